@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { anyRole, defineAction } from "./define-action";
+
+export const describeCaller = defineAction({
+  name: "DescribeCaller",
+  params: z.object({}),
+  roles: anyRole,
+  mutates: false,
+  async handler({ caller, tenantId }) {
+    return {
+      uid: caller.uid,
+      parentUid: caller.parentUid,
+      accountType: caller.accountType,
+      channel: caller.channel,
+      role: caller.role,
+      name: caller.name ?? null,
+      tenantId,
+    };
+  },
+});

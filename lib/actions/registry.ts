@@ -1,0 +1,19 @@
+import type { Action } from "./define-action";
+import { describeCaller } from "./describe-caller";
+import { describeTenant } from "./describe-tenant";
+import { listAuditEvents } from "./list-audit-events";
+import { updateTenantProfile } from "./update-tenant-profile";
+
+export type ActionRegistry = ReadonlyMap<string, Action>;
+
+export function createRegistry(actions: readonly Action[]): ActionRegistry {
+  return new Map(actions.map((a) => [a.name, a]));
+}
+
+/** Every action of the product: adding one is a file and a line here. */
+export const registry = createRegistry([
+  describeTenant,
+  describeCaller,
+  updateTenantProfile,
+  listAuditEvents,
+]);

@@ -1,0 +1,22 @@
+/** pg and Prisma errors that mean "the database cannot be reached right now". */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 5; depth++) {
+    const { code, message, cause } = e as { code?: unknown; message?: unknown; cause?: unknown };
+    if (typeof code === "string" && (unavailableCodes.has(code) || code.startsWith("08"))) return true;
+    if (typeof message === "string" && unavailableMessages.some((m) => message.includes(m))) return true;
+    e = cause;
+  }
+  return false;
+}
+
+const unavailableCodes = new Set([
+  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH",
+  "57P01", "57P02", "57P03", "53300", // admin/crash shutdown, cannot connect now, too many connections
+  "P1001", "P1017", "P2024", // Prisma: cannot reach, server closed, pool timeout
+]);
+const unavailableMessages = [
+  "timeout exceeded when trying to connect",
+  "Connection terminated",
+  "connect ECONNREFUSED",
+  "DatabaseNotReachable",
+];

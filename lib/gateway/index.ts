@@ -1,0 +1,8 @@
+export { createGateway, type Gateway, type GatewayDeps } from "./create-gateway";
+export { GatewayError, errorStatus, invalid, type ErrorCode } from "./errors";
+export { isGatewayPath, serveFetch, serveNode } from "./node-adapter";
+export { signedQuery } from "./sign-request";
+export { accessToken, sign, stringToSign } from "./signature";
+export { purgeExpiredReplays } from "./replay-guard";
+export type { GatewayRequest } from "./parse-request";
+export type { GatewayResponse } from "./envelope";

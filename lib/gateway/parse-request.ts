@@ -1,0 +1,73 @@
+import { GatewayError, invalid } from "./errors";
+import { type ParsedToken, parseAccessToken } from "./signature";
+
+/** What any transport hands the gateway: Node's server, Next's route, or an in-process caller. */
+export type GatewayRequest = {
+  method: string;
+  /** the path segment after /api/, still URL-encoded */
+  action: string;
+  /** the raw query string, without "?" */
+  query: string;
+  headers: Record<string, string | string[] | undefined>;
+};
+
+export type RequestFields = {
+  action: string;
+  userinfo: string;
+  params: string;
+  traceId: string;
+  token: ParsedToken;
+};
+
+export const limits = { userinfo: 2048, params: 16384, query: 20_000 } as const;
+const actionPattern = /^[A-Z][A-Za-z0-9]{2,63}$/;
+export const traceIdPattern = /^[A-Za-z0-9_-]{8,64}$/;
+
+const fields = [
+  ["userinfo", "x-userinfo"],
+  ["accessToken", "x-access-token"],
+  ["params", "x-params"],
+  ["traceId", "x-trace-id"],
+] as const;
+
+/** The traceId if it is well-formed, so that even a refusal can echo it. */
+export function wellFormedTraceId(req: GatewayRequest): string | undefined {
+  const fromQuery = new URLSearchParams(req.query.length <= limits.query ? req.query : "").getAll("traceId");
+  const header = req.headers["x-trace-id"];
+  const candidates = [...fromQuery, ...(typeof header === "string" ? [header] : [])];
+  return candidates.length === 1 && traceIdPattern.test(candidates[0] as string) ? candidates[0] : undefined;
+}
+
+/** Step 1: method, shape and size of every field; nothing is decoded or trusted yet. */
+export function parseRequest(req: GatewayRequest): RequestFields {
+  if (req.method !== "GET") throw new GatewayError("MethodNotAllowed", "only GET is allowed");
+  if (req.query.length > limits.query) throw invalid(`query string longer than ${limits.query} characters`);
+  let action: string;
+  try {
+    action = decodeURIComponent(req.action);
+  } catch {
+    throw invalid("Action is not valid URL encoding");
+  }
+  if (!actionPattern.test(action)) throw invalid("Action must match ^[A-Z][A-Za-z0-9]{2,63}$");
+
+  const query = new URLSearchParams(req.query);
+  const value: Partial<Record<(typeof fields)[number][0], string>> = {};
+  for (const [name, header] of fields) {
+    const given = [...query.getAll(name)];
+    const h = req.headers[header];
+    if (Array.isArray(h)) given.push(...h);
+    else if (h !== undefined) given.push(h);
+    if (given.length > 1) throw invalid(`${name} is given more than once`);
+    value[name] = given[0];
+  }
+  if (value.accessToken === undefined) throw new GatewayError("InvalidSignature", "accessToken is missing");
+  const token = parseAccessToken(value.accessToken);
+  if (!token) throw new GatewayError("InvalidSignature", "accessToken is malformed");
+  const { userinfo, params, traceId } = value;
+  if (userinfo === undefined || params === undefined || traceId === undefined)
+    throw invalid(`${userinfo === undefined ? "userinfo" : params === undefined ? "params" : "traceId"} is missing`);
+  if (!traceIdPattern.test(traceId)) throw invalid("traceId must match ^[A-Za-z0-9_-]{8,64}$");
+  if (userinfo.length > limits.userinfo) throw invalid(`userinfo longer than ${limits.userinfo} characters`);
+  if (params.length > limits.params) throw invalid(`params longer than ${limits.params} characters`);
+  return { action, userinfo, params, traceId, token };
+}

@@ -1,0 +1,62 @@
+import { registry } from "../actions";
+import { type Config, config as loadConfig } from "../config";
+import { createDatabase, type Database, type DatabaseUrls, databaseUrls } from "../db";
+import { createGateway, type Gateway, purgeExpiredReplays } from "../gateway";
+import { createLogger, type Logger } from "../log";
+import { createTraceWriter, type TraceWriter } from "../trace";
+
+export type Runtime = {
+  config: Config;
+  db: Database;
+  gateway: Gateway;
+  traces: TraceWriter;
+  log: Logger;
+  close: () => Promise<void>;
+};
+
+// The fast-path server (tsx) and Next.js's bundle load lib/ as separate
+// module instances in one process: share one runtime through globalThis so
+// there is one pool, one trace buffer and one rate limiter.
+const slot = Symbol.for("skyport.runtime");
+const holder = globalThis as unknown as { [slot]?: Runtime };
+
+/** Builds the process runtime once; later calls return the same one. */
+export function startRuntime(cfg: Config = loadConfig(), urls: DatabaseUrls = databaseUrls(cfg)): Runtime {
+  if (holder[slot]) return holder[slot];
+  const log = createLogger(cfg.LOG_LEVEL);
+  const db = createDatabase(urls, cfg.DB_POOL_SIZE);
+  const traces = createTraceWriter(db.platformDb, {
+    flushMs: cfg.TRACE_FLUSH_MS,
+    onError: (err) => log.warn({ err: String(err) }, "trace batch not written"),
+  });
+  const gateway = createGateway({
+    keys: cfg.CONSOLE_KEYS,
+    db,
+    actions: registry,
+    traces,
+    log,
+    rateLimit: { perSecond: cfg.GATEWAY_TENANT_RPS, burst: cfg.GATEWAY_TENANT_BURST },
+  });
+  const housekeeping = setInterval(() => {
+    purgeExpiredReplays(db.platformDb).catch((err) => log.warn({ err: String(err) }, "replay purge failed"));
+  }, 60_000);
+  housekeeping.unref();
+  const runtime: Runtime = {
+    config: cfg,
+    db,
+    gateway,
+    traces,
+    log,
+    async close() {
+      clearInterval(housekeeping);
+      await traces.close();
+      await db.close();
+      log.flush();
+      delete holder[slot];
+    },
+  };
+  holder[slot] = runtime;
+  return runtime;
+}
+
+export const runtime = (): Runtime => holder[slot] ?? startRuntime();

@@ -1,0 +1,78 @@
+import type { ChannelName } from "../config";
+import type { PrismaClient } from "../db";
+
+export type TraceRecord = {
+  traceId: string;
+  at: Date;
+  action: string;
+  code: string;
+  httpStatus: number;
+  latencyMs: number;
+  keyId?: string;
+  channel?: ChannelName;
+  parentUid?: string;
+  uid?: string;
+  tenantId?: string;
+};
+
+export type TraceWriter = {
+  record: (t: TraceRecord) => void;
+  flush: () => Promise<void>;
+  close: () => Promise<void>;
+  stats: () => { written: number; dropped: number; buffered: number };
+};
+
+/**
+ * Gateway traces are best effort: buffered in memory and written in one
+ * multi-row INSERT every `flushMs`. A crash loses at most one interval's worth
+ * (and never more than `maxBuffered` rows); a failed write is retried once
+ * with the next batch, then dropped and counted. Audit events are never
+ * written this way.
+ */
+export function createTraceWriter(platformDb: PrismaClient, opts: { flushMs: number; maxBuffered?: number; onError?: (err: unknown) => void }): TraceWriter {
+  const maxBuffered = opts.maxBuffered ?? 20_000;
+  let buffer: TraceRecord[] = [];
+  let retry: TraceRecord[] = [];
+  let written = 0;
+  let dropped = 0;
+  let inFlight: Promise<void> = Promise.resolve();
+
+  const writeBatch = async () => {
+    const fresh = buffer;
+    buffer = [];
+    const batch = retry.concat(fresh);
+    if (batch.length === 0) return;
+    try {
+      await platformDb.gatewayTrace.createMany({ data: batch });
+      written += batch.length;
+      retry = [];
+    } catch (err) {
+      opts.onError?.(err);
+      // what failed once is tried once more with the next batch, then dropped
+      dropped += retry.length;
+      retry = fresh;
+    }
+  };
+  const flush = () => {
+    inFlight = inFlight.then(writeBatch);
+    return inFlight;
+  };
+  const timer = setInterval(flush, opts.flushMs);
+  timer.unref();
+
+  return {
+    record(t) {
+      if (buffer.length >= maxBuffered) {
+        dropped++;
+        return;
+      }
+      buffer.push(t);
+    },
+    flush,
+    async close() {
+      clearInterval(timer);
+      await flush();
+    },
+    stats: () => ({ written, dropped, buffered: buffer.length + retry.length }),
+  };
+}

@@ -1,0 +1,78 @@
+// The product's process: embedded Postgres (unless DATABASE_URL is set),
+// migrations, demo seed, then one HTTP server. `/api/{Action}` goes straight
+// to the gateway on node:http; everything else goes to Next.js.
+import { existsSync } from "node:fs";
+import { createServer } from "node:http";
+import next from "next";
+import { ConfigError, parseConfig } from "./lib/config";
+import { databaseUrls } from "./lib/db";
+import { type EmbeddedDatabase, startEmbeddedPostgres } from "./lib/db/embedded";
+import { migrate } from "./lib/db/migrate";
+import { isGatewayPath, serveNode } from "./lib/gateway";
+import { startRuntime } from "./lib/runtime";
+import { seedDemo } from "./prisma/seed";
+
+if (existsSync(".env")) process.loadEnvFile(".env");
+let cfg: ReturnType<typeof parseConfig>;
+try {
+  cfg = parseConfig(process.env);
+} catch (err) {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+}
+
+let embedded: EmbeddedDatabase | undefined;
+if (!cfg.DATABASE_URL) {
+  embedded = await startEmbeddedPostgres({ dataDir: cfg.DATA_DIR, port: cfg.EMBEDDED_PG_PORT });
+}
+const urls = embedded?.urls ?? databaseUrls(cfg);
+const migrated = await migrate(urls);
+const runtime = startRuntime(cfg, urls);
+const { log } = runtime;
+log.info({ applied: migrated.applied, embedded: Boolean(embedded) }, "database ready");
+
+if (cfg.SEED_DEMO === "on") {
+  const seeded = await seedDemo(runtime.db.platformDb, cfg.DEMO_PASSWORD);
+  if (seeded.password)
+    process.stdout.write(
+      `\n  Demo staff accounts (shown once; set DEMO_PASSWORD to choose it):\n` +
+        `    admin@skyport.local / ${seeded.password}   (ISV admin, /admin)\n` +
+        `    support@skyport.local / ${seeded.password}   (support, /ops)\n` +
+        `  Demo buyer console: http://localhost:${cfg.PORT}/console/demo\n\n`,
+    );
+}
+
+process.env.AUTH_SECRET ??= cfg.AUTH_SECRET;
+process.env.AUTH_TRUST_HOST ??= "true";
+const app = next({ dev: false, dir: import.meta.dirname, hostname: "localhost", port: cfg.PORT });
+await app.prepare();
+const handleNext = app.getRequestHandler();
+
+const server = createServer((req, res) => {
+  if (isGatewayPath(req.url ?? "")) {
+    serveNode(runtime.gateway, req, res).catch((err) => {
+      log.error({ err }, "gateway transport failed");
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+      res.end('{"success":false,"code":"InternalError","message":"internal error","data":null}');
+    });
+  } else {
+    handleNext(req, res);
+  }
+});
+server.listen(cfg.PORT, cfg.HOST, () => {
+  process.stdout.write(`Skyport is serving on http://localhost:${cfg.PORT} (Ctrl-C stops it)\n`);
+});
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, "stopping");
+  server.close();
+  server.closeAllConnections();
+  await runtime.close();
+  await embedded?.stop();
+  process.exit(0);
+}
+process.on("SIGINT", () => void stop("SIGINT"));
+process.on("SIGTERM", () => void stop("SIGTERM"));

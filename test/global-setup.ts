@@ -1,0 +1,40 @@
+import { rmSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { startEmbeddedPostgres } from "../lib/db/embedded";
+import { migrate } from "../lib/db/migrate";
+import type { DatabaseUrls } from "../lib/db";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    dbUrls: DatabaseUrls;
+  }
+}
+
+/**
+ * One throwaway Postgres for the whole run, on a free loopback port under
+ * .data/test-<pid>; tests never touch anything they did not start. Each test
+ * makes its own tenants with random keys, so files run in parallel.
+ */
+export default async function setup(project: TestProject) {
+  const dataDir = path.resolve(".data", `test-${process.pid}`);
+  const db = await startEmbeddedPostgres({ dataDir, port: await freePort() });
+  await migrate(db.urls);
+  project.provide("dbUrls", db.urls);
+  return async () => {
+    await db.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
