@@ -8,7 +8,7 @@ import { ConfigError, parseConfig } from "./lib/config";
 import { databaseUrls } from "./lib/db";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "./lib/db/embedded";
 import { migrate } from "./lib/db/migrate";
-import { isGatewayPath, serveNode } from "./lib/gateway";
+import { gatewayServerOptions, isGatewayPath, serveNode } from "./lib/gateway";
 import { startRuntime } from "./lib/runtime";
 import { seedDemo } from "./prisma/seed";
 
@@ -48,7 +48,7 @@ const app = next({ dev: false, dir: import.meta.dirname, hostname: "localhost", 
 await app.prepare();
 const handleNext = app.getRequestHandler();
 
-const server = createServer((req, res) => {
+const server = createServer(gatewayServerOptions, (req, res) => {
   if (isGatewayPath(req.url ?? "")) {
     serveNode(runtime.gateway, req, res).catch((err) => {
       log.error({ err }, "gateway transport failed");

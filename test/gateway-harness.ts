@@ -4,7 +4,7 @@ import { inject } from "vitest";
 import { type ActionRegistry, registry } from "../lib/actions";
 import type { ConsoleKey } from "../lib/config";
 import { createDatabase, type Database } from "../lib/db";
-import { createGateway, type GatewayDeps, serveNode, signedQuery } from "../lib/gateway";
+import { createGateway, type GatewayDeps, gatewayServerOptions, serveNode, signedQuery } from "../lib/gateway";
 import type { TraceRecord } from "../lib/trace";
 import type { TestTenant } from "./factories";
 
@@ -52,7 +52,7 @@ export async function startHarness(overrides: Partial<GatewayDeps> & { actions?:
     now: () => Date.now() + clockSkew.seconds * 1000,
     ...overrides,
   });
-  const server: Server = createServer((req, res) => void serveNode(gateway, req, res));
+  const server: Server = createServer(gatewayServerOptions, (req, res) => void serveNode(gateway, req, res));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 

@@ -3,7 +3,7 @@ import { anyRole, defineAction } from "./define-action";
 
 export const describeCaller = defineAction({
   name: "DescribeCaller",
-  params: z.object({}),
+  params: z.strictObject({}),
   roles: anyRole,
   mutates: false,
   async handler({ caller, tenantId }) {

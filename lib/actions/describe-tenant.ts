@@ -4,7 +4,7 @@ import { currentSubscription } from "./current-subscription";
 
 export const describeTenant = defineAction({
   name: "DescribeTenant",
-  params: z.object({}),
+  params: z.strictObject({}),
   roles: anyRole,
   mutates: false,
   async handler({ tx, tenantId }) {

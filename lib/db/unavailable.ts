@@ -1,9 +1,11 @@
 /** pg and Prisma errors that mean "the database cannot be reached right now". */
 export function isDatabaseUnavailable(err: unknown): boolean {
   for (let e: unknown = err, depth = 0; e && depth < 5; depth++) {
-    const { code, message, cause } = e as { code?: unknown; message?: unknown; cause?: unknown };
+    const { code, message, cause, meta } = e as { code?: unknown; message?: unknown; cause?: unknown; meta?: unknown };
     if (typeof code === "string" && (unavailableCodes.has(code) || code.startsWith("08"))) return true;
     if (typeof message === "string" && unavailableMessages.some((m) => message.includes(m))) return true;
+    // Prisma's driver-adapter errors carry the pg cause in meta
+    if (meta && JSON.stringify(meta).match(/DatabaseNotReachable|ConnectionClosed|SocketTimeout|ECONNREFUSED/)) return true;
     e = cause;
   }
   return false;
@@ -19,4 +21,7 @@ const unavailableMessages = [
   "Connection terminated",
   "connect ECONNREFUSED",
   "DatabaseNotReachable",
+  "Can't reach database server",
+  "Server has closed the connection",
+  "Timed out fetching a new connection",
 ];

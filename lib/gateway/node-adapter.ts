@@ -1,6 +1,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Gateway } from "./create-gateway";
 
+/**
+ * node:http options for a server in front of the gateway: a spec-sized
+ * request (16 KiB params + 2 KiB userinfo in the URL) exceeds Node's default
+ * 16 KiB header limit, which would answer 431 instead of the spec's JSON.
+ */
+export const gatewayServerOptions = { maxHeaderSize: 64 * 1024 };
+
 const apiPath = /^\/api\/([^/?]+)(?:\?(.*))?$/s;
 
 /** True for `/api/{segment}` with no deeper path: the gateway's URLs. */

@@ -22,6 +22,7 @@ export type RequestFields = {
 export const limits = { userinfo: 2048, params: 16384, query: 20_000 } as const;
 const actionPattern = /^[A-Z][A-Za-z0-9]{2,63}$/;
 export const traceIdPattern = /^[A-Za-z0-9_-]{8,64}$/;
+const base64urlText = /^[A-Za-z0-9_-]*$/;
 
 const fields = [
   ["userinfo", "x-userinfo"],
@@ -67,6 +68,7 @@ export function parseRequest(req: GatewayRequest): RequestFields {
   if (userinfo === undefined || params === undefined || traceId === undefined)
     throw invalid(`${userinfo === undefined ? "userinfo" : params === undefined ? "params" : "traceId"} is missing`);
   if (!traceIdPattern.test(traceId)) throw invalid("traceId must match ^[A-Za-z0-9_-]{8,64}$");
+  if (!base64urlText.test(userinfo) || !base64urlText.test(params)) throw invalid(`${base64urlText.test(userinfo) ? "params" : "userinfo"} is not base64url`);
   if (userinfo.length > limits.userinfo) throw invalid(`userinfo longer than ${limits.userinfo} characters`);
   if (params.length > limits.params) throw invalid(`params longer than ${limits.params} characters`);
   return { action, userinfo, params, traceId, token };

@@ -48,7 +48,7 @@ CREATE TABLE subscriptions (
 
 CREATE TABLE audit_events (
   tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
-  id        uuid NOT NULL DEFAULT gen_random_uuid(),
+  id        uuid NOT NULL DEFAULT uuidv7(), -- time-ordered: (at, id) pages stably
   at        timestamptz(3) NOT NULL DEFAULT now(),
   actor_uid text NOT NULL,
   action    text NOT NULL,

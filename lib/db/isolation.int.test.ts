@@ -1,0 +1,116 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inject } from "vitest";
+import { createTenant, type TestTenant } from "../../test/factories";
+import { createDatabase, type Database, withTenant } from "./index";
+
+const tenantTables = ["tenants", "memberships", "subscriptions", "audit_events", "gateway_replays"];
+let db: Database;
+let a: TestTenant;
+let b: TestTenant;
+const urls = inject("dbUrls");
+
+async function asRole(url: string, fn: (c: pg.Client) => Promise<void>) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+beforeAll(async () => {
+  db = createDatabase(urls, 2);
+  a = await createTenant(db.platformDb);
+  b = await createTenant(db.platformDb);
+  await db.platformDb.auditEvent.create({ data: { tenantId: b.id, actorUid: "x", action: "seeded", target: "t" } });
+});
+afterAll(() => db.close());
+
+describe("row-level security, at the database", () => {
+  it("app with no tenant set sees zero rows in every tenant table, without an error", async () => {
+    await asRole(urls.app, async (c) => {
+      for (const table of tenantTables) {
+        const { rows } = await c.query(`SELECT count(*)::int AS n FROM ${table}`);
+        expect([table, rows[0].n]).toEqual([table, 0]);
+      }
+    });
+  });
+
+  it("app inside withTenant sees only that tenant's rows", async () => {
+    const seen = await withTenant(db.appDb, a.id, async (tx) => ({
+      tenants: await tx.tenant.findMany({ select: { id: true } }),
+      audit: await tx.auditEvent.count(),
+    }));
+    expect(seen.tenants).toEqual([{ id: a.id }]);
+    expect(seen.audit).toBe(0);
+  });
+
+  it("app cannot insert a row for another tenant", async () => {
+    await expect(
+      withTenant(db.appDb, a.id, (tx) => tx.auditEvent.create({ data: { tenantId: b.id, actorUid: "evil", action: "x", target: "y" } })),
+    ).rejects.toThrow(/row-level security|violates/);
+  });
+
+  it("app cannot update or delete another tenant's rows (they are invisible)", async () => {
+    const changed = await withTenant(db.appDb, a.id, (tx) => tx.tenant.updateMany({ where: { id: b.id }, data: { displayName: "hijacked" } }));
+    expect(changed.count).toBe(0);
+    const removed = await withTenant(db.appDb, a.id, (tx) => tx.membership.deleteMany({ where: { tenantId: b.id } }));
+    expect(removed.count).toBe(0);
+    expect((await db.platformDb.tenant.findUniqueOrThrow({ where: { id: b.id } })).displayName).not.toBe("hijacked");
+  });
+
+  it("the tenant setting does not leak to the next transaction on a pooled connection", async () => {
+    await withTenant(db.appDb, a.id, (tx) => tx.tenant.count());
+    expect(await db.appDb.tenant.count()).toBe(0);
+  });
+
+  it("app is not owner, superuser or BYPASSRLS, and owns no table", async () => {
+    await asRole(urls.app, async (c) => {
+      const { rows } = await c.query("SELECT rolsuper, rolbypassrls, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = current_user");
+      expect(rows[0]).toEqual({ rolsuper: false, rolbypassrls: false, rolcreaterole: false, rolcreatedb: false });
+      const owned = await c.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user");
+      expect(owned.rows).toEqual([]);
+    });
+  });
+
+  it("every tenant table has row-level security enabled and forced", async () => {
+    await asRole(urls.owner, async (c) => {
+      const { rows } = await c.query(
+        "SELECT relname, relrowsecurity, relforcerowsecurity FROM pg_class WHERE relname = ANY($1) ORDER BY relname",
+        [tenantTables],
+      );
+      expect(rows).toHaveLength(tenantTables.length);
+      for (const r of rows) expect(r).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true });
+    });
+  });
+
+  it("ops_ro reads across tenants but cannot write anything", async () => {
+    await asRole(urls.opsRo, async (c) => {
+      const { rows } = await c.query("SELECT count(*)::int AS n FROM tenants WHERE id = ANY($1::uuid[])", [[a.id, b.id]]);
+      expect(rows[0].n).toBe(2);
+      await expect(c.query("UPDATE tenants SET display_name = 'x' WHERE id = $1", [a.id])).rejects.toThrow(/permission denied/);
+      await expect(c.query("INSERT INTO audit_events (tenant_id, actor_uid, action, target) VALUES ($1, 'x', 'x', 'x')", [a.id])).rejects.toThrow(/permission denied/);
+      await expect(c.query("DELETE FROM gateway_traces")).rejects.toThrow(/permission denied/);
+      await expect(c.query("SELECT password_hash FROM staff")).rejects.toThrow(/permission denied/);
+    });
+  });
+
+  it("app cannot read staff or traces, nor create tenants", async () => {
+    await asRole(urls.app, async (c) => {
+      await expect(c.query("SELECT * FROM staff")).rejects.toThrow(/permission denied/);
+      await expect(c.query("SELECT * FROM gateway_traces")).rejects.toThrow(/permission denied/);
+      await expect(c.query("INSERT INTO tenants (channel, external_id, display_name) VALUES ('direct', 'x', 'x')")).rejects.toThrow(/permission denied/);
+    });
+  });
+
+  it("audit events are append-only for app", async () => {
+    await asRole(urls.app, async (c) => {
+      await c.query("BEGIN");
+      await c.query("SELECT set_config('app.tenant_id', $1, true)", [b.id]);
+      await expect(c.query("UPDATE audit_events SET action = 'rewritten'")).rejects.toThrow(/permission denied/);
+      await c.query("ROLLBACK");
+    });
+  });
+});

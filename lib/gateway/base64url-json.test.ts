@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { decodeJsonObject } from "./base64url-json";
+
+const enc = (s: string) => Buffer.from(s).toString("base64url");
+
+describe("decodeJsonObject", () => {
+  it("decodes e30 to {}", () => {
+    expect(decodeJsonObject("params", "e30")).toEqual({});
+  });
+
+  it.each([
+    ["padding", `${enc('{"a":1}')}=`, "base64url"],
+    ["standard base64 characters", "e+30/", "base64url"],
+    ["non-canonical trailing bits", "e31", "canonical"],
+    ["impossible length", "e30ab", "base64url"],
+    ["invalid UTF-8", Buffer.from([0x7b, 0xff, 0x7d]).toString("base64url"), "UTF-8"],
+    ["non-JSON", enc("{not json"), "not JSON"],
+    ["an array", enc("[1,2]"), "JSON object"],
+    ["a string", enc('"x"'), "JSON object"],
+    ["null", enc("null"), "JSON object"],
+    ["__proto__ at the top", enc('{"__proto__":{"admin":true}}'), "__proto__"],
+    ["constructor nested", enc('{"a":{"b":[{"constructor":1}]}}'), "constructor"],
+    ["deep nesting", enc(`${"[".repeat(20)}${"]".repeat(20)}`.replace(/^\[/, '{"a":[').replace(/\]$/, "]}")), "nested"],
+  ])("refuses %s as InvalidParameter", (_name, input, words) => {
+    expect(() => decodeJsonObject("params", input)).toThrow(expect.objectContaining({ code: "InvalidParameter", message: expect.stringContaining(words) }));
+  });
+
+  it("accepts nesting up to 8 levels", () => {
+    const eight = '{"a":{"b":{"c":{"d":{"e":{"f":{"g":{"h":1}}}}}}}}';
+    expect(decodeJsonObject("params", enc(eight))).toBeTypeOf("object");
+  });
+});
