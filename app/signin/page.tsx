@@ -1,0 +1,43 @@
+import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
+import { currentLocale } from "@/components/i18n/current-locale";
+import { signIn } from "@/lib/auth";
+
+const safeNext = (next: unknown) => (typeof next === "string" && /^\/(admin|ops)(\/|$|\?)/.test(next) ? next : "/admin");
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string; next?: string }> }) {
+  const { t } = await currentLocale();
+  const { error, next } = await searchParams;
+  async function submit(form: FormData) {
+    "use server";
+    const to = safeNext(form.get("next"));
+    try {
+      await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirectTo: to });
+    } catch (err) {
+      if (err instanceof AuthError) redirect(`/signin?error=failed&next=${encodeURIComponent(to)}`);
+      throw err; // Next's redirect after a successful sign-in
+    }
+  }
+  return (
+    <main className="mx-auto mt-24 max-w-sm rounded border border-gray-200 bg-white p-6">
+      <h1 className="mb-4 text-lg font-semibold">{t("signin.title")}</h1>
+      {error && (
+        <p role="alert" className="mb-3 rounded bg-red-50 px-3 py-2 text-red-700">
+          {error === "forbidden" ? t("signin.forbidden") : t("signin.failed")}
+        </p>
+      )}
+      <form action={submit} className="space-y-3">
+        <input type="hidden" name="next" value={safeNext(next)} />
+        <label className="block">
+          <span className="text-gray-600">{t("signin.email")}</span>
+          <input name="email" type="email" required autoComplete="username" className="mt-1 h-8 w-full rounded border border-gray-300 px-2" />
+        </label>
+        <label className="block">
+          <span className="text-gray-600">{t("signin.password")}</span>
+          <input name="password" type="password" required autoComplete="current-password" className="mt-1 h-8 w-full rounded border border-gray-300 px-2" />
+        </label>
+        <button type="submit" className="h-8 w-full rounded bg-primary text-white hover:bg-primary-dark">{t("signin.submit")}</button>
+      </form>
+    </main>
+  );
+}

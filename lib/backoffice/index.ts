@@ -1,0 +1,40 @@
+import { runtime } from "../runtime";
+import { findTraces } from "../trace";
+
+// Staff views read through the SELECT-only role: neither /admin nor /ops
+// changes anything yet, so neither needs more.
+
+export type TenantRow = {
+  id: string;
+  channel: string;
+  externalId: string;
+  displayName: string;
+  status: string;
+  plan: string | null;
+  expiresAt: Date | null;
+  createdAt: Date;
+};
+
+export async function listTenants(): Promise<TenantRow[]> {
+  const tenants = await runtime().db.opsDb.tenant.findMany({
+    orderBy: { createdAt: "desc" },
+    take: 200,
+    include: { subscriptions: { orderBy: { startsAt: "desc" }, take: 1 } },
+  });
+  return tenants.map((t) => ({
+    id: t.id,
+    channel: t.channel,
+    externalId: t.externalId,
+    displayName: t.displayName,
+    status: t.status,
+    plan: t.subscriptions[0]?.plan ?? null,
+    expiresAt: t.subscriptions[0]?.expiresAt ?? null,
+    createdAt: t.createdAt,
+  }));
+}
+
+export async function lookupTrace(traceId: string) {
+  if (!/^[A-Za-z0-9_-]{8,64}$/.test(traceId)) return [];
+  await runtime().traces.flush();
+  return findTraces(runtime().db.opsDb, traceId);
+}

@@ -1,0 +1,1 @@
+export { locales, pickLocale, translator, type Locale, type MessageKey } from "./messages";
