@@ -33,7 +33,9 @@ log.info({ applied: migrated.applied, embedded: Boolean(embedded) }, "database r
 
 if (cfg.SEED_DEMO === "on") {
   const seeded = await seedDemo(runtime.db.platformDb, cfg.DEMO_PASSWORD);
-  if (seeded.password)
+  if (!seeded.password)
+    process.stdout.write("  Demo data present; staff passwords were printed at the first start (.data/ holds it all).\n");
+  else
     process.stdout.write(
       `\n  Demo staff accounts (shown once; set DEMO_PASSWORD to choose it):\n` +
         `    admin@skyport.local / ${seeded.password}   (ISV admin, /admin)\n` +

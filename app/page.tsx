@@ -15,7 +15,12 @@ export default async function Home() {
       <ul className="flex gap-3">
         {links.map(([href, label]) => (
           <li key={href}>
-            <Link href={href} className="inline-block rounded border border-gray-300 bg-white px-4 py-2 hover:border-primary hover:text-primary">{label}</Link>
+            <Link
+              href={href}
+              className="inline-block rounded border border-gray-300 bg-white px-4 py-2 hover:border-primary hover:text-primary"
+            >
+              {label}
+            </Link>
           </li>
         ))}
       </ul>

@@ -35,7 +35,11 @@ export type CallOptions = {
   issuedAt?: number;
 };
 
-export type Reply = { status: number; headers: Headers; body: { traceId: string; success: boolean; code: string; message: string; data: any } };
+export type Reply = {
+  status: number;
+  headers: Headers;
+  body: { traceId: string; success: boolean; code: string; message: string; data: any };
+};
 
 /** The real gateway on a real loopback HTTP server, against the test Postgres. */
 export async function startHarness(overrides: Partial<GatewayDeps> & { actions?: ActionRegistry; db?: Database } = {}): Promise<Harness> {

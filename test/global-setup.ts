@@ -2,9 +2,9 @@ import { rmSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import type { DatabaseUrls } from "../lib/db";
 import { startEmbeddedPostgres } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
-import type { DatabaseUrls } from "../lib/db";
 
 declare module "vitest" {
   export interface ProvidedContext {

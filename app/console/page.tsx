@@ -30,7 +30,11 @@ export default async function ConsolePage({ searchParams }: { searchParams: Prom
       <main className="mx-auto mt-24 max-w-md space-y-4 rounded border border-gray-200 bg-white p-6">
         <h1 className="text-lg font-semibold">{t("home.console")}</h1>
         <p className="text-gray-600">{t("console.noSession")}</p>
-        {runtime().config.SEED_DEMO === "on" && runtime().config.SKYPORT_ENV !== "production" && <a className="text-primary underline" href="/console/demo">{t("console.demo")}</a>}
+        {runtime().config.SEED_DEMO === "on" && runtime().config.SKYPORT_ENV !== "production" && (
+          <a className="text-primary underline" href="/console/demo">
+            {t("console.demo")}
+          </a>
+        )}
       </main>
     );
   }
@@ -41,7 +45,9 @@ export default async function ConsolePage({ searchParams }: { searchParams: Prom
       <main className="mx-auto mt-24 max-w-md rounded border border-red-200 bg-white p-6" role="alert">
         <h1 className="font-semibold text-red-700">{t("console.error")}</h1>
         <p className="mt-2 text-gray-700">{tenant.message}</p>
-        <p className="mt-2 font-mono text-xs text-gray-500">{t("common.traceId")}: {tenant.traceId}</p>
+        <p className="mt-2 font-mono text-xs text-gray-500">
+          {t("common.traceId")}: {tenant.traceId}
+        </p>
       </main>
     );
   }
@@ -73,23 +79,53 @@ export default async function ConsolePage({ searchParams }: { searchParams: Prom
       ]}
       context={
         <span className="flex items-center gap-2">
-          <span className="font-medium" data-testid="tenant-name">{d.name}</span>
+          <span className="font-medium" data-testid="tenant-name">
+            {d.name}
+          </span>
           <Badge tone="blue">{d.plan ?? t("common.none")}</Badge>
         </span>
       }
     >
-      {d.status !== "active" && <p role="alert" className="rounded border border-amber-300 bg-amber-50 px-4 py-2 text-amber-900">{t("console.frozen")}</p>}
-      {saved && <p role="status" className="rounded bg-green-50 px-4 py-2 text-green-800">{t("console.profileSaved")}</p>}
-      {error && <p role="alert" className="rounded bg-red-50 px-4 py-2 text-red-800">{error}</p>}
+      {d.status !== "active" && (
+        <p role="alert" className="rounded border border-amber-300 bg-amber-50 px-4 py-2 text-amber-900">
+          {t("console.frozen")}
+        </p>
+      )}
+      {saved && (
+        <p role="status" className="rounded bg-green-50 px-4 py-2 text-green-800">
+          {t("console.profileSaved")}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="rounded bg-red-50 px-4 py-2 text-red-800">
+          {error}
+        </p>
+      )}
 
       <section id="overview" className="grid grid-cols-2 gap-px overflow-hidden rounded border border-gray-200 bg-gray-200 md:grid-cols-4">
         {[
-          [t("tenant.plan"), <span key="p" data-testid="tenant-plan">{d.plan ?? t("common.none")}</span>],
-          [t("tenant.status"), <Badge key="s" tone={statusTone[d.status] ?? "gray"}>{t(`status.${d.status}` as MessageKey)}</Badge>],
+          [
+            t("tenant.plan"),
+            <span key="p" data-testid="tenant-plan">
+              {d.plan ?? t("common.none")}
+            </span>,
+          ],
+          [
+            t("tenant.status"),
+            <Badge key="s" tone={statusTone[d.status] ?? "gray"}>
+              {t(`status.${d.status}` as MessageKey)}
+            </Badge>,
+          ],
           [t("tenant.expires"), <Time key="e" value={d.expiresAt} locale={locale} />],
-          [t("tenant.channel"), <span key="c">{d.channel}{d.trial ? ` · ${t("tenant.trial")}` : ""}</span>],
-        ].map(([label, value], i) => (
-          <div key={i} className="bg-white px-4 py-3">
+          [
+            t("tenant.channel"),
+            <span key="c">
+              {d.channel}
+              {d.trial ? ` · ${t("tenant.trial")}` : ""}
+            </span>,
+          ],
+        ].map(([label, value]) => (
+          <div key={String(label)} className="bg-white px-4 py-3">
             <div className="text-xs text-gray-500">{label}</div>
             <div className="mt-1 font-medium">{value}</div>
           </div>
@@ -101,13 +137,27 @@ export default async function ConsolePage({ searchParams }: { searchParams: Prom
         <form action={saveProfile} className="flex flex-wrap items-end gap-3">
           <label className="block">
             <span className="text-xs text-gray-500">{t("tenant.name")}</span>
-            <input name="displayName" defaultValue={d.name} maxLength={128} required className="mt-1 block h-8 w-64 rounded border border-gray-300 px-2" />
+            <input
+              name="displayName"
+              defaultValue={d.name}
+              maxLength={128}
+              required
+              className="mt-1 block h-8 w-64 rounded border border-gray-300 px-2"
+            />
           </label>
           <label className="block">
             <span className="text-xs text-gray-500">{t("tenant.contact")}</span>
-            <input name="contactEmail" type="email" defaultValue={d.contactEmail ?? ""} maxLength={254} className="mt-1 block h-8 w-64 rounded border border-gray-300 px-2" />
+            <input
+              name="contactEmail"
+              type="email"
+              defaultValue={d.contactEmail ?? ""}
+              maxLength={254}
+              className="mt-1 block h-8 w-64 rounded border border-gray-300 px-2"
+            />
           </label>
-          <button type="submit" className="h-8 rounded bg-primary px-4 text-white hover:bg-primary-dark">{t("common.save")}</button>
+          <button type="submit" className="h-8 rounded bg-primary px-4 text-white hover:bg-primary-dark">
+            {t("common.save")}
+          </button>
         </form>
       </section>
 
@@ -117,7 +167,9 @@ export default async function ConsolePage({ searchParams }: { searchParams: Prom
           <Table head={[t("traces.at"), t("audit.actor"), t("audit.action")]} empty={t("audit.empty")}>
             {audit.data.events.map((e) => (
               <tr key={e.id}>
-                <Cell><Time value={e.at} locale={locale} /></Cell>
+                <Cell>
+                  <Time value={e.at} locale={locale} />
+                </Cell>
                 <Cell mono>{e.actorUid}</Cell>
                 <Cell>{e.action}</Cell>
               </tr>

@@ -1,5 +1,5 @@
-import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
+import { AuthError } from "next-auth";
 import { currentLocale } from "@/components/i18n/current-locale";
 import { signIn } from "@/lib/auth";
 
@@ -30,13 +30,27 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <input type="hidden" name="next" value={safeNext(next)} />
         <label className="block">
           <span className="text-gray-600">{t("signin.email")}</span>
-          <input name="email" type="email" required autoComplete="username" className="mt-1 h-8 w-full rounded border border-gray-300 px-2" />
+          <input
+            name="email"
+            type="email"
+            required
+            autoComplete="username"
+            className="mt-1 h-8 w-full rounded border border-gray-300 px-2"
+          />
         </label>
         <label className="block">
           <span className="text-gray-600">{t("signin.password")}</span>
-          <input name="password" type="password" required autoComplete="current-password" className="mt-1 h-8 w-full rounded border border-gray-300 px-2" />
+          <input
+            name="password"
+            type="password"
+            required
+            autoComplete="current-password"
+            className="mt-1 h-8 w-full rounded border border-gray-300 px-2"
+          />
         </label>
-        <button type="submit" className="h-8 w-full rounded bg-primary text-white hover:bg-primary-dark">{t("signin.submit")}</button>
+        <button type="submit" className="h-8 w-full rounded bg-primary text-white hover:bg-primary-dark">
+          {t("signin.submit")}
+        </button>
       </form>
     </main>
   );

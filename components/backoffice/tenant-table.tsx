@@ -7,18 +7,34 @@ import type { Locale, MessageKey } from "@/lib/i18n";
 export function TenantTable({ tenants, t, locale }: { tenants: TenantRow[]; t: (k: MessageKey) => string; locale: Locale }) {
   return (
     <Table
-      head={[t("tenant.name"), t("tenant.channel"), t("tenant.account"), t("tenant.status"), t("tenant.plan"), t("tenant.expires"), t("tenant.created")]}
+      head={[
+        t("tenant.name"),
+        t("tenant.channel"),
+        t("tenant.account"),
+        t("tenant.status"),
+        t("tenant.plan"),
+        t("tenant.expires"),
+        t("tenant.created"),
+      ]}
       empty={t("tenants.empty")}
     >
       {tenants.map((x) => (
         <tr key={x.id} data-testid="tenant-row">
           <Cell>{x.displayName}</Cell>
-          <Cell><Badge tone="blue">{x.channel}</Badge></Cell>
+          <Cell>
+            <Badge tone="blue">{x.channel}</Badge>
+          </Cell>
           <Cell mono>{x.externalId}</Cell>
-          <Cell><Badge tone={statusTone[x.status] ?? "gray"}>{t(`status.${x.status}` as MessageKey)}</Badge></Cell>
+          <Cell>
+            <Badge tone={statusTone[x.status] ?? "gray"}>{t(`status.${x.status}` as MessageKey)}</Badge>
+          </Cell>
           <Cell>{x.plan ?? t("common.none")}</Cell>
-          <Cell><Time value={x.expiresAt} locale={locale} /></Cell>
-          <Cell><Time value={x.createdAt} locale={locale} /></Cell>
+          <Cell>
+            <Time value={x.expiresAt} locale={locale} />
+          </Cell>
+          <Cell>
+            <Time value={x.createdAt} locale={locale} />
+          </Cell>
         </tr>
       ))}
     </Table>

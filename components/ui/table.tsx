@@ -1,11 +1,17 @@
 /** Dense console tables: 32 px rows, grey borders, numbers right-aligned by the caller. */
-export function Table({ head, children, empty }: { head: React.ReactNode[]; children: React.ReactNode; empty?: React.ReactNode }) {
+export function Table({ head, children, empty }: { head: string[]; children: React.ReactNode; empty?: React.ReactNode }) {
   const rows = Array.isArray(children) ? children.length : children ? 1 : 0;
   return (
     <div className="overflow-x-auto rounded border border-gray-200 bg-white">
       <table className="min-w-full text-left">
         <thead className="bg-gray-50 text-xs text-gray-500">
-          <tr>{head.map((h, i) => <th key={i} className="h-8 px-3 font-medium">{h}</th>)}</tr>
+          <tr>
+            {head.map((h) => (
+              <th key={h} className="h-8 px-3 font-medium">
+                {h}
+              </th>
+            ))}
+          </tr>
         </thead>
         <tbody className="divide-y divide-gray-100">{children}</tbody>
       </table>
@@ -15,5 +21,9 @@ export function Table({ head, children, empty }: { head: React.ReactNode[]; chil
 }
 
 export function Cell({ children, numeric, mono }: { children: React.ReactNode; numeric?: boolean; mono?: boolean }) {
-  return <td className={`h-8 px-3 whitespace-nowrap ${numeric ? "text-right tabular-nums" : ""} ${mono ? "font-mono text-xs" : ""}`}>{children}</td>;
+  return (
+    <td className={`h-8 px-3 whitespace-nowrap ${numeric ? "text-right tabular-nums" : ""} ${mono ? "font-mono text-xs" : ""}`}>
+      {children}
+    </td>
+  );
 }

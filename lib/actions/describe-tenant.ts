@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { anyRole, defineAction } from "./define-action";
 import { currentSubscription } from "./current-subscription";
+import { anyRole, defineAction } from "./define-action";
 
 export const describeTenant = defineAction({
   name: "DescribeTenant",

@@ -1,2 +1,2 @@
-export { registry, createRegistry, type ActionRegistry } from "./registry";
-export { defineAction, roles, type Action, type ActionContext, type Caller, type Role } from "./define-action";
+export { type Action, type ActionContext, type Caller, defineAction, type Role, roles } from "./define-action";
+export { type ActionRegistry, createRegistry, registry } from "./registry";

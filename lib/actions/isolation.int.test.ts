@@ -49,10 +49,18 @@ describe("tenant A's caller never reads or changes tenant B's data, through the 
   });
 
   it("cannot call as B by signing B's parentUid with A's uid", async () => {
-    const r = await h.call("DescribeCaller", {}, { userinfo: { uid: a.parentUid, parentUid: b.parentUid, accountType: "sub", marketplace: "aliyun" } });
+    const r = await h.call(
+      "DescribeCaller",
+      {},
+      { userinfo: { uid: a.parentUid, parentUid: b.parentUid, accountType: "sub", marketplace: "aliyun" } },
+    );
     // a sub-user claim is the console's to make: it lands in B only as a member, never as owner
     expect(r.body.data.role).toBe("member");
-    const write = await h.call("UpdateTenantProfile", { displayName: "x" }, { userinfo: { uid: a.parentUid, parentUid: b.parentUid, accountType: "sub", marketplace: "aliyun" } });
+    const write = await h.call(
+      "UpdateTenantProfile",
+      { displayName: "x" },
+      { userinfo: { uid: a.parentUid, parentUid: b.parentUid, accountType: "sub", marketplace: "aliyun" } },
+    );
     expect(write.body.code).toBe("Forbidden");
   });
 

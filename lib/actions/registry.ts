@@ -11,9 +11,4 @@ export function createRegistry(actions: readonly Action[]): ActionRegistry {
 }
 
 /** Every action of the product: adding one is a file and a line here. */
-export const registry = createRegistry([
-  describeTenant,
-  describeCaller,
-  updateTenantProfile,
-  listAuditEvents,
-]);
+export const registry = createRegistry([describeTenant, describeCaller, updateTenantProfile, listAuditEvents]);

@@ -19,7 +19,11 @@ afterAll(() => h.close());
 describe("UpdateTenantProfile", () => {
   it("changes the profile and audits it in the same transaction, with actor and traceId", async () => {
     const traceId = `profile-${Date.now()}`;
-    const r = await h.call("UpdateTenantProfile", { displayName: "  ACME  ", contactEmail: "ops@acme.example" }, { tenant: t, userinfo: subAccount(t, "admin-1"), traceId });
+    const r = await h.call(
+      "UpdateTenantProfile",
+      { displayName: "  ACME  ", contactEmail: "ops@acme.example" },
+      { tenant: t, userinfo: subAccount(t, "admin-1"), traceId },
+    );
     expect(r.body.data).toEqual({ displayName: "ACME", contactEmail: "ops@acme.example" });
     const events = await h.call("ListAuditEvents", {}, { tenant: t });
     expect(events.body.data.events[0]).toMatchObject({

@@ -1,1 +1,1 @@
-export { recordAudit, type AuditEventInput } from "./record-audit";
+export { type AuditEventInput, recordAudit } from "./record-audit";

@@ -10,7 +10,10 @@ const keyIdPattern = /^[A-Za-z0-9_-]{1,32}$/;
 /** Parses `keyId:channel:secret,...`; several keys per channel allowed (rotation). */
 export const consoleKeysSchema = z.string().transform((raw, ctx): ConsoleKey[] => {
   const keys: ConsoleKey[] = [];
-  for (const entry of raw.split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [keyId = "", channel = "", ...rest] = entry.split(":");
     const secret = rest.join(":");
     const where = `entry ${keys.length + 1}`;

@@ -1,15 +1,11 @@
 import { z } from "zod";
 import { consoleKeysSchema } from "./console-keys";
 
-export { channels, type ChannelName, type ConsoleKey } from "./console-keys";
+export { type ChannelName, type ConsoleKey, channels } from "./console-keys";
 
 /** A default that only applies outside production: secrets must be set there. */
-function devDefault<T extends z.ZodType>(
-	production: boolean,
-	schema: T,
-	value: z.input<T>,
-) {
-	// prefault: the default goes through the schema (and its transform) like any value
+function devDefault<T extends z.ZodType>(production: boolean, schema: T, value: z.input<T>) {
+  // prefault: the default goes through the schema (and its transform) like any value
   return production ? schema : schema.prefault(value as never);
 }
 
@@ -19,91 +15,69 @@ const flag = z.enum(["on", "off"]);
 // SKYPORT_ENV, not NODE_ENV: `npm start` serves a production build of Next.js
 // on the development setup (embedded Postgres, demo data).
 const schemaFor = (production: boolean) =>
-	z
-		.object({
-			SKYPORT_ENV: z
-				.enum(["development", "test", "production"])
-				.default("development"),
-			HOST: z.string().default("127.0.0.1"),
-			PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-			LOG_LEVEL: z
-				.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
-				.default("info"),
-			DATA_DIR: z.string().default(".data"),
-			EMBEDDED_PG_PORT: z.coerce
-				.number()
-				.int()
-				.min(1024)
-				.max(65535)
-				.default(54329),
-			DATABASE_URL: postgresUrl.optional(),
-			APP_DATABASE_URL: postgresUrl.optional(),
-			PLATFORM_DATABASE_URL: postgresUrl.optional(),
-			OPS_DATABASE_URL: postgresUrl.optional(),
-			DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-			CONSOLE_KEYS: devDefault(
-				production,
-				consoleKeysSchema,
-				"dev-aliyun:aliyun:dev-aliyun-console-secret,dev-aws:aws:dev-aws-console-secret,dev-direct:direct:dev-direct-console-secret",
-			),
-			AUTH_SECRET: devDefault(
-				production,
-				z.string().min(32),
-				"dev-only-auth-secret-change-me-0123456789",
-			),
-			GATEWAY_TENANT_RPS: z.coerce.number().positive().default(50),
-			GATEWAY_TENANT_BURST: z.coerce.number().int().positive().default(100),
-			TRACE_FLUSH_MS: z.coerce.number().int().min(10).max(60_000).default(500),
-			SEED_DEMO: flag.default(production ? "off" : "on"),
-			DEMO_PASSWORD: z.string().min(8).optional(),
-		})
-		.superRefine((env, ctx) => {
-			const roleUrls = [
-				"APP_DATABASE_URL",
-				"PLATFORM_DATABASE_URL",
-				"OPS_DATABASE_URL",
-			] as const;
-			if (env.DATABASE_URL) {
-				for (const name of roleUrls)
-					if (!env[name])
-						ctx.addIssue({
-							code: "custom",
-							path: [name],
-							message: "required when DATABASE_URL is set",
-						});
-			} else if (production) {
-				ctx.addIssue({
-					code: "custom",
-					path: ["DATABASE_URL"],
-					message:
-						"required in production (embedded Postgres is for development)",
-				});
-			}
-		});
+  z
+    .object({
+      SKYPORT_ENV: z.enum(["development", "test", "production"]).default("development"),
+      HOST: z.string().default("127.0.0.1"),
+      PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+      LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+      DATA_DIR: z.string().default(".data"),
+      EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+      DATABASE_URL: postgresUrl.optional(),
+      APP_DATABASE_URL: postgresUrl.optional(),
+      PLATFORM_DATABASE_URL: postgresUrl.optional(),
+      OPS_DATABASE_URL: postgresUrl.optional(),
+      DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+      CONSOLE_KEYS: devDefault(
+        production,
+        consoleKeysSchema,
+        "dev-aliyun:aliyun:dev-aliyun-console-secret,dev-aws:aws:dev-aws-console-secret,dev-direct:direct:dev-direct-console-secret",
+      ),
+      AUTH_SECRET: devDefault(production, z.string().min(32), "dev-only-auth-secret-change-me-0123456789"),
+      GATEWAY_TENANT_RPS: z.coerce.number().positive().default(50),
+      GATEWAY_TENANT_BURST: z.coerce.number().int().positive().default(100),
+      TRACE_FLUSH_MS: z.coerce.number().int().min(10).max(60_000).default(500),
+      SEED_DEMO: flag.default(production ? "off" : "on"),
+      DEMO_PASSWORD: z.string().min(8).optional(),
+    })
+    .superRefine((env, ctx) => {
+      const roleUrls = ["APP_DATABASE_URL", "PLATFORM_DATABASE_URL", "OPS_DATABASE_URL"] as const;
+      if (env.DATABASE_URL) {
+        for (const name of roleUrls)
+          if (!env[name])
+            ctx.addIssue({
+              code: "custom",
+              path: [name],
+              message: "required when DATABASE_URL is set",
+            });
+      } else if (production) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["DATABASE_URL"],
+          message: "required in production (embedded Postgres is for development)",
+        });
+      }
+    });
 
 export type Config = z.output<ReturnType<typeof schemaFor>>;
 
 /** Validates the environment; on failure names each variable and what it expects. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
-	const blank = Object.fromEntries(
-		Object.entries(env).map(([k, v]) => [k, v === "" ? undefined : v]),
-	);
-	const result = schemaFor(blank.SKYPORT_ENV === "production").safeParse(blank);
-	if (result.success) return result.data;
-	const lines = result.error.issues.map(
-		(i) => `  ${i.path.join(".") || "(environment)"}: ${i.message}`,
-	);
-	throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  const blank = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === "" ? undefined : v]));
+  const result = schemaFor(blank.SKYPORT_ENV === "production").safeParse(blank);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(environment)"}: ${i.message}`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
 }
 
 export class ConfigError extends Error {
-	override name = "ConfigError";
+  override name = "ConfigError";
 }
 
 let cached: Config | undefined;
 
 /** The process configuration, validated on first use. */
 export function config(): Config {
-	cached ??= parseConfig(process.env);
-	return cached;
+  cached ??= parseConfig(process.env);
+  return cached;
 }

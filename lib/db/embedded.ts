@@ -15,7 +15,11 @@ const databaseName = "skyport";
  * cluster and the `skyport` database on first use. Role passwords are random
  * per data directory and kept in `<dataDir>/db-secrets.json` (mode 600).
  */
-export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; onLog?: (line: string) => void }): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  port: number;
+  onLog?: (line: string) => void;
+}): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(opts.dataDir);
   const clusterDir = path.join(dataDir, "pg");
   mkdirSync(dataDir, { recursive: true });
@@ -66,4 +70,3 @@ async function ensureDatabase(port: number, password: string) {
     await client.end();
   }
 }
-

@@ -1,6 +1,6 @@
 export { createDatabase, type Database } from "./clients";
-export { withTenant, type TenantTx } from "./with-tenant";
-export { type DatabaseUrls, roleNames } from "./urls";
-export { isDatabaseUnavailable } from "./unavailable";
 export type { Prisma, PrismaClient } from "./generated/client";
 export { databaseUrls } from "./resolve-urls";
+export { isDatabaseUnavailable } from "./unavailable";
+export { type DatabaseUrls, roleNames } from "./urls";
+export { type TenantTx, withTenant } from "./with-tenant";

@@ -1,6 +1,5 @@
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTenant, type TestTenant } from "../../test/factories";
 import { createDatabase, type Database, withTenant } from "./index";
 
@@ -54,7 +53,9 @@ describe("row-level security, at the database", () => {
   });
 
   it("app cannot update or delete another tenant's rows (they are invisible)", async () => {
-    const changed = await withTenant(db.appDb, a.id, (tx) => tx.tenant.updateMany({ where: { id: b.id }, data: { displayName: "hijacked" } }));
+    const changed = await withTenant(db.appDb, a.id, (tx) =>
+      tx.tenant.updateMany({ where: { id: b.id }, data: { displayName: "hijacked" } }),
+    );
     expect(changed.count).toBe(0);
     const removed = await withTenant(db.appDb, a.id, (tx) => tx.membership.deleteMany({ where: { tenantId: b.id } }));
     expect(removed.count).toBe(0);
@@ -68,7 +69,9 @@ describe("row-level security, at the database", () => {
 
   it("app is not owner, superuser or BYPASSRLS, and owns no table", async () => {
     await asRole(urls.app, async (c) => {
-      const { rows } = await c.query("SELECT rolsuper, rolbypassrls, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = current_user");
+      const { rows } = await c.query(
+        "SELECT rolsuper, rolbypassrls, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = current_user",
+      );
       expect(rows[0]).toEqual({ rolsuper: false, rolbypassrls: false, rolcreaterole: false, rolcreatedb: false });
       const owned = await c.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user");
       expect(owned.rows).toEqual([]);
@@ -91,7 +94,9 @@ describe("row-level security, at the database", () => {
       const { rows } = await c.query("SELECT count(*)::int AS n FROM tenants WHERE id = ANY($1::uuid[])", [[a.id, b.id]]);
       expect(rows[0].n).toBe(2);
       await expect(c.query("UPDATE tenants SET display_name = 'x' WHERE id = $1", [a.id])).rejects.toThrow(/permission denied/);
-      await expect(c.query("INSERT INTO audit_events (tenant_id, actor_uid, action, target) VALUES ($1, 'x', 'x', 'x')", [a.id])).rejects.toThrow(/permission denied/);
+      await expect(
+        c.query("INSERT INTO audit_events (tenant_id, actor_uid, action, target) VALUES ($1, 'x', 'x', 'x')", [a.id]),
+      ).rejects.toThrow(/permission denied/);
       await expect(c.query("DELETE FROM gateway_traces")).rejects.toThrow(/permission denied/);
       await expect(c.query("SELECT password_hash FROM staff")).rejects.toThrow(/permission denied/);
     });
@@ -101,7 +106,9 @@ describe("row-level security, at the database", () => {
     await asRole(urls.app, async (c) => {
       await expect(c.query("SELECT * FROM staff")).rejects.toThrow(/permission denied/);
       await expect(c.query("SELECT * FROM gateway_traces")).rejects.toThrow(/permission denied/);
-      await expect(c.query("INSERT INTO tenants (channel, external_id, display_name) VALUES ('direct', 'x', 'x')")).rejects.toThrow(/permission denied/);
+      await expect(c.query("INSERT INTO tenants (channel, external_id, display_name) VALUES ('direct', 'x', 'x')")).rejects.toThrow(
+        /permission denied/,
+      );
     });
   });
 

@@ -25,12 +25,16 @@ export async function migrate(urls: DatabaseUrls, dir = migrationsDir): Promise<
       migration_name varchar(255) NOT NULL, logs text, rolled_back_at timestamptz,
       started_at timestamptz NOT NULL DEFAULT now(), applied_steps_count integer NOT NULL DEFAULT 0)`);
     const done = new Map<string, string>(
-      (await client.query<{ migration_name: string; checksum: string }>(
-        "SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
-      )).rows.map((r) => [r.migration_name, r.checksum]),
+      (
+        await client.query<{ migration_name: string; checksum: string }>(
+          "SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
+        )
+      ).rows.map((r) => [r.migration_name, r.checksum]),
     );
     const applied: string[] = [];
-    for (const name of readdirSync(dir).filter((n) => /^\d{14}_\w+$/.test(n)).sort()) {
+    for (const name of readdirSync(dir)
+      .filter((n) => /^\d{14}_\w+$/.test(n))
+      .sort()) {
       const sql = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
       const checksum = createHash("sha256").update(sql).digest("hex");
       const recorded = done.get(name);

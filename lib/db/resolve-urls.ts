@@ -9,17 +9,22 @@ import { type DatabaseUrls, roleNames } from "./urls";
  */
 export function databaseUrls(config: Config): DatabaseUrls {
   if (config.DATABASE_URL && config.APP_DATABASE_URL && config.PLATFORM_DATABASE_URL && config.OPS_DATABASE_URL)
-    return { owner: config.DATABASE_URL, app: config.APP_DATABASE_URL, platform: config.PLATFORM_DATABASE_URL, opsRo: config.OPS_DATABASE_URL };
+    return {
+      owner: config.DATABASE_URL,
+      app: config.APP_DATABASE_URL,
+      platform: config.PLATFORM_DATABASE_URL,
+      opsRo: config.OPS_DATABASE_URL,
+    };
   const file = path.resolve(config.DATA_DIR, "db-secrets.json");
-  if (!existsSync(file)) throw new Error(`no DATABASE_URL and no embedded database at ${config.DATA_DIR}: run npm start, or set DATABASE_URL`);
+  if (!existsSync(file))
+    throw new Error(`no DATABASE_URL and no embedded database at ${config.DATA_DIR}: run npm start, or set DATABASE_URL`);
   return embeddedUrls(JSON.parse(readFileSync(file, "utf8")), config.EMBEDDED_PG_PORT);
 }
 
 export type EmbeddedSecrets = { owner: string; app: string; platform: string; opsRo: string };
 
 export function embeddedUrls(secrets: EmbeddedSecrets, port: number): DatabaseUrls {
-  const url = (user: string, password: string) =>
-    `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/skyport`;
+  const url = (user: string, password: string) => `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/skyport`;
   return {
     owner: url("postgres", secrets.owner),
     app: url(roleNames.app, secrets.app),

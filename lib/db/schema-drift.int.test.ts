@@ -6,7 +6,15 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 // Prisma's own schema parser (the wasm build the CLI uses), not a hand-rolled one
 const { get_dmmf } = createRequire(import.meta.url)("@prisma/prisma-schema-wasm") as { get_dmmf: (p: string) => string };
 
-type Field = { name: string; dbName?: string | null; kind: string; type: string; isRequired: boolean; isList: boolean; nativeType: [string, string[]] | null };
+type Field = {
+  name: string;
+  dbName?: string | null;
+  kind: string;
+  type: string;
+  isRequired: boolean;
+  isList: boolean;
+  nativeType: [string, string[]] | null;
+};
 type Model = { name: string; dbName: string | null; fields: Field[] };
 type Enum = { name: string; dbName: string | null; values: { name: string; dbName: string | null }[] };
 
@@ -21,7 +29,17 @@ function expectedUdt(f: Field): string {
   const native = f.nativeType?.[0];
   const byNative: Record<string, string> = { Uuid: "uuid", Timestamptz: "timestamptz", Real: "float4", Text: "text", VarChar: "varchar" };
   if (native) return byNative[native] ?? `unmapped native type ${native}`;
-  const byType: Record<string, string> = { String: "text", Int: "int4", BigInt: "int8", Float: "float8", Boolean: "bool", DateTime: "timestamp", Json: "jsonb", Decimal: "numeric", Bytes: "bytea" };
+  const byType: Record<string, string> = {
+    String: "text",
+    Int: "int4",
+    BigInt: "int8",
+    Float: "float8",
+    Boolean: "bool",
+    DateTime: "timestamp",
+    Json: "jsonb",
+    Decimal: "numeric",
+    Bytes: "bytea",
+  };
   return byType[f.type] ?? `unmapped type ${f.type}`;
 }
 

@@ -12,9 +12,19 @@ export function isDatabaseUnavailable(err: unknown): boolean {
 }
 
 const unavailableCodes = new Set([
-  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH",
-  "57P01", "57P02", "57P03", "53300", // admin/crash shutdown, cannot connect now, too many connections
-  "P1001", "P1017", "P2024", // Prisma: cannot reach, server closed, pool timeout
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EHOSTUNREACH",
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300", // admin/crash shutdown, cannot connect now, too many connections
+  "P1001",
+  "P1017",
+  "P2024", // Prisma: cannot reach, server closed, pool timeout
 ]);
 const unavailableMessages = [
   "timeout exceeded when trying to connect",

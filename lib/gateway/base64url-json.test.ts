@@ -22,7 +22,9 @@ describe("decodeJsonObject", () => {
     ["constructor nested", enc('{"a":{"b":[{"constructor":1}]}}'), "constructor"],
     ["deep nesting", enc(`${"[".repeat(20)}${"]".repeat(20)}`.replace(/^\[/, '{"a":[').replace(/\]$/, "]}")), "nested"],
   ])("refuses %s as InvalidParameter", (_name, input, words) => {
-    expect(() => decodeJsonObject("params", input)).toThrow(expect.objectContaining({ code: "InvalidParameter", message: expect.stringContaining(words) }));
+    expect(() => decodeJsonObject("params", input)).toThrow(
+      expect.objectContaining({ code: "InvalidParameter", message: expect.stringContaining(words) }),
+    );
   });
 
   it("accepts nesting up to 8 levels", () => {

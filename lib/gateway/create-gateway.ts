@@ -12,7 +12,7 @@ import { createRateLimiter, type RateLimit } from "./rate-limit";
 import { claimTrace, requestHash, storeAnswer, storedAnswer } from "./replay-guard";
 import { signatureMatches, tokenWindowSeconds } from "./signature";
 import { isEntitled, loadTenantContext } from "./tenant-context";
-import { describeIssues, decodeUserinfo } from "./userinfo";
+import { decodeUserinfo, describeIssues } from "./userinfo";
 
 export type GatewayDeps = {
   keys: readonly ConsoleKey[];
@@ -91,8 +91,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     return withTenant(deps.db.appDb, tenantId, async (tx) => {
       if (!(await claimTrace(tx, tenantId, fields.traceId, hash))) {
         const prior = await storedAnswer(tx, tenantId, fields.traceId);
-        if (prior.requestHash !== hash)
-          throw new GatewayError("Replayed", "this traceId was already used for a different request");
+        if (prior.requestHash !== hash) throw new GatewayError("Replayed", "this traceId was already used for a different request");
         return respond(fields.traceId, "OK", prior.httpStatus, prior.body, { "x-replayed": "true" });
       }
       const data = await action.handler(context(tx, tenantId, caller, fields.traceId), params);
@@ -116,7 +115,14 @@ export function createGateway(deps: GatewayDeps): Gateway {
   return {
     async handle(req) {
       const started = performance.now();
-      const trace: TraceRecord = { traceId: wellFormedTraceId(req) ?? "", at: new Date(now()), action: "", code: "OK", httpStatus: 200, latencyMs: 0 };
+      const trace: TraceRecord = {
+        traceId: wellFormedTraceId(req) ?? "",
+        at: new Date(now()),
+        action: "",
+        code: "OK",
+        httpStatus: 200,
+        latencyMs: 0,
+      };
       let res: GatewayResponse;
       try {
         const fields = parseRequest(req);
@@ -131,7 +137,14 @@ export function createGateway(deps: GatewayDeps): Gateway {
       trace.latencyMs = performance.now() - started;
       deps.traces.record(trace);
       deps.log.info(
-        { traceId: trace.traceId, action: trace.action, tenant: trace.tenantId, code: trace.code, status: res.status, ms: Math.round(trace.latencyMs * 10) / 10 },
+        {
+          traceId: trace.traceId,
+          action: trace.action,
+          tenant: trace.tenantId,
+          code: trace.code,
+          status: res.status,
+          ms: Math.round(trace.latencyMs * 10) / 10,
+        },
         "gateway",
       );
       return res;
@@ -142,14 +155,14 @@ export function createGateway(deps: GatewayDeps): Gateway {
 function toGatewayError(err: unknown, log: Logger, trace: TraceRecord): GatewayError {
   if (err instanceof GatewayError) return err;
   if (isDatabaseUnavailable(err)) {
-    log.warn({ traceId: trace.traceId, err: describe(err) }, "database unavailable");
+    log.warn({ traceId: trace.traceId, err: summarize(err) }, "database unavailable");
     return new GatewayError("ServiceUnavailable", "the service is temporarily unavailable; retry later", 5);
   }
   log.error({ traceId: trace.traceId, action: trace.action, err }, "action failed");
   return new GatewayError("InternalError", `internal error; quote traceId ${trace.traceId || "(none)"} to support`);
 }
 
-const describe = (err: unknown) => (err instanceof Error ? `${err.name}: ${err.message}` : String(err));
+const summarize = (err: unknown) => (err instanceof Error ? `${err.name}: ${err.message}` : String(err));
 
 /** For traces of calls refused before the Action was validated. */
 function safeActionName(raw: string): string {

@@ -1,4 +1,4 @@
-import { type ErrorCode, GatewayError } from "./errors";
+import type { ErrorCode, GatewayError } from "./errors";
 
 export type ResultCode = "OK" | ErrorCode;
 

@@ -26,7 +26,11 @@ function rawQuery(f: { action?: string; userinfo: string; params: string; traceI
     issuedAt: f.issuedAt ?? Math.floor(Date.now() / 1000),
   };
   const token = accessToken((f.key ?? aliKey).keyId, (f.key ?? aliKey).secret, fields);
-  return { path: `/api/${fields.action}`, query: `userinfo=${fields.userinfo}&accessToken=${token}&params=${fields.params}&traceId=${fields.traceId}`, token };
+  return {
+    path: `/api/${fields.action}`,
+    query: `userinfo=${fields.userinfo}&accessToken=${token}&params=${fields.params}&traceId=${fields.traceId}`,
+    token,
+  };
 }
 
 describe("the spec's test vector", () => {
@@ -84,7 +88,12 @@ describe("signature and tampering", () => {
 
   it("accepts ±299 s and refuses ±301 s with TokenExpired", async () => {
     const now = Math.floor(Date.now() / 1000);
-    for (const [skew, code] of [[-299, "OK"], [299, "OK"], [-301, "TokenExpired"], [301, "TokenExpired"]] as const) {
+    for (const [skew, code] of [
+      [-299, "OK"],
+      [299, "OK"],
+      [-301, "TokenExpired"],
+      [301, "TokenExpired"],
+    ] as const) {
       const r = await h.call("DescribeTenant", {}, { tenant: t, issuedAt: now + skew });
       expect([skew, r.body.code]).toEqual([skew, code]);
       if (code === "TokenExpired") expect(r.status).toBe(401);
@@ -139,7 +148,11 @@ describe("every error code over HTTP", () => {
   });
 
   it("TenantNotFound for an account that has not bought", async () => {
-    const r = await h.call("DescribeTenant", {}, { userinfo: { uid: "never-bought", parentUid: "never-bought", accountType: "main", marketplace: "aliyun" } });
+    const r = await h.call(
+      "DescribeTenant",
+      {},
+      { userinfo: { uid: "never-bought", parentUid: "never-bought", accountType: "main", marketplace: "aliyun" } },
+    );
     expect([r.status, r.body.code]).toEqual([403, "TenantNotFound"]);
   });
 
@@ -150,7 +163,11 @@ describe("every error code over HTTP", () => {
 
   it("Forbidden for a viewer calling a manager's action", async () => {
     await h.db.platformDb.membership.create({ data: { tenantId: t.id, uid: "viewer-1", role: "viewer" } });
-    const r = await h.call("UpdateTenantProfile", { displayName: "x" }, { tenant: t, userinfo: { uid: "viewer-1", parentUid: t.parentUid, accountType: "sub", marketplace: "aliyun" } });
+    const r = await h.call(
+      "UpdateTenantProfile",
+      { displayName: "x" },
+      { tenant: t, userinfo: { uid: "viewer-1", parentUid: t.parentUid, accountType: "sub", marketplace: "aliyun" } },
+    );
     expect([r.status, r.body.code]).toEqual([403, "Forbidden"]);
   });
 
@@ -227,8 +244,14 @@ describe("bad input is InvalidParameter or InvalidSignature, never a 500", () =>
     ["userinfo of the wrong type", () => rawQuery({ userinfo: b64({ ...mainAccount(t), uid: 1001 }), params: "e30" })],
     ["userinfo with an unknown marketplace", () => rawQuery({ userinfo: b64({ ...mainAccount(t), marketplace: "gcp" }), params: "e30" })],
     ["main accountType with a different uid", () => rawQuery({ userinfo: b64({ ...mainAccount(t), uid: "other" }), params: "e30" })],
-    ["params failing the action's schema", () => rawQuery({ action: "UpdateTenantProfile", userinfo: ui(), params: b64({ displayName: 42 }) })],
-    ["an unknown params field", () => rawQuery({ action: "UpdateTenantProfile", userinfo: ui(), params: b64({ displayName: "a", tenantId: "x" }) })],
+    [
+      "params failing the action's schema",
+      () => rawQuery({ action: "UpdateTenantProfile", userinfo: ui(), params: b64({ displayName: 42 }) }),
+    ],
+    [
+      "an unknown params field",
+      () => rawQuery({ action: "UpdateTenantProfile", userinfo: ui(), params: b64({ displayName: "a", tenantId: "x" }) }),
+    ],
     ["a malformed traceId", () => rawQuery({ userinfo: ui(), params: "e30", traceId: "short" })],
   ];
 
@@ -274,7 +297,12 @@ describe("traces and logs", () => {
     const { Writable } = await import("node:stream");
     const pino = (await import("pino")).default;
     const lines: string[] = [];
-    const sink = new Writable({ write: (chunk, _e, cb) => (lines.push(String(chunk)), cb()) });
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
     const logged = await startHarness({ db: h.db, log: pino({ level: "info" }, sink) });
     const query = signedQuery(aliKey, "UpdateTenantProfile", mainAccount(t), { displayName: 7 }, newTrace());
     await logged.get(`/api/UpdateTenantProfile?${query}`);

@@ -1,8 +1,8 @@
 export { createGateway, type Gateway, type GatewayDeps } from "./create-gateway";
-export { GatewayError, errorStatus, invalid, type ErrorCode } from "./errors";
+export type { GatewayResponse } from "./envelope";
+export { type ErrorCode, errorStatus, GatewayError, invalid } from "./errors";
 export { gatewayServerOptions, isGatewayPath, serveFetch, serveNode } from "./node-adapter";
+export type { GatewayRequest } from "./parse-request";
+export { purgeExpiredReplays } from "./replay-guard";
 export { signedQuery } from "./sign-request";
 export { accessToken, sign, stringToSign } from "./signature";
-export { purgeExpiredReplays } from "./replay-guard";
-export type { GatewayRequest } from "./parse-request";
-export type { GatewayResponse } from "./envelope";

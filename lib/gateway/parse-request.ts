@@ -68,7 +68,8 @@ export function parseRequest(req: GatewayRequest): RequestFields {
   if (userinfo === undefined || params === undefined || traceId === undefined)
     throw invalid(`${userinfo === undefined ? "userinfo" : params === undefined ? "params" : "traceId"} is missing`);
   if (!traceIdPattern.test(traceId)) throw invalid("traceId must match ^[A-Za-z0-9_-]{8,64}$");
-  if (!base64urlText.test(userinfo) || !base64urlText.test(params)) throw invalid(`${base64urlText.test(userinfo) ? "params" : "userinfo"} is not base64url`);
+  if (!base64urlText.test(userinfo) || !base64urlText.test(params))
+    throw invalid(`${base64urlText.test(userinfo) ? "params" : "userinfo"} is not base64url`);
   if (userinfo.length > limits.userinfo) throw invalid(`userinfo longer than ${limits.userinfo} characters`);
   if (params.length > limits.params) throw invalid(`params longer than ${limits.params} characters`);
   return { action, userinfo, params, traceId, token };

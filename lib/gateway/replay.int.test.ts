@@ -38,7 +38,11 @@ describe("at most once per (channel, parentUid, traceId)", () => {
   it("does not record a failed mutation, so a corrected retry of it can run", async () => {
     const traceId = `failed-${Date.now()}`;
     const expired = await startHarness({ db: h.db, now: () => Date.now() + 400_000 });
-    const refused = await expired.call("UpdateTenantProfile", { displayName: "Retry" }, { tenant: t, traceId, issuedAt: Math.floor(Date.now() / 1000) });
+    const refused = await expired.call(
+      "UpdateTenantProfile",
+      { displayName: "Retry" },
+      { tenant: t, traceId, issuedAt: Math.floor(Date.now() / 1000) },
+    );
     await expired.close();
     expect(refused.body.code).toBe("TokenExpired");
     const retried = await h.call("UpdateTenantProfile", { displayName: "Retry" }, { tenant: t, traceId });

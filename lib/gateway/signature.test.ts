@@ -16,9 +16,7 @@ const vector = {
 describe("the spec's signature test vector", () => {
   it("is reproduced from its inputs with plain Node crypto", () => {
     const userinfo = Buffer.from(vector.userinfoJson).toString("base64url");
-    expect(userinfo).toBe(
-      "eyJ1aWQiOiIxMDAxIiwicGFyZW50VWlkIjoiMTAwMSIsImFjY291bnRUeXBlIjoibWFpbiIsIm1hcmtldHBsYWNlIjoiYWxpeXVuIn0",
-    );
+    expect(userinfo).toBe("eyJ1aWQiOiIxMDAxIiwicGFyZW50VWlkIjoiMTAwMSIsImFjY291bnRUeXBlIjoibWFpbiIsIm1hcmtldHBsYWNlIjoiYWxpeXVuIn0");
     const text = ["GET", `/api/${vector.action}`, userinfo, vector.params, vector.traceId, String(vector.issuedAt)].join("\n");
     const signature = createHmac("sha256", vector.secret).update(text).digest("base64url");
     expect(signature).toBe("W_2TAP-sRtJgDYLIy70Yqaccz5VQE7SXGa-BTxfSDfw");

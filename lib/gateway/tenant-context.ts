@@ -37,9 +37,5 @@ export async function loadTenantContext(
 
 /** State-changing actions need an active tenant with a current subscription. */
 export function isEntitled(t: TenantContext, now: Date): boolean {
-  return (
-    t.status === "active" &&
-    t.subscriptionStatus === "active" &&
-    (t.expiresAt === null || t.expiresAt.getTime() > now.getTime())
-  );
+  return t.status === "active" && t.subscriptionStatus === "active" && (t.expiresAt === null || t.expiresAt.getTime() > now.getTime());
 }

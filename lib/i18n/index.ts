@@ -1,1 +1,1 @@
-export { locales, pickLocale, translator, type Locale, type MessageKey } from "./messages";
+export { type Locale, locales, type MessageKey, pickLocale, translator } from "./messages";

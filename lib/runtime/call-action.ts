@@ -12,9 +12,7 @@ export type ConsoleIdentity = {
   locale?: string;
 };
 
-export type ActionResult<T> =
-  | { ok: true; traceId: string; data: T }
-  | { ok: false; traceId: string; code: string; message: string };
+export type ActionResult<T> = { ok: true; traceId: string; data: T } | { ok: false; traceId: string; code: string; message: string };
 
 /**
  * Skyport's own pages call actions through the same gateway pipeline, in
@@ -37,7 +35,5 @@ export async function callAction<T>(who: ConsoleIdentity, action: string, params
   const query = signedQuery(key, action, userinfo, params, traceId);
   const res = await gateway.handle({ method: "GET", action, query, headers: {} });
   const body = JSON.parse(res.body) as { code: string; message: string; data: T };
-  return body.code === "OK"
-    ? { ok: true, traceId, data: body.data }
-    : { ok: false, traceId, code: body.code, message: body.message };
+  return body.code === "OK" ? { ok: true, traceId, data: body.data } : { ok: false, traceId, code: body.code, message: body.message };
 }

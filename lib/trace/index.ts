@@ -1,2 +1,2 @@
-export { createTraceWriter, type TraceRecord, type TraceWriter } from "./trace-writer";
 export { findTraces } from "./find-traces";
+export { createTraceWriter, type TraceRecord, type TraceWriter } from "./trace-writer";

@@ -29,7 +29,10 @@ export type TraceWriter = {
  * with the next batch, then dropped and counted. Audit events are never
  * written this way.
  */
-export function createTraceWriter(platformDb: PrismaClient, opts: { flushMs: number; maxBuffered?: number; onError?: (err: unknown) => void }): TraceWriter {
+export function createTraceWriter(
+  platformDb: PrismaClient,
+  opts: { flushMs: number; maxBuffered?: number; onError?: (err: unknown) => void },
+): TraceWriter {
   const maxBuffered = opts.maxBuffered ?? 20_000;
   let buffer: TraceRecord[] = [];
   let retry: TraceRecord[] = [];

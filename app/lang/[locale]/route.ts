@@ -8,6 +8,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const back = request.nextUrl.searchParams.get("back") ?? "/";
   const target = back.startsWith("/") && !back.startsWith("//") ? back : "/";
   const res = NextResponse.redirect(new URL(target, request.url), 303);
-  if ((locales as readonly string[]).includes(locale)) res.cookies.set(localeCookie, locale, { path: "/", sameSite: "lax", maxAge: 365 * 86400 });
+  if ((locales as readonly string[]).includes(locale))
+    res.cookies.set(localeCookie, locale, { path: "/", sameSite: "lax", maxAge: 365 * 86400 });
   return res;
 }

@@ -1,0 +1,47 @@
+import { expect, test } from "@playwright/test";
+import { signedQuery } from "../lib/gateway/sign-request";
+import { e2e } from "../playwright.config";
+
+async function signIn(page: import("@playwright/test").Page, email: string, password: string) {
+  await page.getByLabel(/Email|邮箱/).fill(email);
+  await page.getByLabel(/Password|密码/).fill(password);
+  await page.getByRole("button", { name: /Sign in|登录/ }).click();
+}
+
+test("an ISV admin signs in and sees the tenant list", async ({ page }) => {
+  await page.goto("/admin");
+  await expect(page).toHaveURL(/\/signin\?next=%2Fadmin|\/signin\?next=\/admin/);
+  await signIn(page, "admin@skyport.local", e2e.password);
+  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page.getByTestId("tenant-row")).toHaveCount(2);
+  await expect(page.getByTestId("tenant-row").filter({ hasText: "1001" })).toContainText("aliyun");
+  await expect(page.getByTestId("tenant-row").filter({ hasText: "demo-direct" })).toContainText("direct");
+});
+
+test("a wrong password is refused with a clear message", async ({ page }) => {
+  await page.goto("/signin?next=/admin");
+  await signIn(page, "admin@skyport.local", "not-the-password");
+  await expect(page.getByRole("alert").filter({ hasText: /Wrong email or password|邮箱或密码错误/ })).toBeVisible();
+  await page.goto("/admin");
+  await expect(page).toHaveURL(/\/signin/);
+});
+
+test("support opens /ops, finds a gateway call by traceId, and may not open /admin", async ({ page, request }) => {
+  const traceId = `e2e-lookup-${Date.now()}`;
+  const userinfo = { uid: "demo-direct", parentUid: "demo-direct", accountType: "main", marketplace: "direct" };
+  const call = await request.get(`/api/DescribeTenant?${signedQuery(e2e.directKey, "DescribeTenant", userinfo, {}, traceId)}`);
+  expect((await call.json()).code).toBe("OK");
+
+  await page.goto("/ops");
+  await signIn(page, "support@skyport.local", e2e.password);
+  await expect(page).toHaveURL(/\/ops$/);
+  await page.getByPlaceholder(/traceId/).fill(traceId);
+  await page.getByRole("button", { name: /Find|查询/ }).click();
+  const row = page.getByTestId("trace-row");
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("DescribeTenant");
+  await expect(row).toContainText("OK");
+
+  await page.goto("/admin");
+  await expect(page.getByRole("alert").filter({ hasText: /may not open|无权/ })).toBeVisible();
+});

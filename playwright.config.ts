@@ -1,0 +1,54 @@
+import { defineConfig } from "@playwright/test";
+
+const port = 3107;
+export const e2e = {
+  baseURL: `http://localhost:${port}`,
+  password: "e2e-staff-password",
+  // the server's development default key for the direct channel (lib/config)
+  directKey: { keyId: "dev-direct", channel: "direct", secret: "dev-direct-console-secret" } as const,
+};
+
+/**
+ * Browser tests run the product as `npm start` does (built Next.js behind the
+ * fast-path server) on its own embedded Postgres under .data/e2e, port 3107.
+ * Debian's Chromium; never a downloaded browser.
+ */
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 30_000,
+  workers: 1,
+  reporter: [["list"], ["json", { outputFile: ".reports/playwright.json" }]],
+  use: {
+    baseURL: e2e.baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  webServer: {
+    command: "rm -rf .data/e2e && tsx server.ts",
+    url: `${e2e.baseURL}/signin`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      PORT: String(port),
+      DATA_DIR: ".data/e2e",
+      EMBEDDED_PG_PORT: "54391",
+      DEMO_PASSWORD: e2e.password,
+      LOG_LEVEL: "warn",
+      TRACE_FLUSH_MS: "100",
+    },
+  },
+});
