@@ -1,6 +1,18 @@
 import { z } from "zod";
-import { currentSubscription } from "./current-subscription";
 import { anyRole, defineAction } from "./define-action";
+
+type Row = {
+  id: string;
+  name: string;
+  contactEmail: string | null;
+  channel: string;
+  status: string;
+  plan: string | null;
+  sku: string | null;
+  trial: boolean | null;
+  subscriptionStatus: string | null;
+  expiresAt: Date | null;
+};
 
 export const describeTenant = defineAction({
   name: "DescribeTenant",
@@ -8,19 +20,16 @@ export const describeTenant = defineAction({
   roles: anyRole,
   mutates: false,
   async handler({ tx, tenantId }) {
-    const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId } });
-    const subscription = await currentSubscription(tx, tenantId);
-    return {
-      id: tenant.id,
-      name: tenant.displayName,
-      contactEmail: tenant.contactEmail,
-      channel: tenant.channel,
-      status: tenant.status,
-      plan: subscription?.plan ?? null,
-      sku: subscription?.sku ?? null,
-      trial: subscription?.trial ?? false,
-      subscriptionStatus: subscription?.status ?? null,
-      expiresAt: subscription?.expiresAt?.toISOString() ?? null,
-    };
+    const [t] = await tx.query<Row>`
+      SELECT t.id, t.display_name AS name, t.contact_email AS "contactEmail", t.channel, t.status,
+             s.plan, s.sku, s.trial, s.status AS "subscriptionStatus", s.expires_at AS "expiresAt"
+      FROM tenants t
+      LEFT JOIN LATERAL (
+        SELECT plan, sku, trial, status, expires_at FROM subscriptions
+        WHERE tenant_id = t.id ORDER BY starts_at DESC LIMIT 1
+      ) s ON true
+      WHERE t.id = ${tenantId}`;
+    if (!t) throw new Error("tenant row not visible inside its own transaction");
+    return { ...t, trial: t.trial ?? false, expiresAt: t.expiresAt?.toISOString() ?? null };
   },
 });

@@ -12,31 +12,24 @@ export const listAuditEvents = defineAction({
   roles: managers,
   mutates: false,
   async handler({ tx, tenantId }, { pageSize, nextToken }) {
-    const after = nextToken === undefined ? undefined : decodeCursor(nextToken);
-    const rows = await tx.auditEvent.findMany({
-      where: {
-        tenantId,
-        ...(after && { OR: [{ at: { lt: after.at } }, { at: after.at, id: { lt: after.id } }] }),
-      },
-      orderBy: [{ at: "desc" }, { id: "desc" }],
-      take: pageSize + 1,
-    });
+    const after = nextToken === undefined ? null : decodeCursor(nextToken);
+    const rows = await tx.query<AuditRow>`
+      SELECT id, at, actor_uid AS "actorUid", action, target, payload, trace_id AS "traceId"
+      FROM audit_events
+      WHERE tenant_id = ${tenantId}
+        AND (${after?.at ?? null}::timestamptz IS NULL OR (at, id) < (${after?.at ?? null}::timestamptz, ${after?.id ?? null}::uuid))
+      ORDER BY at DESC, id DESC
+      LIMIT ${pageSize + 1}`;
     const page = rows.slice(0, pageSize);
     const last = page.at(-1);
     return {
-      events: page.map((e) => ({
-        id: e.id,
-        at: e.at.toISOString(),
-        actorUid: e.actorUid,
-        action: e.action,
-        target: e.target,
-        payload: e.payload,
-        traceId: e.traceId,
-      })),
+      events: page.map((e) => ({ ...e, at: e.at.toISOString() })),
       nextToken: rows.length > pageSize && last ? encodeCursor(last) : null,
     };
   },
 });
+
+type AuditRow = { id: string; at: Date; actorUid: string; action: string; target: string; payload: unknown; traceId: string | null };
 
 function encodeCursor(e: { at: Date; id: string }) {
   return Buffer.from(`${e.at.toISOString()}|${e.id}`).toString("base64url");

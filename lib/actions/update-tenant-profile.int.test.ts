@@ -34,6 +34,15 @@ describe("UpdateTenantProfile", () => {
     });
   });
 
+  it("serializes 20 concurrent updates of one tenant without a deadlock, each audited once", async () => {
+    const busy = await createTenant(h.db.platformDb);
+    const replies = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => h.call("UpdateTenantProfile", { displayName: `Concurrent ${i}` }, { tenant: busy })),
+    );
+    expect(replies.map((r) => r.body.code)).toEqual(Array(20).fill("OK"));
+    expect(await h.db.platformDb.auditEvent.count({ where: { tenantId: busy.id } })).toBe(20);
+  });
+
   it("clears the contact email with an empty string", async () => {
     const r = await h.call("UpdateTenantProfile", { contactEmail: "" }, { tenant: t });
     expect(r.body.data.contactEmail).toBeNull();

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { defineAction, managers } from "./define-action";
 
+type Profile = { displayName: string; contactEmail: string | null };
+
 export const updateTenantProfile = defineAction({
   name: "UpdateTenantProfile",
   params: z
@@ -14,20 +16,20 @@ export const updateTenantProfile = defineAction({
   roles: managers,
   mutates: true,
   async handler({ tx, tenantId, audit }, params) {
-    const before = await tx.tenant.findUniqueOrThrow({
-      where: { id: tenantId },
-      select: { displayName: true, contactEmail: true },
-    });
-    const changes = {
-      ...(params.displayName !== undefined && { displayName: params.displayName }),
-      ...(params.contactEmail !== undefined && { contactEmail: params.contactEmail || null }),
-    };
-    const after = await tx.tenant.update({
-      where: { id: tenantId },
-      data: changes,
-      select: { displayName: true, contactEmail: true },
-    });
-    await audit({ action: "tenant.profile.updated", target: `tenant:${tenantId}`, payload: { before, after } });
-    return after;
+    const setEmail = params.contactEmail !== undefined;
+    // NO KEY UPDATE: the lock an UPDATE takes anyway; FOR UPDATE would deadlock
+    // against the KEY SHARE locks of foreign keys (replay and audit rows)
+    const [row] = await tx.query<{ before: Profile; after: Profile }>`
+      WITH before AS (SELECT display_name, contact_email FROM tenants WHERE id = ${tenantId} FOR NO KEY UPDATE)
+      UPDATE tenants t SET
+        display_name = COALESCE(${params.displayName ?? null}, t.display_name),
+        contact_email = CASE WHEN ${setEmail} THEN NULLIF(${params.contactEmail ?? ""}, '') ELSE t.contact_email END,
+        updated_at = now()
+      FROM before WHERE t.id = ${tenantId}
+      RETURNING json_build_object('displayName', before.display_name, 'contactEmail', before.contact_email) AS before,
+                json_build_object('displayName', t.display_name, 'contactEmail', t.contact_email) AS after`;
+    if (!row) throw new Error("tenant row not visible inside its own transaction");
+    await audit({ action: "tenant.profile.updated", target: `tenant:${tenantId}`, payload: row });
+    return row.after;
   },
 });

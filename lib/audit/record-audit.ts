@@ -11,14 +11,7 @@ export type AuditEventInput = {
 
 /** Appends one audit event; call it inside the transaction that makes the change. */
 export async function recordAudit(tx: TenantTx, e: AuditEventInput): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      tenantId: e.tenantId,
-      actorUid: e.actorUid,
-      action: e.action,
-      target: e.target,
-      payload: (e.payload ?? {}) as object,
-      traceId: e.traceId ?? null,
-    },
-  });
+  await tx.execute`
+    INSERT INTO audit_events (tenant_id, actor_uid, action, target, payload, trace_id)
+    VALUES (${e.tenantId}, ${e.actorUid}, ${e.action}, ${e.target}, ${JSON.stringify(e.payload ?? {})}::jsonb, ${e.traceId ?? null})`;
 }

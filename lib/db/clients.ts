@@ -4,8 +4,8 @@ import { PrismaClient } from "./generated/client";
 import type { DatabaseUrls } from "./urls";
 
 export type Database = {
-  /** tenant-scoped: use only through withTenant */
-  appDb: PrismaClient;
+  /** tenant-scoped request code, as role `app`: use only through withTenant */
+  appPool: pg.Pool;
   /** cross-tenant platform work; every use must be greppable as `platformDb` */
   platformDb: PrismaClient;
   /** support's SELECT-only role */
@@ -14,24 +14,24 @@ export type Database = {
 };
 
 export function createDatabase(urls: DatabaseUrls, poolSize = 10): Database {
-  const pools: pg.Pool[] = [];
-  const client = (connectionString: string, max: number) => {
-    const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 });
+  const pool = (connectionString: string, max: number) => {
+    const p = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 });
     // a dropped idle connection must not crash the process; the next query reports it
-    pool.on("error", () => {});
-    pools.push(pool);
-    return new PrismaClient({ adapter: new PrismaPg(pool) });
+    p.on("error", () => {});
+    return p;
   };
-  const appDb = client(urls.app, poolSize);
-  const platformDb = client(urls.platform, Math.max(2, Math.ceil(poolSize / 2)));
-  const opsDb = client(urls.opsRo, 2);
+  const appPool = pool(urls.app, poolSize);
+  const platformPool = pool(urls.platform, Math.max(2, Math.ceil(poolSize / 2)));
+  const opsPool = pool(urls.opsRo, 2);
+  const platformDb = new PrismaClient({ adapter: new PrismaPg(platformPool) });
+  const opsDb = new PrismaClient({ adapter: new PrismaPg(opsPool) });
   return {
-    appDb,
+    appPool,
     platformDb,
     opsDb,
     close: async () => {
-      await Promise.all([appDb.$disconnect(), platformDb.$disconnect(), opsDb.$disconnect()]);
-      await Promise.all(pools.map((p) => p.end().catch(() => {})));
+      await Promise.all([platformDb.$disconnect(), opsDb.$disconnect()]);
+      await Promise.all([appPool, platformPool, opsPool].map((p) => p.end().catch(() => {})));
     },
   };
 }

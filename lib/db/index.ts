@@ -1,6 +1,6 @@
 export { createDatabase, type Database } from "./clients";
 export type { Prisma, PrismaClient } from "./generated/client";
 export { databaseUrls } from "./resolve-urls";
-export { isDatabaseUnavailable } from "./unavailable";
+export { isDatabaseUnavailable, isTransientConflict } from "./unavailable";
 export { type DatabaseUrls, roleNames } from "./urls";
 export { type TenantTx, withTenant } from "./with-tenant";

@@ -38,33 +38,49 @@ describe("row-level security, at the database", () => {
   });
 
   it("app inside withTenant sees only that tenant's rows", async () => {
-    const seen = await withTenant(db.appDb, a.id, async (tx) => ({
-      tenants: await tx.tenant.findMany({ select: { id: true } }),
-      audit: await tx.auditEvent.count(),
+    const seen = await withTenant(db.appPool, a.id, async (tx) => ({
+      tenants: await tx.query`SELECT id FROM tenants`,
+      audit: await tx.query`SELECT tenant_id FROM audit_events`,
     }));
     expect(seen.tenants).toEqual([{ id: a.id }]);
-    expect(seen.audit).toBe(0);
+    expect(seen.audit).toEqual([]);
+  });
+
+  it("rolls back everything when the work fails", async () => {
+    await expect(
+      withTenant(db.appPool, a.id, async (tx) => {
+        await tx.execute`UPDATE tenants SET display_name = 'half-done' WHERE id = ${a.id}`;
+        throw new Error("fails midway");
+      }),
+    ).rejects.toThrow("fails midway");
+    expect((await db.platformDb.tenant.findUniqueOrThrow({ where: { id: a.id } })).displayName).not.toBe("half-done");
+  });
+
+  it("refuses a tenant id that is not a uuid before touching the database", async () => {
+    await expect(withTenant(db.appPool, "x'); DROP TABLE tenants; --", async () => 1)).rejects.toThrow(/not a uuid/);
   });
 
   it("app cannot insert a row for another tenant", async () => {
     await expect(
-      withTenant(db.appDb, a.id, (tx) => tx.auditEvent.create({ data: { tenantId: b.id, actorUid: "evil", action: "x", target: "y" } })),
-    ).rejects.toThrow(/row-level security|violates/);
+      withTenant(db.appPool, a.id, (tx) => tx.execute`INSERT INTO audit_events (tenant_id, actor_uid, action, target) VALUES (${b.id}, 'evil', 'x', 'y')`),
+    ).rejects.toThrow(/row-level security/);
   });
 
   it("app cannot update or delete another tenant's rows (they are invisible)", async () => {
-    const changed = await withTenant(db.appDb, a.id, (tx) =>
-      tx.tenant.updateMany({ where: { id: b.id }, data: { displayName: "hijacked" } }),
-    );
-    expect(changed.count).toBe(0);
-    const removed = await withTenant(db.appDb, a.id, (tx) => tx.membership.deleteMany({ where: { tenantId: b.id } }));
-    expect(removed.count).toBe(0);
+    const changed = await withTenant(db.appPool, a.id, (tx) => tx.execute`UPDATE tenants SET display_name = 'hijacked' WHERE id = ${b.id}`);
+    expect(changed).toBe(0);
+    const removed = await withTenant(db.appPool, a.id, (tx) => tx.execute`DELETE FROM memberships WHERE tenant_id = ${b.id}`);
+    expect(removed).toBe(0);
+    expect(await db.platformDb.membership.count({ where: { tenantId: b.id } })).toBe(1);
     expect((await db.platformDb.tenant.findUniqueOrThrow({ where: { id: b.id } })).displayName).not.toBe("hijacked");
   });
 
   it("the tenant setting does not leak to the next transaction on a pooled connection", async () => {
-    await withTenant(db.appDb, a.id, (tx) => tx.tenant.count());
-    expect(await db.appDb.tenant.count()).toBe(0);
+    const onePool = createDatabase(urls, 1);
+    expect(await withTenant(onePool.appPool, a.id, (tx) => tx.query`SELECT id FROM tenants`)).toHaveLength(1);
+    const { rows } = await onePool.appPool.query("SELECT count(*)::int AS n FROM tenants");
+    await onePool.close();
+    expect(rows[0].n).toBe(0);
   });
 
   it("app is not owner, superuser or BYPASSRLS, and owns no table", async () => {

@@ -35,3 +35,9 @@ const unavailableMessages = [
   "Server has closed the connection",
   "Timed out fetching a new connection",
 ];
+
+/** Serialization failure or deadlock: the transaction was rolled back and may simply be retried. */
+export function isTransientConflict(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === "40001" || code === "40P01";
+}

@@ -1,7 +1,7 @@
-import type { Action, ActionRegistry, Caller } from "../actions";
+import type { Action, ActionContext, ActionRegistry, Caller } from "../actions";
 import { recordAudit } from "../audit";
 import type { ConsoleKey } from "../config";
-import { type Database, isDatabaseUnavailable, type TenantTx, withTenant } from "../db";
+import { type Database, isDatabaseUnavailable, isTransientConflict, type TenantTx, withTenant } from "../db";
 import type { Logger } from "../log";
 import type { TraceRecord } from "../trace";
 import { decodeJsonObject } from "./base64url-json";
@@ -11,7 +11,7 @@ import { type GatewayRequest, parseRequest, type RequestFields, wellFormedTraceI
 import { createRateLimiter, type RateLimit } from "./rate-limit";
 import { claimTrace, requestHash, storeAnswer, storedAnswer } from "./replay-guard";
 import { signatureMatches, tokenWindowSeconds } from "./signature";
-import { isEntitled, loadTenantContext } from "./tenant-context";
+import { createTenantResolver, isEntitled, loadCallerContext } from "./tenant-context";
 import { decodeUserinfo, describeIssues } from "./userinfo";
 
 export type GatewayDeps = {
@@ -37,6 +37,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const now = deps.now ?? Date.now;
   const keys = new Map(deps.keys.map((k) => [k.keyId, k]));
   const takeToken = createRateLimiter(deps.rateLimit, now);
+  const tenants = createTenantResolver(deps.db.platformDb);
 
   async function run(fields: RequestFields, trace: TraceRecord): Promise<GatewayResponse> {
     const key = keys.get(fields.token.keyId);
@@ -55,60 +56,57 @@ export function createGateway(deps: GatewayDeps): Gateway {
     if (!action) throw new GatewayError("ActionNotFound", `no action ${fields.action}`);
     const rawParams = decodeJsonObject("params", fields.params);
 
-    const tenant = await loadTenantContext(deps.db.platformDb, user.marketplace, user.parentUid, user.uid);
-    if (!tenant) throw new GatewayError("TenantNotFound", `no ${user.marketplace} tenant for this account: buy the product first`);
-    trace.tenantId = tenant.id;
-
-    const wait = takeToken(tenant.id);
+    const tenantId = await tenants.resolve(user.marketplace, user.parentUid);
+    if (!tenantId) throw tenantNotFound(user.marketplace);
+    trace.tenantId = tenantId;
+    const wait = takeToken(tenantId);
     if (wait) throw new GatewayError("Throttling", "too many requests for this tenant", wait);
-    if (action.mutates && !isEntitled(tenant, new Date(now())))
-      throw new GatewayError("EntitlementExpired", "the subscription has lapsed: renew it to make changes");
 
-    const caller: Caller = {
-      uid: user.uid,
-      parentUid: user.parentUid,
-      accountType: user.accountType,
-      channel: user.marketplace,
-      role: user.accountType === "main" ? "owner" : (tenant.memberRole ?? "member"),
-      ...(user.name !== undefined && { name: user.name }),
-      ...(user.locale !== undefined && { locale: user.locale }),
-    };
-    if (!action.roles.includes(caller.role)) throw new GatewayError("Forbidden", `role ${caller.role} may not call ${action.name}`);
-    const parsed = action.params.safeParse(rawParams);
-    if (!parsed.success) throw invalid(`params: ${describeIssues(parsed.error)}`);
-
-    return action.mutates
-      ? runOnce(action, parsed.data, fields, tenant.id, caller)
-      : withTenant(deps.db.appDb, tenant.id, async (tx) => {
-          const data = await action.handler(context(tx, tenant.id, caller, fields.traceId), parsed.data);
-          return respond(fields.traceId, "OK", 200, envelope(fields.traceId, "OK", "", data));
-        });
-  }
-
-  /** At most once per (channel, parentUid, traceId): the claim commits with the effect. */
-  function runOnce(action: Action, params: unknown, fields: RequestFields, tenantId: string, caller: Caller) {
-    const hash = requestHash(fields.action, fields.params);
-    return withTenant(deps.db.appDb, tenantId, async (tx) => {
-      if (!(await claimTrace(tx, tenantId, fields.traceId, hash))) {
-        const prior = await storedAnswer(tx, tenantId, fields.traceId);
-        if (prior.requestHash !== hash) throw new GatewayError("Replayed", "this traceId was already used for a different request");
-        return respond(fields.traceId, "OK", prior.httpStatus, prior.body, { "x-replayed": "true" });
+    return withTenant(deps.db.appPool, tenantId, async (tx) => {
+      const state = await loadCallerContext(tx, tenantId, user.uid);
+      if (!state) {
+        tenants.forget(user.marketplace, user.parentUid); // deleted since it was cached
+        throw tenantNotFound(user.marketplace);
       }
-      const data = await action.handler(context(tx, tenantId, caller, fields.traceId), params);
-      const body = envelope(fields.traceId, "OK", "", data);
-      await storeAnswer(tx, tenantId, fields.traceId, 200, body);
-      return respond(fields.traceId, "OK", 200, body);
+      if (action.mutates && !isEntitled(state, new Date(now())))
+        throw new GatewayError("EntitlementExpired", "the subscription has lapsed: renew it to make changes");
+      const caller: Caller = {
+        uid: user.uid,
+        parentUid: user.parentUid,
+        accountType: user.accountType,
+        channel: user.marketplace,
+        role: user.accountType === "main" ? "owner" : (state.memberRole ?? "member"),
+        ...(user.name !== undefined && { name: user.name }),
+        ...(user.locale !== undefined && { locale: user.locale }),
+      };
+      if (!action.roles.includes(caller.role)) throw new GatewayError("Forbidden", `role ${caller.role} may not call ${action.name}`);
+      const parsed = action.params.safeParse(rawParams);
+      if (!parsed.success) throw invalid(`params: ${describeIssues(parsed.error)}`);
+      const ctx = context(tx, tenantId, caller, fields.traceId);
+      return action.mutates ? runOnce(action, parsed.data, fields, ctx) : ok(fields.traceId, await action.handler(ctx, parsed.data));
     });
   }
 
-  function context(tx: TenantTx, tenantId: string, caller: Caller, traceId: string) {
+  /** At most once per (channel, parentUid, traceId): the claim commits with the effect. */
+  async function runOnce(action: Action, params: unknown, fields: RequestFields, ctx: ActionContext): Promise<GatewayResponse> {
+    const hash = requestHash(fields.action, fields.params);
+    if (!(await claimTrace(ctx.tx, ctx.tenantId, fields.traceId, hash))) {
+      const prior = await storedAnswer(ctx.tx, ctx.tenantId, fields.traceId);
+      if (prior.requestHash !== hash) throw new GatewayError("Replayed", "this traceId was already used for a different request");
+      return respond(fields.traceId, "OK", prior.httpStatus, prior.body, { "x-replayed": "true" });
+    }
+    const res = ok(fields.traceId, await action.handler(ctx, params));
+    await storeAnswer(ctx.tx, ctx.tenantId, fields.traceId, res.status, res.body);
+    return res;
+  }
+
+  function context(tx: TenantTx, tenantId: string, caller: Caller, traceId: string): ActionContext {
     return {
       tx,
       tenantId,
       caller,
       traceId,
-      audit: (e: { action: string; target: string; payload?: Record<string, unknown> }) =>
-        recordAudit(tx, { ...e, tenantId, actorUid: caller.uid, traceId }),
+      audit: (e) => recordAudit(tx, { ...e, tenantId, actorUid: caller.uid, traceId }),
     };
   }
 
@@ -154,6 +152,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
 
 function toGatewayError(err: unknown, log: Logger, trace: TraceRecord): GatewayError {
   if (err instanceof GatewayError) return err;
+  if (isTransientConflict(err)) return new GatewayError("ServiceUnavailable", "a concurrent change got in the way; retry", 1);
   if (isDatabaseUnavailable(err)) {
     log.warn({ traceId: trace.traceId, err: summarize(err) }, "database unavailable");
     return new GatewayError("ServiceUnavailable", "the service is temporarily unavailable; retry later", 5);
@@ -161,6 +160,11 @@ function toGatewayError(err: unknown, log: Logger, trace: TraceRecord): GatewayE
   log.error({ traceId: trace.traceId, action: trace.action, err }, "action failed");
   return new GatewayError("InternalError", `internal error; quote traceId ${trace.traceId || "(none)"} to support`);
 }
+
+const ok = (traceId: string, data: unknown) => respond(traceId, "OK", 200, envelope(traceId, "OK", "", data));
+
+const tenantNotFound = (channel: string) =>
+  new GatewayError("TenantNotFound", `no ${channel} tenant for this account: buy the product first`);
 
 const summarize = (err: unknown) => (err instanceof Error ? `${err.name}: ${err.message}` : String(err));
 

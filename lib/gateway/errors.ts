@@ -24,7 +24,12 @@ export class GatewayError extends Error {
     message: string,
     readonly retryAfterSeconds?: number,
   ) {
+    // an expected refusal, not a bug: capturing a stack for each would cost
+    // more than the rest of a rejected request
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
   }
   get status(): number {
     return errorStatus[this.code];

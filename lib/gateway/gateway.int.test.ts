@@ -218,6 +218,22 @@ describe("every error code over HTTP", () => {
     expect(r.body.message).toContain(r.body.traceId);
   });
 
+  it("ServiceUnavailable with Retry-After 1 when a transaction loses a serialization conflict", async () => {
+    const { createRegistry, defineAction } = await import("../actions");
+    const { z } = await import("zod");
+    const conflicted = defineAction({
+      name: "UpdateConflicted",
+      params: z.object({}),
+      roles: ["owner"],
+      mutates: true,
+      handler: async ({ tx }) => tx.execute`DO $$ BEGIN RAISE EXCEPTION 'conflict' USING ERRCODE = 'serialization_failure'; END $$`,
+    });
+    const racy = await startHarness({ db: h.db, actions: createRegistry([conflicted]) });
+    const r = await racy.call("UpdateConflicted", {}, { tenant: t });
+    await racy.close();
+    expect([r.status, r.body.code, r.headers.get("retry-after")]).toEqual([503, "ServiceUnavailable", "1"]);
+  });
+
   it("ServiceUnavailable with Retry-After when the database is down", async () => {
     const { createDatabase } = await import("../db");
     const dead = "postgresql://app:x@127.0.0.1:1/none";

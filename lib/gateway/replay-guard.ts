@@ -15,9 +15,9 @@ export function requestHash(action: string, params: string): string {
  * than the window no longer names this call and is taken over.
  */
 export async function claimTrace(tx: TenantTx, tenantId: string, traceId: string, hash: string): Promise<boolean> {
-  const claimed = await tx.$executeRaw`
+  const claimed = await tx.execute`
     INSERT INTO gateway_replays (tenant_id, trace_id, request_hash, http_status, body)
-    VALUES (${tenantId}::uuid, ${traceId}, ${hash}, 0, '')
+    VALUES (${tenantId}, ${traceId}, ${hash}, 0, '')
     ON CONFLICT (tenant_id, trace_id) DO UPDATE
       SET request_hash = EXCLUDED.request_hash, http_status = 0, body = '', created_at = now()
       WHERE gateway_replays.created_at < now() - make_interval(secs => ${replayWindowSeconds})`;
@@ -25,14 +25,17 @@ export async function claimTrace(tx: TenantTx, tenantId: string, traceId: string
 }
 
 export async function storedAnswer(tx: TenantTx, tenantId: string, traceId: string) {
-  return tx.gatewayReplay.findUniqueOrThrow({
-    where: { tenantId_traceId: { tenantId, traceId } },
-    select: { requestHash: true, httpStatus: true, body: true },
-  });
+  const [row] = await tx.query<{ requestHash: string; httpStatus: number; body: string }>`
+    SELECT request_hash AS "requestHash", http_status AS "httpStatus", body
+    FROM gateway_replays WHERE tenant_id = ${tenantId} AND trace_id = ${traceId}`;
+  if (!row) throw new Error("replay claim lost inside its own transaction");
+  return row;
 }
 
 export async function storeAnswer(tx: TenantTx, tenantId: string, traceId: string, httpStatus: number, body: string) {
-  await tx.gatewayReplay.update({ where: { tenantId_traceId: { tenantId, traceId } }, data: { httpStatus, body } });
+  await tx.execute`
+    UPDATE gateway_replays SET http_status = ${httpStatus}, body = ${body}
+    WHERE tenant_id = ${tenantId} AND trace_id = ${traceId}`;
 }
 
 /** Housekeeping: answers older than the window can no longer be asked for. */

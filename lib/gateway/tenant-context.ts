@@ -1,9 +1,38 @@
 import type { Role } from "../actions";
 import type { ChannelName } from "../config";
-import type { PrismaClient } from "../db";
+import type { PrismaClient, TenantTx } from "../db";
 
-export type TenantContext = {
-  id: string;
+/**
+ * (channel, parentUid) → tenant id. The mapping never changes while the
+ * tenant exists, so it is cached; everything that does change (status,
+ * subscription, membership) is read fresh inside the request's transaction.
+ * This lookup is the one cross-tenant read on the request path (the tenant
+ * is not known yet), hence platformDb.
+ */
+export function createTenantResolver(platformDb: PrismaClient, maxEntries = 100_000) {
+  const ids = new Map<string, string>();
+  return {
+    async resolve(channel: ChannelName, parentUid: string): Promise<string | undefined> {
+      const key = `${channel}\u0000${parentUid}`;
+      const cached = ids.get(key);
+      if (cached) return cached;
+      const tenant = await platformDb.tenant.findUnique({
+        where: { channel_externalId: { channel, externalId: parentUid } },
+        select: { id: true },
+      });
+      if (!tenant) return undefined; // not cached: a purchase may create it any moment
+      if (ids.size >= maxEntries) ids.clear();
+      ids.set(key, tenant.id);
+      return tenant.id;
+    },
+    /** after a tenant is deleted (release and purge), or found missing */
+    forget(channel: ChannelName, parentUid: string) {
+      ids.delete(`${channel}\u0000${parentUid}`);
+    },
+  };
+}
+
+export type CallerContext = {
   status: "active" | "frozen" | "closed";
   /** the caller's recorded membership role, if any */
   memberRole: Role | null;
@@ -11,31 +40,25 @@ export type TenantContext = {
   expiresAt: Date | null;
 };
 
-/**
- * Step 4: (channel, parentUid) → tenant, its current subscription and the
- * caller's membership, in one query. This is the one cross-tenant read on the
- * request path (the tenant is not known yet), hence platformDb.
- */
-export async function loadTenantContext(
-  platformDb: PrismaClient,
-  channel: ChannelName,
-  parentUid: string,
-  uid: string,
-): Promise<TenantContext | undefined> {
-  const rows = await platformDb.$queryRaw<TenantContext[]>`
-    SELECT t.id, t.status::text AS status, m.role::text AS "memberRole",
-           s.status::text AS "subscriptionStatus", s.expires_at AS "expiresAt"
+/** The tenant's state and the caller's membership, under row-level security. */
+export async function loadCallerContext(tx: TenantTx, tenantId: string, uid: string): Promise<CallerContext | undefined> {
+  const [row] = await tx.query<CallerContext>`
+    SELECT t.status, m.role AS "memberRole", s.status AS "subscriptionStatus", s.expires_at AS "expiresAt"
     FROM tenants t
     LEFT JOIN memberships m ON m.tenant_id = t.id AND m.uid = ${uid}
     LEFT JOIN LATERAL (
       SELECT status, expires_at FROM subscriptions
       WHERE tenant_id = t.id ORDER BY starts_at DESC LIMIT 1
     ) s ON true
-    WHERE t.channel = ${channel}::channel AND t.external_id = ${parentUid}`;
-  return rows[0];
+    WHERE t.id = ${tenantId}`;
+  return row;
 }
 
 /** State-changing actions need an active tenant with a current subscription. */
-export function isEntitled(t: TenantContext, now: Date): boolean {
-  return t.status === "active" && t.subscriptionStatus === "active" && (t.expiresAt === null || t.expiresAt.getTime() > now.getTime());
+export function isEntitled(c: CallerContext, now: Date): boolean {
+  return (
+    c.status === "active" &&
+    c.subscriptionStatus === "active" &&
+    (c.expiresAt === null || c.expiresAt.getTime() > now.getTime())
+  );
 }

@@ -46,7 +46,7 @@ export function createTraceWriter(
     const batch = retry.concat(fresh);
     if (batch.length === 0) return;
     try {
-      await platformDb.gatewayTrace.createMany({ data: batch });
+      await insertTraces(platformDb, batch);
       written += batch.length;
       retry = [];
     } catch (err) {
@@ -78,4 +78,18 @@ export function createTraceWriter(
     },
     stats: () => ({ written, dropped, buffered: buffer.length + retry.length }),
   };
+}
+
+/**
+ * One INSERT with one array per column: the statement's size does not grow
+ * with the batch (Prisma's createMany builds it row by row, on the event loop).
+ */
+function insertTraces(platformDb: PrismaClient, batch: TraceRecord[]) {
+  const col = <K extends keyof TraceRecord>(k: K) => batch.map((t) => t[k] ?? null);
+  return platformDb.$executeRaw`
+    INSERT INTO gateway_traces (trace_id, at, action, code, http_status, latency_ms, key_id, channel, parent_uid, uid, tenant_id)
+    SELECT * FROM unnest(
+      ${col("traceId")}::text[], ${col("at")}::timestamptz[], ${col("action")}::text[], ${col("code")}::text[],
+      ${col("httpStatus")}::int[], ${col("latencyMs")}::real[], ${col("keyId")}::text[], ${col("channel")}::channel[],
+      ${col("parentUid")}::text[], ${col("uid")}::text[], ${col("tenantId")}::uuid[])`;
 }
