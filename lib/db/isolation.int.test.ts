@@ -46,6 +46,15 @@ describe("row-level security, at the database", () => {
     expect(seen.audit).toEqual([]);
   });
 
+  it("the first statement, sent with BEGIN and set_config, already runs under the tenant's policy", async () => {
+    const uid = "o'brien \\ -- ; DROP TABLE tenants";
+    await db.platformDb.membership.create({ data: { tenantId: a.id, uid, role: "viewer" } });
+    const first = await withTenant(db.appPool, a.id, (tx) => tx.query`SELECT tenant_id, uid FROM memberships WHERE uid = ${uid}`);
+    expect(first).toEqual([{ tenant_id: a.id, uid }]);
+    const all = await withTenant(db.appPool, b.id, (tx) => tx.query`SELECT tenant_id FROM memberships WHERE uid <> ${"none"}`);
+    expect(all.every((r) => r.tenant_id === b.id)).toBe(true);
+  });
+
   it("rolls back everything when the work fails", async () => {
     await expect(
       withTenant(db.appPool, a.id, async (tx) => {
@@ -62,7 +71,11 @@ describe("row-level security, at the database", () => {
 
   it("app cannot insert a row for another tenant", async () => {
     await expect(
-      withTenant(db.appPool, a.id, (tx) => tx.execute`INSERT INTO audit_events (tenant_id, actor_uid, action, target) VALUES (${b.id}, 'evil', 'x', 'y')`),
+      withTenant(
+        db.appPool,
+        a.id,
+        (tx) => tx.execute`INSERT INTO audit_events (tenant_id, actor_uid, action, target) VALUES (${b.id}, 'evil', 'x', 'y')`,
+      ),
     ).rejects.toThrow(/row-level security/);
   });
 

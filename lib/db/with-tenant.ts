@@ -1,4 +1,4 @@
-import type pg from "pg";
+import pg from "pg";
 
 /** A tenant-scoped transaction: parameterized SQL only, row-level security on. */
 export type TenantTx = {
@@ -13,39 +13,46 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * Runs fn in one transaction in which row-level security shows only tenantId's
  * rows. The setting is transaction-local, so a pooled connection never carries
- * it into another request. This is plain pg, not a Prisma interactive
- * transaction: on the gateway's path that measured 3× cheaper (docs/benchmarks.md).
+ * it into another request.
+ *
+ * Round trips are what a request costs here (docs/benchmarks.md), so BEGIN,
+ * set_config and fn's first statement travel in one simple-protocol message
+ * when that statement's values are plain scalars (quoted as literals, which
+ * Postgres types exactly like untyped parameters). This is plain pg, not a
+ * Prisma interactive transaction, which measured 3× dearer.
  */
 export async function withTenant<T>(pool: pg.Pool, tenantId: string, fn: (tx: TenantTx) => Promise<T>): Promise<T> {
   if (!uuid.test(tenantId)) throw new Error("withTenant: tenantId is not a uuid");
   const client = await pool.connect();
+  const begin = `BEGIN; SELECT set_config('app.tenant_id', '${tenantId}', true)`;
+  let begun = false;
+  const run = async (strings: TemplateStringsArray, values: unknown[]): Promise<pg.QueryResult> => {
+    if (!begun) {
+      begun = true;
+      const inline = inlineStatement(strings, values);
+      if (inline) return ((await client.query(`${begin}; ${inline}`)) as unknown as pg.QueryResult[])[2] as pg.QueryResult;
+      await client.query(begin);
+    }
+    return client.query(toText(strings), values);
+  };
   let broken: unknown;
   try {
-    // one round trip: the id is a checked uuid, so it can be inlined safely
-    await client.query(`BEGIN; SELECT set_config('app.tenant_id', '${tenantId}', true)`);
-    const result = await fn(bind(client));
-    await client.query("COMMIT");
+    const result = await fn({
+      query: async (strings, ...values) => (await run(strings, values)).rows,
+      execute: async (strings, ...values) => (await run(strings, values)).rowCount ?? 0,
+    });
+    if (begun) await client.query("COMMIT");
     return result;
   } catch (err) {
-    await client.query("ROLLBACK").catch((e) => {
-      broken = e;
-    });
+    if (begun)
+      await client.query("ROLLBACK").catch((e) => {
+        broken = e;
+      });
     throw err;
   } finally {
     // a connection whose rollback failed is discarded, not reused
     client.release(broken instanceof Error ? broken : undefined);
   }
-}
-
-function bind(client: pg.PoolClient): TenantTx {
-  return {
-    async query(strings, ...values) {
-      return (await client.query(toText(strings), values)).rows;
-    },
-    async execute(strings, ...values) {
-      return (await client.query(toText(strings), values)).rowCount ?? 0;
-    },
-  };
 }
 
 const texts = new WeakMap<TemplateStringsArray, string>();
@@ -58,4 +65,24 @@ function toText(strings: TemplateStringsArray): string {
     texts.set(strings, text);
   }
   return text;
+}
+
+/** The statement with its values as quoted literals, or undefined if any is not a plain scalar. */
+export function inlineStatement(strings: TemplateStringsArray, values: unknown[]): string | undefined {
+  let text = strings[0] ?? "";
+  for (let i = 0; i < values.length; i++) {
+    const literal = toLiteral(values[i]);
+    if (literal === undefined) return undefined;
+    text += literal + strings[i + 1];
+  }
+  return text;
+}
+
+function toLiteral(v: unknown): string | undefined {
+  if (v === null || v === undefined) return "NULL";
+  if (typeof v === "string") return v.includes("\u0000") ? undefined : pg.escapeLiteral(v);
+  if (typeof v === "number") return Number.isFinite(v) ? `'${v}'` : undefined;
+  if (typeof v === "bigint" || typeof v === "boolean") return `'${v}'`;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : `'${v.toISOString()}'`;
+  return undefined;
 }

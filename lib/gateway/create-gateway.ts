@@ -7,7 +7,7 @@ import type { TraceRecord } from "../trace";
 import { decodeJsonObject } from "./base64url-json";
 import { envelope, errorResponse, type GatewayResponse, respond } from "./envelope";
 import { GatewayError, invalid } from "./errors";
-import { type GatewayRequest, parseRequest, type RequestFields, wellFormedTraceId } from "./parse-request";
+import { type GatewayRequest, parseRequest, type RequestFields } from "./parse-request";
 import { createRateLimiter, type RateLimit } from "./rate-limit";
 import { claimTrace, requestHash, storeAnswer, storedAnswer } from "./replay-guard";
 import { signatureMatches, tokenWindowSeconds } from "./signature";
@@ -41,7 +41,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
 
   async function run(fields: RequestFields, trace: TraceRecord): Promise<GatewayResponse> {
     const key = keys.get(fields.token.keyId);
-    if (!key || !signatureMatches(key.secret, { ...fields, issuedAt: fields.token.issuedAt }, fields.token.signature))
+    if (!key || !signatureMatches(key.secret, fields, fields.token.issuedAt, fields.token.signature))
       throw new GatewayError("InvalidSignature", "the accessToken does not verify");
     trace.keyId = key.keyId;
     if (Math.abs(now() / 1000 - fields.token.issuedAt) > tokenWindowSeconds)
@@ -114,8 +114,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
     async handle(req) {
       const started = performance.now();
       const trace: TraceRecord = {
-        traceId: wellFormedTraceId(req) ?? "",
-        at: new Date(now()),
+        traceId: "",
+        at: now(),
         action: "",
         code: "OK",
         httpStatus: 200,
@@ -123,7 +123,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       };
       let res: GatewayResponse;
       try {
-        const fields = parseRequest(req);
+        const fields = parseRequest(req, trace);
         trace.action = fields.action;
         res = await run(fields, trace);
       } catch (err) {

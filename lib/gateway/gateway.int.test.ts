@@ -140,6 +140,7 @@ describe("every error code over HTTP", () => {
     const q = rawQuery({ userinfo: b64(mainAccount(t)), params: b64({}) });
     const r = await h.get(`${q.path}?${q.query}`, { method: "POST" });
     expect([r.status, r.body.code, r.headers.get("allow")]).toEqual([405, "MethodNotAllowed", "GET"]);
+    expect(r.headers.get("x-trace-id")).toBe(new URLSearchParams(q.query).get("traceId"));
   });
 
   it("ActionNotFound for an action that does not exist", async () => {

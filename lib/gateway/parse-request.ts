@@ -31,18 +31,28 @@ const fields = [
   ["traceId", "x-trace-id"],
 ] as const;
 
-/** The traceId if it is well-formed, so that even a refusal can echo it. */
-export function wellFormedTraceId(req: GatewayRequest): string | undefined {
-  const fromQuery = new URLSearchParams(req.query.length <= limits.query ? req.query : "").getAll("traceId");
-  const header = req.headers["x-trace-id"];
-  const candidates = [...fromQuery, ...(typeof header === "string" ? [header] : [])];
-  return candidates.length === 1 && traceIdPattern.test(candidates[0] as string) ? candidates[0] : undefined;
-}
-
-/** Step 1: method, shape and size of every field; nothing is decoded or trusted yet. */
-export function parseRequest(req: GatewayRequest): RequestFields {
-  if (req.method !== "GET") throw new GatewayError("MethodNotAllowed", "only GET is allowed");
+/**
+ * Step 1: method, shape and size of every field; nothing is decoded or
+ * trusted yet. A well-formed traceId is written to `seen` as soon as it is
+ * read, so that even a refusal can echo it.
+ */
+export function parseRequest(req: GatewayRequest, seen: { traceId: string }): RequestFields {
   if (req.query.length > limits.query) throw invalid(`query string longer than ${limits.query} characters`);
+  const query = new URLSearchParams(req.query);
+  const value: Partial<Record<(typeof fields)[number][0], string>> = {};
+  let repeated: string | undefined;
+  for (const [name, header] of fields) {
+    const given = query.getAll(name);
+    const h = req.headers[header];
+    if (Array.isArray(h)) given.push(...h);
+    else if (h !== undefined) given.push(h);
+    if (given.length > 1) repeated ??= name;
+    value[name] = given[0];
+  }
+  if (!repeated && value.traceId && traceIdPattern.test(value.traceId)) seen.traceId = value.traceId;
+
+  if (req.method !== "GET") throw new GatewayError("MethodNotAllowed", "only GET is allowed");
+  if (repeated) throw invalid(`${repeated} is given more than once`);
   let action: string;
   try {
     action = decodeURIComponent(req.action);
@@ -50,17 +60,6 @@ export function parseRequest(req: GatewayRequest): RequestFields {
     throw invalid("Action is not valid URL encoding");
   }
   if (!actionPattern.test(action)) throw invalid("Action must match ^[A-Z][A-Za-z0-9]{2,63}$");
-
-  const query = new URLSearchParams(req.query);
-  const value: Partial<Record<(typeof fields)[number][0], string>> = {};
-  for (const [name, header] of fields) {
-    const given = [...query.getAll(name)];
-    const h = req.headers[header];
-    if (Array.isArray(h)) given.push(...h);
-    else if (h !== undefined) given.push(h);
-    if (given.length > 1) throw invalid(`${name} is given more than once`);
-    value[name] = given[0];
-  }
   if (value.accessToken === undefined) throw new GatewayError("InvalidSignature", "accessToken is missing");
   const token = parseAccessToken(value.accessToken);
   if (!token) throw new GatewayError("InvalidSignature", "accessToken is malformed");

@@ -56,9 +56,5 @@ export async function loadCallerContext(tx: TenantTx, tenantId: string, uid: str
 
 /** State-changing actions need an active tenant with a current subscription. */
 export function isEntitled(c: CallerContext, now: Date): boolean {
-  return (
-    c.status === "active" &&
-    c.subscriptionStatus === "active" &&
-    (c.expiresAt === null || c.expiresAt.getTime() > now.getTime())
-  );
+  return c.status === "active" && c.subscriptionStatus === "active" && (c.expiresAt === null || c.expiresAt.getTime() > now.getTime());
 }

@@ -14,18 +14,28 @@ describe("trace writer", () => {
     const traceId = `tw-${Date.now()}`;
     const tenant = await db.platformDb.tenant.create({ data: { channel: "direct", externalId: traceId, displayName: "t" } });
     for (let i = 0; i < 500; i++)
-      writer.record({ traceId, at: new Date(), action: "DescribeTenant", code: i % 2 ? "OK" : "InvalidSignature", httpStatus: i % 2 ? 200 : 401, latencyMs: 1.5, ...(i % 2 ? { keyId: "k", channel: "direct", parentUid: traceId, uid: "u", tenantId: tenant.id } : {}) });
+      writer.record({
+        traceId,
+        at: Date.now(),
+        action: "DescribeTenant",
+        code: i % 2 ? "OK" : "InvalidSignature",
+        httpStatus: i % 2 ? 200 : 401,
+        latencyMs: 1.5,
+        ...(i % 2 ? { keyId: "k", channel: "direct", parentUid: traceId, uid: "u", tenantId: tenant.id } : {}),
+      });
     await writer.close();
     expect(writer.stats()).toEqual({ written: 500, dropped: 0, buffered: 0 });
     const rows = await db.platformDb.gatewayTrace.findMany({ where: { traceId }, orderBy: { id: "asc" } });
     expect(rows).toHaveLength(500);
     expect(rows[1]).toMatchObject({ code: "OK", httpStatus: 200, channel: "direct", tenantId: tenant.id, uid: "u", keyId: "k" });
     expect(rows[0]).toMatchObject({ code: "InvalidSignature", channel: null, tenantId: null });
+    expect(Math.abs(rows[0]!.at.getTime() - Date.now())).toBeLessThan(60_000);
   });
 
   it("bounds memory: past maxBuffered, traces are dropped and counted", () => {
     const writer = createTraceWriter(db.platformDb, { flushMs: 60_000, maxBuffered: 3 });
-    for (let i = 0; i < 5; i++) writer.record({ traceId: "x".repeat(8), at: new Date(), action: "A", code: "OK", httpStatus: 200, latencyMs: 1 });
+    for (let i = 0; i < 5; i++)
+      writer.record({ traceId: "x".repeat(8), at: Date.now(), action: "A", code: "OK", httpStatus: 200, latencyMs: 1 });
     expect(writer.stats()).toMatchObject({ buffered: 3, dropped: 2 });
     return writer.close();
   });
@@ -35,7 +45,7 @@ describe("trace writer", () => {
     const down = createDatabase({ owner: dead, app: dead, platform: dead, opsRo: dead }, 1);
     const errors: unknown[] = [];
     const writer = createTraceWriter(down.platformDb, { flushMs: 60_000, onError: (e) => errors.push(e) });
-    const record = () => writer.record({ traceId: "retry-1234", at: new Date(), action: "A", code: "OK", httpStatus: 200, latencyMs: 1 });
+    const record = () => writer.record({ traceId: "retry-1234", at: Date.now(), action: "A", code: "OK", httpStatus: 200, latencyMs: 1 });
     record();
     await writer.flush();
     expect(writer.stats()).toMatchObject({ buffered: 1, dropped: 0 });

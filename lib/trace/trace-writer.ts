@@ -3,7 +3,8 @@ import type { PrismaClient } from "../db";
 
 export type TraceRecord = {
   traceId: string;
-  at: Date;
+  /** epoch milliseconds (a number: no Date per request on the hot path) */
+  at: number;
   action: string;
   code: string;
   httpStatus: number;
@@ -88,8 +89,10 @@ function insertTraces(platformDb: PrismaClient, batch: TraceRecord[]) {
   const col = <K extends keyof TraceRecord>(k: K) => batch.map((t) => t[k] ?? null);
   return platformDb.$executeRaw`
     INSERT INTO gateway_traces (trace_id, at, action, code, http_status, latency_ms, key_id, channel, parent_uid, uid, tenant_id)
-    SELECT * FROM unnest(
-      ${col("traceId")}::text[], ${col("at")}::timestamptz[], ${col("action")}::text[], ${col("code")}::text[],
+    SELECT trace_id, to_timestamp(at_ms / 1000), action, code, http_status, latency_ms, key_id, channel, parent_uid, uid, tenant_id
+    FROM unnest(
+      ${col("traceId")}::text[], ${col("at")}::float8[], ${col("action")}::text[], ${col("code")}::text[],
       ${col("httpStatus")}::int[], ${col("latencyMs")}::real[], ${col("keyId")}::text[], ${col("channel")}::channel[],
-      ${col("parentUid")}::text[], ${col("uid")}::text[], ${col("tenantId")}::uuid[])`;
+      ${col("parentUid")}::text[], ${col("uid")}::text[], ${col("tenantId")}::uuid[])
+      AS t(trace_id, at_ms, action, code, http_status, latency_ms, key_id, channel, parent_uid, uid, tenant_id)`;
 }
