@@ -3,4 +3,4 @@ export type { Prisma, PrismaClient } from "./generated/client";
 export { databaseUrls } from "./resolve-urls";
 export { isDatabaseUnavailable, isTransientConflict } from "./unavailable";
 export { type DatabaseUrls, roleNames } from "./urls";
-export { type TenantTx, withTenant } from "./with-tenant";
+export { readAsTenant, type TenantTx, withTenant } from "./with-tenant";

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTenant, type TestTenant } from "../../test/factories";
-import { createDatabase, type Database, withTenant } from "./index";
+import { createDatabase, type Database, readAsTenant, withTenant } from "./index";
 
 const tenantTables = ["tenants", "memberships", "subscriptions", "audit_events", "gateway_replays"];
 let db: Database;
@@ -148,5 +148,33 @@ describe("row-level security, at the database", () => {
       await expect(c.query("UPDATE audit_events SET action = 'rewritten'")).rejects.toThrow(/permission denied/);
       await c.query("ROLLBACK");
     });
+  });
+});
+
+describe("readAsTenant", () => {
+  it("sees only the tenant's rows, statement after statement, and leaves nothing set on the connection", async () => {
+    const onePool = createDatabase(urls, 1);
+    const seen = await readAsTenant(onePool.appPool, a.id, async (tx) => [
+      await tx.query`SELECT id FROM tenants`,
+      await tx.query`SELECT id FROM tenants WHERE id = ANY(${[a.id, b.id]}::uuid[])`, // an array: the fallback path
+      await tx.query`SELECT count(*)::int AS n FROM audit_events WHERE tenant_id = ${b.id}`,
+    ]);
+    const { rows } = await onePool.appPool.query("SELECT current_setting('app.tenant_id', true) AS t, count(*)::int AS n FROM tenants");
+    await onePool.close();
+    expect(seen).toEqual([[{ id: a.id }], [{ id: a.id }], [{ n: 0 }]]);
+    expect(rows[0]).toEqual({ t: "", n: 0 });
+  });
+
+  it("keeps the connection usable after a failing statement", async () => {
+    const onePool = createDatabase(urls, 1);
+    await expect(readAsTenant(onePool.appPool, a.id, (tx) => tx.query`SELECT 1/0`)).rejects.toThrow(/division by zero/);
+    expect(await readAsTenant(onePool.appPool, a.id, (tx) => tx.query`SELECT count(*)::int AS n FROM tenants`)).toEqual([{ n: 1 }]);
+    await onePool.close();
+  });
+
+  it("refuses writes in the fallback transaction", async () => {
+    await expect(
+      readAsTenant(db.appPool, a.id, (tx) => tx.execute`UPDATE tenants SET display_name = ${"x"} WHERE id = ANY(${[a.id]}::uuid[])`),
+    ).rejects.toThrow(/read-only transaction/);
   });
 });

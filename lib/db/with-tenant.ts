@@ -55,6 +55,45 @@ export async function withTenant<T>(pool: pg.Pool, tenantId: string, fn: (tx: Te
   }
 }
 
+/**
+ * Read-only work for one tenant, without BEGIN and COMMIT: each statement
+ * travels as `SELECT set_config(...); <statement>` in one simple-protocol
+ * message, which Postgres runs as one implicit transaction, so the setting
+ * covers exactly that statement. Under READ COMMITTED an explicit transaction
+ * would give a read no stronger snapshot, and this saves two round trips.
+ * A statement with non-scalar values falls back to its own transaction.
+ */
+export async function readAsTenant<T>(pool: pg.Pool, tenantId: string, fn: (tx: TenantTx) => Promise<T>): Promise<T> {
+  if (!uuid.test(tenantId)) throw new Error("readAsTenant: tenantId is not a uuid");
+  const client = await pool.connect();
+  const scope = `SELECT set_config('app.tenant_id', '${tenantId}', true)`;
+  // a failed statement ends its implicit transaction by itself; only a failed
+  // BEGIN or COMMIT of the fallback can leave the connection unfit for reuse
+  let broken: Error | undefined;
+  const markBroken = (err: Error) => {
+    broken = err;
+    throw err;
+  };
+  const run = async (strings: TemplateStringsArray, values: unknown[]): Promise<pg.QueryResult> => {
+    const inline = inlineStatement(strings, values);
+    if (inline) return ((await client.query(`${scope}; ${inline}`)) as unknown as pg.QueryResult[])[1] as pg.QueryResult;
+    await client.query(`BEGIN READ ONLY; ${scope}`).catch(markBroken);
+    try {
+      return await client.query(toText(strings), values);
+    } finally {
+      await client.query("COMMIT").catch(markBroken);
+    }
+  };
+  try {
+    return await fn({
+      query: async (strings, ...values) => (await run(strings, values)).rows,
+      execute: async (strings, ...values) => (await run(strings, values)).rowCount ?? 0,
+    });
+  } finally {
+    client.release(broken);
+  }
+}
+
 const texts = new WeakMap<TemplateStringsArray, string>();
 
 /** `a ${x} b ${y}` → `a $1 b $2`, cached per call site. */

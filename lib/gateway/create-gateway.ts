@@ -1,7 +1,7 @@
 import type { Action, ActionContext, ActionRegistry, Caller } from "../actions";
 import { recordAudit } from "../audit";
 import type { ConsoleKey } from "../config";
-import { type Database, isDatabaseUnavailable, isTransientConflict, type TenantTx, withTenant } from "../db";
+import { type Database, isDatabaseUnavailable, isTransientConflict, readAsTenant, type TenantTx, withTenant } from "../db";
 import type { Logger } from "../log";
 import type { TraceRecord } from "../trace";
 import { decodeJsonObject } from "./base64url-json";
@@ -62,7 +62,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
     const wait = takeToken(tenantId);
     if (wait) throw new GatewayError("Throttling", "too many requests for this tenant", wait);
 
-    return withTenant(deps.db.appPool, tenantId, async (tx) => {
+    // reads need no transaction (readAsTenant); changes run in one with their replay claim and audit
+    const scope = action.mutates ? withTenant : readAsTenant;
+    return scope(deps.db.appPool, tenantId, async (tx) => {
       const state = await loadCallerContext(tx, tenantId, user.uid);
       if (!state) {
         tenants.forget(user.marketplace, user.parentUid); // deleted since it was cached
