@@ -4,7 +4,7 @@ import { inject } from "vitest";
 import { type ActionRegistry, registry } from "../lib/actions";
 import type { ConsoleKey } from "../lib/config";
 import { createDatabase, type Database } from "../lib/db";
-import { createGateway, type GatewayDeps, gatewayServerOptions, serveNode, signedQuery } from "../lib/gateway";
+import { createGateway, type Gateway, type GatewayDeps, gatewayServerOptions, serveNode, signedQuery } from "../lib/gateway";
 import type { TraceRecord } from "../lib/trace";
 import type { TestTenant } from "./factories";
 
@@ -16,6 +16,7 @@ export const testKeys: ConsoleKey[] = [
 ];
 
 export type Harness = {
+  gateway: Gateway;
   db: Database;
   traces: TraceRecord[];
   baseUrl: string;
@@ -66,6 +67,7 @@ export async function startHarness(overrides: Partial<GatewayDeps> & { actions?:
   };
   let seq = 0;
   return {
+    gateway,
     db,
     traces,
     baseUrl,

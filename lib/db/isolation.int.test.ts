@@ -107,6 +107,23 @@ describe("row-level security, at the database", () => {
     });
   });
 
+  it("every tenant table has tenant_id in its primary key, unique constraints and foreign keys (Citus-ready)", async () => {
+    await asRole(urls.owner, async (c) => {
+      const { rows } = await c.query<{ table: string; name: string; type: string; has_tenant: boolean }>(
+        `SELECT rel.relname AS table, con.conname AS name, con.contype AS type,
+                bool_or(att.attname IN ('tenant_id')) OR (rel.relname = 'tenants' AND con.contype = 'p') AS has_tenant
+         FROM pg_constraint con
+         JOIN pg_class rel ON rel.oid = con.conrelid
+         JOIN pg_attribute att ON att.attrelid = rel.oid AND att.attnum = ANY(con.conkey)
+         WHERE rel.relname = ANY($1) AND con.contype IN ('p', 'u', 'f') AND NOT (rel.relname = 'tenants' AND con.contype = 'u')
+         GROUP BY rel.relname, con.conname, con.contype, rel.relname`,
+        [tenantTables],
+      );
+      expect(rows.length).toBeGreaterThanOrEqual(tenantTables.length * 2 - 1);
+      expect(rows.filter((r) => !r.has_tenant)).toEqual([]);
+    });
+  });
+
   it("every tenant table has row-level security enabled and forced", async () => {
     await asRole(urls.owner, async (c) => {
       const { rows } = await c.query(

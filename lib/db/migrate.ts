@@ -74,7 +74,10 @@ async function bootstrapRoles(client: pg.Client, urls: DatabaseUrls) {
     const exists = (await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [role])).rowCount;
     if (!exists) await client.query(`CREATE ROLE ${client.escapeIdentifier(role)}`);
     const password = login.password ? ` PASSWORD ${client.escapeLiteral(decodeURIComponent(login.password))}` : "";
-    await client.query(`ALTER ROLE ${client.escapeIdentifier(role)} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS${password}`);
+    await client.query(`ALTER ROLE ${client.escapeIdentifier(role)} WITH LOGIN${password}`);
+    // checked rather than set: changing these needs a superuser, which a managed owner is not
+    const { rows } = await client.query("SELECT rolsuper OR rolbypassrls AS unsafe FROM pg_roles WHERE rolname = $1", [role]);
+    if (rows[0]?.unsafe) throw new Error(`role ${role} is a superuser or has BYPASSRLS: row-level security would not apply to it`);
   }
   const db = (await client.query<{ db: string }>("SELECT current_database() AS db")).rows[0]?.db ?? "";
   await client.query(`GRANT CONNECT ON DATABASE ${client.escapeIdentifier(db)} TO app, platform, ops_ro`);

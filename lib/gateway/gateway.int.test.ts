@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTenant, type TestTenant } from "../../test/factories";
 import { type Harness, mainAccount, startHarness, testKeys } from "../../test/gateway-harness";
-import { accessToken, signedQuery } from "./index";
+import { accessToken, serveFetch, signedQuery } from "./index";
 
 let h: Harness;
 let t: TestTenant;
@@ -119,6 +119,17 @@ describe("signature and tampering", () => {
     const q = base();
     const r = await h.get(`${q.path}?${change(q.query)}`);
     expect([r.status, r.body.code]).toEqual([401, "InvalidSignature"]);
+  });
+
+  it("answers the same through the Next.js route adapter (serveFetch) as through node:http", async () => {
+    const q = base();
+    const viaNode = await h.get(`${q.path}?${q.query}`);
+    const res = await serveFetch(h.gateway, new Request(`http://localhost${q.path}?${q.query}`), "DescribeTenant");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(await res.json()).toEqual(viaNode.body);
+    const post = await serveFetch(h.gateway, new Request(`http://localhost${q.path}?${q.query}`, { method: "POST" }), "DescribeTenant");
+    expect(post.status).toBe(405);
   });
 
   it("takes the four fields as headers too, signed the same way", async () => {
