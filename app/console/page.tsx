@@ -4,23 +4,13 @@ import { currentBuyer } from "@/components/console/current-buyer";
 import { currentLocale } from "@/components/i18n/current-locale";
 import { AppShell } from "@/components/shell/app-shell";
 import { Badge, statusTone } from "@/components/ui/badge";
+import { Field } from "@/components/ui/field";
 import { Cell, Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
+import type { DescribeTenantResult, ListAuditEventsResult } from "@/lib/actions";
 import type { MessageKey } from "@/lib/i18n";
 import { runtime } from "@/lib/runtime";
 import { callAction } from "@/lib/runtime/call-action";
-
-type Tenant = {
-  id: string;
-  name: string;
-  contactEmail: string | null;
-  channel: string;
-  status: string;
-  plan: string | null;
-  trial: boolean;
-  expiresAt: string | null;
-};
-type AuditPage = { events: { id: string; at: string; actorUid: string; action: string }[] };
 
 export default async function ConsolePage({ searchParams }: { searchParams: Promise<{ saved?: string; error?: string }> }) {
   const { locale, t } = await currentLocale();
@@ -39,7 +29,7 @@ export default async function ConsolePage({ searchParams }: { searchParams: Prom
     );
   }
 
-  const tenant = await callAction<Tenant>(who, "DescribeTenant");
+  const tenant = await callAction<DescribeTenantResult>(who, "DescribeTenant");
   if (!tenant.ok) {
     return (
       <main className="mx-auto mt-24 max-w-md rounded border border-red-200 bg-white p-6" role="alert">
@@ -52,7 +42,7 @@ export default async function ConsolePage({ searchParams }: { searchParams: Prom
     );
   }
   const d = tenant.data;
-  const audit = await callAction<AuditPage>(who, "ListAuditEvents", { pageSize: 10 });
+  const audit = await callAction<ListAuditEventsResult>(who, "ListAuditEvents", { pageSize: 10 });
   const { saved, error } = await searchParams;
 
   async function saveProfile(form: FormData) {
@@ -135,26 +125,15 @@ export default async function ConsolePage({ searchParams }: { searchParams: Prom
       <section id="profile" className="space-y-2 rounded border border-gray-200 bg-white p-4">
         <h2 className="font-semibold">{t("nav.profile")}</h2>
         <form action={saveProfile} className="flex flex-wrap items-end gap-3">
-          <label className="block">
-            <span className="text-xs text-gray-500">{t("tenant.name")}</span>
-            <input
-              name="displayName"
-              defaultValue={d.name}
-              maxLength={128}
-              required
-              className="mt-1 block h-8 w-64 rounded border border-gray-300 px-2"
-            />
-          </label>
-          <label className="block">
-            <span className="text-xs text-gray-500">{t("tenant.contact")}</span>
-            <input
-              name="contactEmail"
-              type="email"
-              defaultValue={d.contactEmail ?? ""}
-              maxLength={254}
-              className="mt-1 block h-8 w-64 rounded border border-gray-300 px-2"
-            />
-          </label>
+          <Field label={t("tenant.name")} name="displayName" defaultValue={d.name} maxLength={128} required className="w-64" />
+          <Field
+            label={t("tenant.contact")}
+            name="contactEmail"
+            type="email"
+            defaultValue={d.contactEmail ?? ""}
+            maxLength={254}
+            className="w-64"
+          />
           <button type="submit" className="h-8 rounded bg-primary px-4 text-white hover:bg-primary-dark">
             {t("common.save")}
           </button>

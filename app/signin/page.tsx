@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { currentLocale } from "@/components/i18n/current-locale";
+import { Field } from "@/components/ui/field";
 import { signIn } from "@/lib/auth";
 
 const safeNext = (next: unknown) => (typeof next === "string" && /^\/(admin|ops)(\/|$|\?)/.test(next) ? next : "/admin");
@@ -28,26 +29,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       )}
       <form action={submit} className="space-y-3">
         <input type="hidden" name="next" value={safeNext(next)} />
-        <label className="block">
-          <span className="text-gray-600">{t("signin.email")}</span>
-          <input
-            name="email"
-            type="email"
-            required
-            autoComplete="username"
-            className="mt-1 h-8 w-full rounded border border-gray-300 px-2"
-          />
-        </label>
-        <label className="block">
-          <span className="text-gray-600">{t("signin.password")}</span>
-          <input
-            name="password"
-            type="password"
-            required
-            autoComplete="current-password"
-            className="mt-1 h-8 w-full rounded border border-gray-300 px-2"
-          />
-        </label>
+        <Field label={t("signin.email")} name="email" type="email" required autoComplete="username" />
+        <Field label={t("signin.password")} name="password" type="password" required autoComplete="current-password" />
         <button type="submit" className="h-8 w-full rounded bg-primary text-white hover:bg-primary-dark">
           {t("signin.submit")}
         </button>

@@ -39,6 +39,9 @@ export type Action<P extends z.ZodType = z.ZodType, R = unknown> = {
   handler(ctx: ActionContext, params: z.output<P>): Promise<R>;
 };
 
+/** What an action answers in the envelope's `data`: for typed callers such as pages. */
+export type ResultOf<A> = A extends Action<z.ZodType, infer R> ? Awaited<R> : never;
+
 export function defineAction<P extends z.ZodType, R>(action: Action<P, R>): Action<P, R> {
   return action;
 }

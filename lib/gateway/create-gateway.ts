@@ -30,8 +30,8 @@ export type Gateway = { handle: (req: GatewayRequest) => Promise<GatewayResponse
 /**
  * The one door to every action (shared/specs/console-gateway.md):
  * parse → signature and time window → tenant → rate limit → entitlement →
- * role → params → handler in withTenant (with the replay guard for mutations)
- * → envelope → trace.
+ * role → params → handler (reads in readAsTenant; changes in withTenant,
+ * with the replay guard) → envelope → trace.
  */
 export function createGateway(deps: GatewayDeps): Gateway {
   const now = deps.now ?? Date.now;
