@@ -6,6 +6,8 @@ export const e2e = {
   password: "e2e-staff-password",
   // the server's development default key for the direct channel (lib/config)
   directKey: { keyId: "dev-direct", channel: "direct", secret: "dev-direct-console-secret" } as const,
+  // the server's development default ALIYUN_SPI_KEY (lib/config)
+  spiKey: "dev-aliyun-spi-key-0123456789",
 };
 
 /**

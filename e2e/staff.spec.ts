@@ -13,7 +13,6 @@ test("an ISV admin signs in and sees the tenant list", async ({ page }) => {
   await expect(page).toHaveURL(/\/signin\?next=%2Fadmin|\/signin\?next=\/admin/);
   await signIn(page, "admin@skyport.local", e2e.password);
   await expect(page).toHaveURL(/\/admin$/);
-  await expect(page.getByTestId("tenant-row")).toHaveCount(2);
   await expect(page.getByTestId("tenant-row").filter({ hasText: "1001" })).toContainText("aliyun");
   await expect(page.getByTestId("tenant-row").filter({ hasText: "demo-direct" })).toContainText("direct");
 });

@@ -1,13 +1,14 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { currentBuyer } from "@/components/console/current-buyer";
+import { OrderHistory } from "@/components/console/order-history";
 import { currentLocale } from "@/components/i18n/current-locale";
 import { AppShell } from "@/components/shell/app-shell";
 import { Badge, statusTone } from "@/components/ui/badge";
 import { Field } from "@/components/ui/field";
 import { Cell, Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
-import type { DescribeTenantResult, ListAuditEventsResult } from "@/lib/actions";
+import type { DescribeTenantResult, ListAuditEventsResult, ListOrdersResult } from "@/lib/actions";
 import type { MessageKey } from "@/lib/i18n";
 import { runtime } from "@/lib/runtime";
 import { callAction } from "@/lib/runtime/call-action";
@@ -42,7 +43,10 @@ export default async function ConsolePage({ searchParams }: { searchParams: Prom
     );
   }
   const d = tenant.data;
-  const audit = await callAction<ListAuditEventsResult>(who, "ListAuditEvents", { pageSize: 10 });
+  const [audit, orders] = await Promise.all([
+    callAction<ListAuditEventsResult>(who, "ListAuditEvents", { pageSize: 10 }),
+    callAction<ListOrdersResult>(who, "ListOrders", { pageSize: 20 }),
+  ]);
   const { saved, error } = await searchParams;
 
   async function saveProfile(form: FormData) {
@@ -65,6 +69,7 @@ export default async function ConsolePage({ searchParams }: { searchParams: Prom
       nav={[
         { href: "#overview", label: t("nav.overview") },
         { href: "#profile", label: t("nav.profile") },
+        { href: "#orders", label: t("nav.orders") },
         { href: "#audit", label: t("nav.audit") },
       ]}
       context={
@@ -78,7 +83,7 @@ export default async function ConsolePage({ searchParams }: { searchParams: Prom
     >
       {d.status !== "active" && (
         <p role="alert" className="rounded border border-amber-300 bg-amber-50 px-4 py-2 text-amber-900">
-          {t("console.frozen")}
+          {t(d.status === "closed" ? "console.closed" : "console.frozen")}
         </p>
       )}
       {saved && (
@@ -139,6 +144,8 @@ export default async function ConsolePage({ searchParams }: { searchParams: Prom
           </button>
         </form>
       </section>
+
+      {orders.ok && <OrderHistory orders={orders.data.orders} t={t} locale={locale} />}
 
       {audit.ok && (
         <section id="audit" className="space-y-2">

@@ -2,6 +2,7 @@ import type { Action } from "./define-action";
 import { describeCaller } from "./describe-caller";
 import { describeTenant } from "./describe-tenant";
 import { listAuditEvents } from "./list-audit-events";
+import { listOrders } from "./list-orders";
 import { updateTenantProfile } from "./update-tenant-profile";
 
 export type ActionRegistry = ReadonlyMap<string, Action>;
@@ -11,4 +12,4 @@ export function createRegistry(actions: readonly Action[]): ActionRegistry {
 }
 
 /** Every action of the product: adding one is a file and a line here. */
-export const registry = createRegistry([describeTenant, describeCaller, updateTenantProfile, listAuditEvents]);
+export const registry = createRegistry([describeTenant, describeCaller, updateTenantProfile, listAuditEvents, listOrders]);

@@ -1,0 +1,28 @@
+/**
+ * The plans catalog: what each marketplace SKU buys. An SKU missing here is
+ * refused at purchase (the buyer is told, the marketplace is not asked to retry).
+ */
+export type Plan = {
+  id: "basic" | "standard" | "enterprise";
+  /** managed hosts the tenant may enrol */
+  maxHosts: number;
+  features: readonly ("discovery" | "checks" | "sizing" | "api")[];
+};
+
+export const plans: Record<Plan["id"], Plan> = {
+  basic: { id: "basic", maxHosts: 10, features: ["discovery"] },
+  standard: { id: "standard", maxHosts: 100, features: ["discovery", "checks", "sizing"] },
+  enterprise: { id: "enterprise", maxHosts: 5000, features: ["discovery", "checks", "sizing", "api"] },
+};
+
+/** Marketplace SKU codes (as configured in each seller console) → plan. */
+const skus: Record<string, Plan["id"]> = {
+  "skyport-basic": "basic",
+  "skyport-standard": "standard",
+  "skyport-enterprise": "enterprise",
+};
+
+export function planForSku(sku: string): Plan | undefined {
+  const id = skus[sku];
+  return id && plans[id];
+}

@@ -1,0 +1,137 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import type { PrismaClient } from "../../db";
+import { applySpiCall, InstanceNotReady, type LifecycleDeps, type Params, type SpiAnswer } from "./lifecycle";
+import { parseShanghaiTime } from "./shanghai-time";
+import { spiTokenMatches } from "./spi-token";
+
+export type SpiDeps = LifecycleDeps & { platformDb: PrismaClient; secret: string };
+
+/** What the route sends back: JSON for the marketplace, or a login / a page for a buyer's browser. */
+export type SpiResult =
+  | { kind: "json"; status: number; body: SpiAnswer | { success: false; message: string } }
+  | { kind: "login"; aliUid: string }
+  | { kind: "page"; status: number; reason: "invalid" | "stale" | "unknown" };
+
+const text = z.string().min(1).max(128);
+const required: Record<string, z.ZodType> = {
+  createInstance: z.object({
+    aliUid: text,
+    orderBizId: text.refine((v) => v !== "0"),
+    orderId: text,
+    productCode: text,
+    skuId: text,
+    trial: z.enum(["true", "false"]),
+  }),
+  renewInstance: z.object({ instanceId: text, orderId: text, expiredOn: text }),
+  upgradeInstance: z.object({ instanceId: text, orderId: text, skuId: text }),
+  expiredInstance: z.object({ instanceId: text }),
+  releaseInstance: z.object({ instanceId: text, isRefund: z.enum(["true", "false"]) }),
+  refundRenewInstance: z.object({ instanceId: text, expiredOn: text }),
+  orderPay: z.object({ requestId: text, aliUid: text, orderBizId: text, orderId: text, productCode: text, skuId: text }),
+  verify: z.object({ instanceId: text, timeStamp: text }),
+};
+
+/** The natural idempotency key of each call; state transitions without one are idempotent by nature. */
+function idempotencyKey(action: string, p: Params): string {
+  if (action === "createInstance") return `createInstance:${p.orderBizId}`;
+  if (action === "orderPay") return `orderPay:${p.requestId}`;
+  if (action === "renewInstance" || action === "upgradeInstance") return `${action}:${p.orderId}`;
+  if (action === "refundRenewInstance") return `refundRenewInstance:${p.instanceId}:${p.expiredOn}`;
+  return `${action}:${p.instanceId}:${randomUUID()}`; // expire/release may recur over an instance's life
+}
+
+const freshSeconds = 300;
+const refuse = (message: string) => ({ kind: "json", status: 200, body: { success: false, message } }) as const;
+
+/**
+ * GET /api/marketplace/aliyun (shared/specs/aliyun-marketplace-spi.md §1).
+ * Token first; then every order call lands in the inbox before it is
+ * applied, once, in the inbox row's transaction. Refusals are HTTP 200
+ * `{"success":false}`; a call for an instance not created yet stays parked
+ * and is answered 503 so the marketplace retries (it is applied as soon as
+ * the instance exists, so a renewal is never lost).
+ */
+export async function handleAliyunSpi(deps: SpiDeps, query: string): Promise<SpiResult> {
+  const search = new URLSearchParams(query);
+  const params = new Map<string, string>();
+  for (const [k, v] of search) {
+    if (params.has(k)) return refuse(`parameter ${k} is repeated`);
+    params.set(k, v);
+  }
+  const action = params.get("action") ?? "";
+  if (!spiTokenMatches(params, deps.secret))
+    return action === "verify" ? { kind: "page", status: 403, reason: "invalid" } : refuse("invalid token");
+  const schema = required[action];
+  if (!schema) return refuse(`unknown action ${action || "(none)"}`);
+  const p = Object.fromEntries([...params].filter(([k]) => k !== "token")) as Params;
+  const checked = schema.safeParse(p);
+  if (!checked.success) {
+    const names = checked.error.issues.map((i) => i.path.join(".")).join(", ");
+    return action === "verify" ? { kind: "page", status: 400, reason: "invalid" } : refuse(`missing or malformed: ${names}`);
+  }
+  if (action === "verify") return freeLogin(deps, p);
+
+  const channel = "aliyun";
+  const idempotency = idempotencyKey(action, p);
+  await deps.platformDb.marketplaceInbox.createMany({
+    data: [{ channel, idempotencyKey: idempotency, action, instanceId: p.instanceId ?? p.orderBizId ?? null, params: p }],
+    skipDuplicates: true,
+  });
+  try {
+    const answer = await deps.platformDb.$transaction(
+      async (tx) => {
+        const [row] = await tx.$queryRaw<{ id: bigint; status: string; answer: SpiAnswer | null; params: Params }[]>`
+          SELECT id, status::text, answer, params FROM marketplace_inbox
+          WHERE channel = 'aliyun' AND idempotency_key = ${idempotency} FOR UPDATE`;
+        if (!row) throw new Error("inbox row vanished");
+        if (action === "createInstance" && row.params.aliUid !== p.aliUid)
+          return { success: false, message: "orderBizId belongs to another account" } as SpiAnswer;
+        if (row.status !== "pending") return row.answer as SpiAnswer;
+        const result = await applySpiCall(tx, action, p, deps);
+        await settle(tx, row.id, result, deps.now());
+        if (action === "createInstance" && !("success" in result)) await applyParked(tx, p.orderBizId as string, deps);
+        return result;
+      },
+      { maxWait: 10_000, timeout: 20_000 },
+    );
+    return { kind: "json", status: 200, body: answer };
+  } catch (err) {
+    if (err instanceof InstanceNotReady)
+      return { kind: "json", status: 503, body: { success: false, message: "instance not ready; retry" } };
+    throw err;
+  }
+}
+
+type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+function settle(tx: Tx, id: bigint, answer: SpiAnswer, now: Date) {
+  return tx.marketplaceInbox.update({
+    where: { id },
+    data: { status: "success" in answer && answer.success === false ? "refused" : "applied", answer: answer as object, appliedAt: now },
+  });
+}
+
+/** Calls that arrived before their instance existed, in arrival order. */
+async function applyParked(tx: Tx, instanceId: string, deps: LifecycleDeps) {
+  const parked = await tx.marketplaceInbox.findMany({
+    where: { channel: "aliyun", instanceId, status: "pending", NOT: { action: "createInstance" } },
+    orderBy: { id: "asc" },
+  });
+  for (const row of parked) {
+    const answer = await applySpiCall(tx, row.action, row.params as Params, deps);
+    await settle(tx, row.id, answer, deps.now());
+  }
+}
+
+/** 免登: a fresh, correctly signed link for an existing instance signs its buyer in. */
+async function freeLogin(deps: SpiDeps, p: Params): Promise<SpiResult> {
+  const at = parseShanghaiTime(p.timeStamp as string);
+  if (!at || Math.abs(deps.now().getTime() - at.getTime()) > freshSeconds * 1000) return { kind: "page", status: 403, reason: "stale" };
+  const sub = await deps.platformDb.subscription.findFirst({
+    where: { instanceId: p.instanceId as string, tenant: { channel: "aliyun" } },
+    select: { tenant: { select: { externalId: true } } },
+  });
+  if (!sub) return { kind: "page", status: 404, reason: "unknown" };
+  return { kind: "login", aliUid: sub.tenant.externalId };
+}

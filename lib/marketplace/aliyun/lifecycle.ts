@@ -1,0 +1,163 @@
+import { planForSku } from "../../billing";
+import type { Prisma } from "../../db";
+import { parseShanghaiTime } from "./shanghai-time";
+
+type Tx = Prisma.TransactionClient;
+export type Params = Record<string, string>;
+
+/** The answers the SPI gives: success, or a business refusal the marketplace must not retry. */
+export type SpiAnswer =
+  | { success: true; [k: string]: unknown }
+  | { success: false; message: string }
+  | { instanceId: string; appInfo: object; info: object };
+
+/** The instance is not known yet (its createInstance is still on the way): park the call, have it retried. */
+export class InstanceNotReady extends Error {}
+
+const refuse = (message: string): SpiAnswer => ({ success: false, message });
+
+export type LifecycleDeps = { publicUrl: string; now: () => Date };
+
+/**
+ * Applies one SPI call to the tenant's state, idempotently: applying a stored
+ * call again changes nothing more. Called inside the inbox row's transaction.
+ */
+export async function applySpiCall(tx: Tx, action: string, p: Params, deps: LifecycleDeps): Promise<SpiAnswer> {
+  switch (action) {
+    case "createInstance":
+      return createInstance(tx, p, deps);
+    case "renewInstance":
+      return withInstance(tx, p, async (sub) => {
+        const expiresAt = parseShanghaiTime(p.expiredOn ?? "");
+        if (!expiresAt) return refuse("expiredOn must be yyyy-MM-dd HH:mm:ss");
+        await tx.subscription.update({ where: key(sub), data: { expiresAt, status: "active" } });
+        await record(tx, sub, "renewInstance", { orderId: p.orderId, expiresAt });
+        await refreshTenantStatus(tx, sub.tenantId, deps.now());
+        return { success: true };
+      });
+    case "upgradeInstance":
+      return withInstance(tx, p, async (sub) => {
+        const plan = planForSku(p.skuId ?? "");
+        if (!plan) return refuse(`unknown skuId ${p.skuId}`);
+        await tx.subscription.update({ where: key(sub), data: { plan: plan.id, sku: p.skuId as string } });
+        await record(tx, sub, "upgradeInstance", { orderId: p.orderId, sku: p.skuId });
+        return { success: true };
+      });
+    case "expiredInstance":
+      return withInstance(tx, p, async (sub) => {
+        await tx.subscription.update({ where: key(sub), data: { status: "expired" } });
+        await record(tx, sub, "expiredInstance", {});
+        await refreshTenantStatus(tx, sub.tenantId, deps.now());
+        return { success: true };
+      });
+    case "releaseInstance":
+      return withInstance(
+        tx,
+        p,
+        async (sub) => {
+          await tx.subscription.update({ where: key(sub), data: { status: "cancelled" } });
+          await record(tx, sub, "releaseInstance", { orderId: p.orderId });
+          await refreshTenantStatus(tx, sub.tenantId, deps.now());
+          return { success: true };
+        },
+        { evenIfReleased: true },
+      );
+    case "refundRenewInstance":
+      return withInstance(tx, p, async (sub) => {
+        const expiresAt = parseShanghaiTime(p.expiredOn ?? "");
+        if (!expiresAt) return refuse("expiredOn must be yyyy-MM-dd HH:mm:ss");
+        const status = expiresAt.getTime() > deps.now().getTime() ? "active" : "expired";
+        await tx.subscription.update({ where: key(sub), data: { expiresAt, status } });
+        await record(tx, sub, "refundRenewInstance", { expiresAt });
+        await refreshTenantStatus(tx, sub.tenantId, deps.now());
+        return { success: true };
+      });
+    case "orderPay":
+      // a payment message: recorded in the inbox (deduped by requestId); the order's
+      // effect arrives through createInstance/renewInstance
+      return { success: true };
+    default:
+      return refuse(`unknown action ${action}`);
+  }
+}
+
+async function createInstance(tx: Tx, p: Params, deps: LifecycleDeps): Promise<SpiAnswer> {
+  const aliUid = p.aliUid as string;
+  const instanceId = p.orderBizId as string;
+  const plan = planForSku(p.skuId as string);
+  if (!plan) return refuse(`unknown skuId ${p.skuId}`);
+  const expiresAt = p.expiredOn ? parseShanghaiTime(p.expiredOn) : null;
+  if (expiresAt === undefined) return refuse("expiredOn must be yyyy-MM-dd HH:mm:ss");
+  const now = deps.now();
+  const tenant = await tx.tenant.upsert({
+    where: { channel_externalId: { channel: "aliyun", externalId: aliUid } },
+    create: { channel: "aliyun", externalId: aliUid, displayName: `Alibaba Cloud ${aliUid}` },
+    update: {},
+  });
+  await tx.membership.upsert({
+    where: { tenantId_uid: { tenantId: tenant.id, uid: aliUid } },
+    create: { tenantId: tenant.id, uid: aliUid, role: "owner", name: "Main account" },
+    update: {},
+  });
+  const sub = await tx.subscription.upsert({
+    where: { tenantId_instanceId: { tenantId: tenant.id, instanceId } },
+    create: {
+      tenantId: tenant.id,
+      instanceId,
+      plan: plan.id,
+      sku: p.skuId as string,
+      trial: p.trial === "true",
+      startsAt: now,
+      expiresAt,
+    },
+    update: {},
+  });
+  await record(tx, sub, "createInstance", { orderId: p.orderId, sku: p.skuId, expiresAt });
+  await refreshTenantStatus(tx, tenant.id, now);
+  return {
+    instanceId,
+    appInfo: {
+      frontEndUrl: `${deps.publicUrl}/console`,
+      adminUrl: `${deps.publicUrl}/console`,
+      authUrl: `${deps.publicUrl}/api/marketplace/aliyun`,
+    },
+    info: { plan: plan.id, maxHosts: plan.maxHosts },
+  };
+}
+
+type Sub = { tenantId: string; id: string; instanceId: string | null };
+const key = (s: Sub) => ({ tenantId_id: { tenantId: s.tenantId, id: s.id } });
+
+async function withInstance(tx: Tx, p: Params, fn: (sub: Sub) => Promise<SpiAnswer>, opts: { evenIfReleased?: boolean } = {}) {
+  const sub = await tx.subscription.findFirst({
+    where: { instanceId: p.instanceId as string, tenant: { channel: "aliyun" } },
+    include: { tenant: { select: { status: true } } },
+  });
+  if (!sub) throw new InstanceNotReady();
+  if (sub.status === "cancelled" && !opts.evenIfReleased) return refuse("the instance was released");
+  return fn(sub);
+}
+
+function record(tx: Tx, sub: Sub, action: string, o: { orderId?: string | undefined; sku?: string | undefined; expiresAt?: Date | null }) {
+  return tx.marketplaceOrder.create({
+    data: {
+      tenantId: sub.tenantId,
+      instanceId: sub.instanceId as string,
+      action,
+      orderId: o.orderId ?? null,
+      sku: o.sku ?? null,
+      expiresAt: o.expiresAt ?? null,
+    },
+  });
+}
+
+/** Active while any subscription is current; closed once all are released; frozen otherwise. */
+async function refreshTenantStatus(tx: Tx, tenantId: string, now: Date) {
+  const subs = await tx.subscription.findMany({ where: { tenantId }, select: { status: true, expiresAt: true } });
+  const current = subs.some((s) => s.status === "active" && (s.expiresAt === null || s.expiresAt > now));
+  const released = subs.every((s) => s.status === "cancelled");
+  const status = current ? "active" : released ? "closed" : "frozen";
+  const { closedAt } = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { closedAt: true } });
+  // the grace period runs from the first release, not from a repeated one
+  await tx.tenant.update({ where: { id: tenantId }, data: { status, closedAt: status === "closed" ? (closedAt ?? now) : null } });
+}

@@ -1,0 +1,2 @@
+export { handleAliyunSpi, type SpiDeps, type SpiResult } from "./aliyun/handle-spi";
+export { spiToken } from "./aliyun/spi-token";
