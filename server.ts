@@ -9,6 +9,7 @@ import { databaseUrls } from "./lib/db";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "./lib/db/embedded";
 import { migrate } from "./lib/db/migrate";
 import { gatewayServerOptions, isGatewayPath, serveNode } from "./lib/gateway";
+import { startJobs } from "./lib/jobs";
 import { startRuntime } from "./lib/runtime";
 import { seedDemo } from "./prisma/seed";
 
@@ -44,6 +45,8 @@ if (cfg.SEED_DEMO === "on") {
     );
 }
 
+const jobs = await startJobs({ ownerUrl: urls.owner, platformDb: runtime.db.platformDb, config: cfg, log });
+
 process.env.AUTH_SECRET ??= cfg.AUTH_SECRET;
 process.env.AUTH_TRUST_HOST ??= "true";
 const app = next({ dev: false, dir: import.meta.dirname, hostname: "localhost", port: cfg.PORT });
@@ -72,6 +75,7 @@ async function stop(signal: string) {
   log.info({ signal }, "stopping");
   server.close();
   server.closeAllConnections();
+  await jobs.stop();
   await runtime.close();
   await embedded?.stop();
   process.exit(0);

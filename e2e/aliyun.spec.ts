@@ -17,7 +17,7 @@ async function spi(request: APIRequestContext, params: Record<string, string>) {
   return res.json();
 }
 
-test("buy on Alibaba Cloud → free login → console shows the plan; expire → banner and refused change; renew → works again", async ({
+test("buy on Alibaba Cloud → free login → console shows the plan; expire → banner, refused change; renew → works; release → export", async ({
   page,
   request,
 }) => {
@@ -53,6 +53,20 @@ test("buy on Alibaba Cloud → free login → console shows the plan; expire →
   await page.getByLabel(/^Name$|名称/).fill("Renewed buyer");
   await page.getByRole("button", { name: /Save|保存/ }).click();
   await expect(page.getByTestId("tenant-name")).toHaveText("Renewed buyer");
+
+  expect(await spi(request, { action: "releaseInstance", instanceId, isRefund: "false" })).toEqual({ success: true });
+  await page.reload();
+  await expect(page.getByRole("alert").filter({ hasText: /released|已释放/ })).toBeVisible();
+  const download = await page.request.get("/console/export");
+  expect(download.headers()["content-disposition"]).toContain("attachment");
+  const exported = await download.json();
+  expect(exported.tenant).toMatchObject({ externalId: aliUid, status: "closed", displayName: "Renewed buyer" });
+  expect(exported.orders.map((o: { action: string }) => o.action)).toEqual([
+    "createInstance",
+    "expiredInstance",
+    "renewInstance",
+    "releaseInstance",
+  ]);
 });
 
 test("a stale free-login link gets a clear page, not an error dump", async ({ page }) => {

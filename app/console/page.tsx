@@ -146,6 +146,11 @@ export default async function ConsolePage({ searchParams }: { searchParams: Prom
       </section>
 
       {orders.ok && <OrderHistory orders={orders.data.orders} t={t} locale={locale} />}
+      <p>
+        <a href="/console/export" className="text-primary underline" data-testid="export-link">
+          {t("console.export")}
+        </a>
+      </p>
 
       {audit.ok && (
         <section id="audit" className="space-y-2">

@@ -1,6 +1,7 @@
 import type { Action } from "./define-action";
 import { describeCaller } from "./describe-caller";
 import { describeTenant } from "./describe-tenant";
+import { exportTenantData } from "./export-tenant-data";
 import { listAuditEvents } from "./list-audit-events";
 import { listOrders } from "./list-orders";
 import { updateTenantProfile } from "./update-tenant-profile";
@@ -12,4 +13,11 @@ export function createRegistry(actions: readonly Action[]): ActionRegistry {
 }
 
 /** Every action of the product: adding one is a file and a line here. */
-export const registry = createRegistry([describeTenant, describeCaller, updateTenantProfile, listAuditEvents, listOrders]);
+export const registry = createRegistry([
+  describeTenant,
+  describeCaller,
+  updateTenantProfile,
+  listAuditEvents,
+  listOrders,
+  exportTenantData,
+]);

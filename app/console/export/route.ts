@@ -1,0 +1,23 @@
+import { NextResponse } from "next/server";
+import { currentBuyer } from "@/components/console/current-buyer";
+import { callAction } from "@/lib/runtime/call-action";
+
+/** The owner's data as a JSON download (ExportTenantData, through the gateway). */
+export async function GET(request: Request) {
+  const who = await currentBuyer();
+  if (!who) return NextResponse.redirect(new URL("/console", request.url), 303);
+  const result = await callAction(who, "ExportTenantData");
+  if (!result.ok)
+    return NextResponse.json(
+      { code: result.code, message: result.message, traceId: result.traceId },
+      { status: result.code === "Forbidden" ? 403 : 500 },
+    );
+  const day = new Date().toISOString().slice(0, 10);
+  return new NextResponse(JSON.stringify(result.data, null, 2), {
+    headers: {
+      "content-type": "application/json; charset=utf-8",
+      "content-disposition": `attachment; filename="skyport-export-${who.parentUid.replace(/[^\w.-]/g, "_")}-${day}.json"`,
+      "cache-control": "no-store",
+    },
+  });
+}
