@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { currentLocale } from "@/components/i18n/current-locale";
+import { runtime } from "@/lib/runtime";
 
 export default async function Home() {
   const { t } = await currentLocale();
@@ -7,7 +8,8 @@ export default async function Home() {
     ["/console", t("home.console")],
     ["/admin", t("home.admin")],
     ["/ops", t("home.ops")],
-  ] as const;
+    ...(runtime().config.SANDBOX === "on" ? [["/sandbox", t("sandbox.title")] as const] : []),
+  ];
   return (
     <main className="mx-auto max-w-2xl space-y-6 p-12">
       <h1 className="text-2xl font-semibold text-primary">Skyport</h1>

@@ -9,7 +9,7 @@ export function OrderHistory({ orders, t, locale }: { orders: ListOrdersResult["
     <section id="orders" className="space-y-2">
       <h2 className="font-semibold">{t("nav.orders")}</h2>
       <Table
-        head={[t("traces.at"), t("orders.event"), t("orders.instance"), t("orders.order"), t("tenant.plan"), t("tenant.expires")]}
+        head={[t("traces.at"), t("orders.event"), t("orders.instance"), t("orders.order"), t("sandbox.sku"), t("tenant.expires")]}
         empty={t("orders.empty")}
       >
         {orders.map((o) => (

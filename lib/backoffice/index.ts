@@ -33,6 +33,19 @@ export async function listTenants(): Promise<TenantRow[]> {
   }));
 }
 
+/** One account's tenant and subscriptions, for the sandbox's "resulting state". */
+export function tenantState(channel: "aliyun" | "aws" | "direct", externalId: string) {
+  return runtime().db.opsDb.tenant.findUnique({
+    where: { channel_externalId: { channel, externalId } },
+    select: {
+      id: true,
+      status: true,
+      closedAt: true,
+      subscriptions: { select: { instanceId: true, plan: true, sku: true, trial: true, status: true, expiresAt: true } },
+    },
+  });
+}
+
 export async function lookupTrace(traceId: string) {
   if (!/^[A-Za-z0-9_-]{8,64}$/.test(traceId)) return [];
   await runtime().traces.flush();

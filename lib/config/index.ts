@@ -41,6 +41,9 @@ const schemaFor = (production: boolean) =>
       RELEASE_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(7),
       TRACE_FLUSH_MS: z.coerce.number().int().min(10).max(60_000).default(500),
       SEED_DEMO: flag.default(production ? "off" : "on"),
+      // the sandbox marketplace: on by default outside production, and in
+      // production only when explicitly set to on
+      SANDBOX: flag.default(production ? "off" : "on"),
       DEMO_PASSWORD: z.string().min(8).optional(),
     })
     .superRefine((env, ctx) => {

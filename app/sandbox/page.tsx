@@ -1,0 +1,150 @@
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { currentLocale } from "@/components/i18n/current-locale";
+import { AppShell } from "@/components/shell/app-shell";
+import { Badge, statusTone } from "@/components/ui/badge";
+import { Field } from "@/components/ui/field";
+import { Cell, Table } from "@/components/ui/table";
+import { Time } from "@/components/ui/time";
+import { tenantState } from "@/lib/backoffice";
+import type { MessageKey } from "@/lib/i18n";
+import { runtime } from "@/lib/runtime";
+import { launchLink, recentExchanges, type SandboxOrder, sendOrder } from "@/lib/sandbox";
+
+const skus = ["skyport-basic", "skyport-standard", "skyport-enterprise"];
+const ops = ["buy", "renew", "upgrade", "expire", "release", "refund"] as const;
+type Search = { aliUid?: string; instanceId?: string; sku?: string; trial?: string; days?: string };
+
+export default async function SandboxPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const { config } = runtime();
+  if (config.SANDBOX !== "on") notFound();
+  const { locale, t } = await currentLocale();
+  const q = await searchParams;
+  const form = {
+    aliUid: q.aliUid ?? "sandbox-buyer-1",
+    instanceId: q.instanceId ?? `${Date.now()}`,
+    sku: skus.includes(q.sku ?? "") ? (q.sku as string) : "skyport-standard",
+    trial: q.trial === "true",
+    days: Number(q.days ?? 30) || 30,
+  };
+  const state = await tenantState("aliyun", form.aliUid);
+
+  async function send(data: FormData) {
+    "use server";
+    if (runtime().config.SANDBOX !== "on") notFound();
+    const op = ops.find((o) => o === data.get("op")) ?? "buy";
+    const order: SandboxOrder = {
+      op,
+      aliUid: String(data.get("aliUid") ?? "").trim(),
+      instanceId: String(data.get("instanceId") ?? "").trim(),
+      skuId: String(data.get("sku") ?? "skyport-standard"),
+      trial: data.get("trial") === "on",
+      days: Number(data.get("days") ?? 30),
+    };
+    // the real HTTP call, to this same server (loopback)
+    const host = ((await headers()).get("host") ?? `localhost:${runtime().config.PORT}`).replace(/^localhost(?=:|$)/, "127.0.0.1");
+    await sendOrder(`http://${host}`, runtime().config.ALIYUN_SPI_KEY, order);
+    const keep = new URLSearchParams({
+      aliUid: order.aliUid,
+      instanceId: order.instanceId,
+      sku: order.skuId,
+      trial: String(order.trial),
+      days: String(order.days),
+    });
+    redirect(`/sandbox?${keep}`);
+  }
+
+  return (
+    <AppShell
+      title={t("sandbox.title")}
+      locale={locale}
+      path="/sandbox"
+      nav={[
+        { href: "/sandbox", label: "Alibaba Cloud" },
+        { href: "/console", label: t("home.console") },
+      ]}
+    >
+      <p className="max-w-3xl text-gray-600">{t("sandbox.intro")}</p>
+      <form action={send} className="flex flex-wrap items-end gap-3 rounded border border-gray-200 bg-white p-4">
+        <Field label={t("sandbox.buyer")} name="aliUid" defaultValue={form.aliUid} required maxLength={64} className="w-48" />
+        <Field label={t("sandbox.instance")} name="instanceId" defaultValue={form.instanceId} required maxLength={64} className="w-48" />
+        <label className="block">
+          <span className="text-xs text-gray-500">{t("sandbox.sku")}</span>
+          <select name="sku" defaultValue={form.sku} className="mt-1 block h-8 rounded border border-gray-300 px-2">
+            {skus.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+        <Field label={t("sandbox.days")} name="days" type="number" min={-30} max={3650} defaultValue={form.days} className="w-24" />
+        <label className="flex h-8 items-center gap-1">
+          <input type="checkbox" name="trial" defaultChecked={form.trial} /> {t("sandbox.trial")}
+        </label>
+        <div className="flex flex-wrap gap-2">
+          {ops.map((op) => (
+            <button
+              key={op}
+              type="submit"
+              name="op"
+              value={op}
+              className="h-8 rounded border border-primary px-3 text-primary hover:bg-primary hover:text-white"
+            >
+              {t(`sandbox.${op}` as MessageKey)}
+            </button>
+          ))}
+          <a
+            href={launchLink(config.ALIYUN_SPI_KEY, form.instanceId)}
+            className="inline-flex h-8 items-center rounded bg-primary px-3 text-white hover:bg-primary-dark"
+          >
+            {t("sandbox.launch")}
+          </a>
+        </div>
+      </form>
+
+      <section className="space-y-2">
+        <h2 className="font-semibold">{t("sandbox.state")}</h2>
+        {state ? (
+          <div className="space-y-2" data-testid="sandbox-state">
+            <Badge tone={statusTone[state.status] ?? "gray"}>{t(`status.${state.status}` as MessageKey)}</Badge>
+            <Table
+              head={[t("sandbox.instance"), t("tenant.plan"), t("sandbox.sku"), t("tenant.trial"), t("tenant.status"), t("tenant.expires")]}
+            >
+              {state.subscriptions.map((s) => (
+                <tr key={s.instanceId ?? ""}>
+                  <Cell mono>{s.instanceId}</Cell>
+                  <Cell>{s.plan}</Cell>
+                  <Cell>{s.sku}</Cell>
+                  <Cell>{s.trial ? t("common.yes") : t("common.no")}</Cell>
+                  <Cell>
+                    <Badge tone={statusTone[s.status] ?? "gray"}>{s.status}</Badge>
+                  </Cell>
+                  <Cell>
+                    <Time value={s.expiresAt} locale={locale} />
+                  </Cell>
+                </tr>
+              ))}
+            </Table>
+          </div>
+        ) : (
+          <p className="text-gray-500">{t("sandbox.noTenant")}</p>
+        )}
+      </section>
+
+      <section className="space-y-2">
+        <h2 className="font-semibold">{t("sandbox.exchanges")}</h2>
+        {recentExchanges().map((x) => (
+          <div
+            key={x.at + x.request}
+            className="rounded border border-gray-200 bg-white p-3 font-mono text-xs"
+            data-testid="sandbox-exchange"
+          >
+            <div className="break-all text-gray-700">{x.request}</div>
+            <div className="mt-1 break-all">
+              <Badge tone={x.status === 200 ? "green" : "amber"}>{x.status}</Badge> {x.response}
+            </div>
+          </div>
+        ))}
+      </section>
+    </AppShell>
+  );
+}

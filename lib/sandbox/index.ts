@@ -1,0 +1,1 @@
+export { type Exchange, launchLink, recentExchanges, type SandboxOrder, sendOrder, shanghaiTime, spiQuery } from "./aliyun-buyer";
