@@ -2,11 +2,13 @@ import { expect, type Page, test } from "@playwright/test";
 import { shanghaiTime, spiQuery } from "../lib/sandbox";
 import { e2e } from "../playwright.config";
 
-/** Presses one of the sandbox's marketplace buttons for this buyer and instance. */
-async function marketplace(page: Page, buyer: { aliUid: string; instanceId: string }, button: RegExp) {
+/** Presses one of the sandbox's marketplace buttons and waits for that SPI call's answer on the page. */
+async function marketplace(page: Page, buyer: { aliUid: string; instanceId: string }, button: RegExp, spiAction: string) {
   await page.goto(`/sandbox?aliUid=${buyer.aliUid}&instanceId=${buyer.instanceId}`);
   await page.getByRole("button", { name: button }).click();
-  await expect(page.getByTestId("sandbox-exchange").first()).toContainText("200");
+  const newest = page.getByTestId("sandbox-exchange").first();
+  await expect(newest).toContainText(`action=${spiAction}`);
+  await expect(newest).toContainText("200");
 }
 
 test("through the sandbox: buy → launch → console shows the plan; expire → banner, refused change; renew → works; release → export", async ({
@@ -14,28 +16,28 @@ test("through the sandbox: buy → launch → console shows the plan; expire →
 }) => {
   const buyer = { aliUid: `e2e${Date.now()}`, instanceId: `${Date.now()}` };
 
-  await marketplace(page, buyer, /^Buy$|^购买$/);
+  await marketplace(page, buyer, /^Buy$|^购买$/, "createInstance");
   await expect(page.getByTestId("sandbox-state")).toContainText("standard");
   await page.getByRole("link", { name: /Launch|免登/ }).click();
   await expect(page).toHaveURL(/\/console$/);
   await expect(page.getByTestId("tenant-plan")).toHaveText("standard");
   await expect(page.getByTestId("order-row")).toHaveCount(1);
 
-  await marketplace(page, buyer, /^Expire$|^到期$/);
+  await marketplace(page, buyer, /^Expire$|^到期$/, "expiredInstance");
   await page.goto("/console");
   await expect(page.getByRole("alert").filter({ hasText: /lapsed|到期/ })).toBeVisible();
   await page.getByLabel(/^Name$|名称/).fill("Changed while frozen");
   await page.getByRole("button", { name: /Save|保存/ }).click();
   await expect(page.getByRole("alert").filter({ hasText: /renew it to make changes/ })).toBeVisible();
 
-  await marketplace(page, buyer, /^Renew$|^续费$/);
+  await marketplace(page, buyer, /^Renew$|^续费$/, "renewInstance");
   await page.goto("/console");
   await expect(page.getByRole("alert").filter({ hasText: /lapsed|到期/ })).toHaveCount(0);
   await page.getByLabel(/^Name$|名称/).fill("Renewed buyer");
   await page.getByRole("button", { name: /Save|保存/ }).click();
   await expect(page.getByTestId("tenant-name")).toHaveText("Renewed buyer");
 
-  await marketplace(page, buyer, /^Release$|^释放$/);
+  await marketplace(page, buyer, /^Release$|^释放$/, "releaseInstance");
   await page.goto("/console");
   await expect(page.getByRole("alert").filter({ hasText: /released|已释放/ })).toBeVisible();
   const download = await page.request.get("/console/export");

@@ -9,7 +9,7 @@ import { Time } from "@/components/ui/time";
 import { tenantState } from "@/lib/backoffice";
 import type { MessageKey } from "@/lib/i18n";
 import { runtime } from "@/lib/runtime";
-import { launchLink, recentExchanges, type SandboxOrder, sendOrder } from "@/lib/sandbox";
+import { launchLink, marketEmulator, recentExchanges, type SandboxOrder, sendOrder } from "@/lib/sandbox";
 
 const skus = ["skyport-basic", "skyport-standard", "skyport-enterprise"];
 const ops = ["buy", "renew", "upgrade", "expire", "release", "refund"] as const;
@@ -43,7 +43,8 @@ export default async function SandboxPage({ searchParams }: { searchParams: Prom
     };
     // the real HTTP call, to this same server (loopback)
     const host = ((await headers()).get("host") ?? `localhost:${runtime().config.PORT}`).replace(/^localhost(?=:|$)/, "127.0.0.1");
-    await sendOrder(`http://${host}`, runtime().config.ALIYUN_SPI_KEY, order);
+    const { config: cfg } = runtime();
+    await sendOrder(`http://${host}`, cfg.ALIYUN_SPI_KEY, order, marketEmulator(cfg.ALIYUN_ACCESS_KEY_ID, cfg.ALIYUN_ACCESS_KEY_SECRET));
     const keep = new URLSearchParams({
       aliUid: order.aliUid,
       instanceId: order.instanceId,

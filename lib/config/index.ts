@@ -38,6 +38,10 @@ const schemaFor = (production: boolean) =>
       GATEWAY_TENANT_BURST: z.coerce.number().int().positive().default(100),
       PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
       ALIYUN_SPI_KEY: devDefault(production, z.string().min(16), "dev-aliyun-spi-key-0123456789"),
+      // the Market OpenAPI: unset with the sandbox on, the sandbox's emulator
+      ALIYUN_MARKET_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+      ALIYUN_ACCESS_KEY_ID: devDefault(production, z.string().min(1), "sandbox-access-key"),
+      ALIYUN_ACCESS_KEY_SECRET: devDefault(production, z.string().min(16), "sandbox-access-key-secret-0123"),
       RELEASE_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(7),
       TRACE_FLUSH_MS: z.coerce.number().int().min(10).max(60_000).default(500),
       SEED_DEMO: flag.default(production ? "off" : "on"),

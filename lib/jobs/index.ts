@@ -2,11 +2,13 @@ import PgBoss from "pg-boss";
 import type { Config } from "../config";
 import type { PrismaClient } from "../db";
 import type { Logger } from "../log";
+import { createMarketApi } from "../marketplace";
 import { purgeReleasedTenants } from "./purge-released-tenants";
+import { reconcileAliyun } from "./reconcile-aliyun";
 
-export { purgeReleasedTenants };
+export { purgeReleasedTenants, reconcileAliyun };
 
-export const queues = { purgeReleasedTenants: "purge-released-tenants" } as const;
+export const queues = { purgeReleasedTenants: "purge-released-tenants", reconcileAliyun: "reconcile-aliyun" } as const;
 
 export type Jobs = { boss: PgBoss; stop: () => Promise<void> };
 
@@ -25,5 +27,27 @@ export async function startJobs(deps: { ownerUrl: string; platformDb: PrismaClie
     const purged = await purgeReleasedTenants(deps.platformDb, { graceDays: deps.config.RELEASE_GRACE_DAYS, now: new Date() });
     deps.log.info({ purged: purged.length }, "released tenants purged");
   });
+
+  const cfg = deps.config;
+  const endpoint =
+    cfg.ALIYUN_MARKET_ENDPOINT ?? (cfg.SANDBOX === "on" ? `http://127.0.0.1:${cfg.PORT}/sandbox/emulators/aliyun-market` : undefined);
+  if (endpoint) {
+    const market = createMarketApi({ endpoint, accessKeyId: cfg.ALIYUN_ACCESS_KEY_ID, accessKeySecret: cfg.ALIYUN_ACCESS_KEY_SECRET });
+    const publicUrl = cfg.PUBLIC_URL ?? `http://localhost:${cfg.PORT}`;
+    await boss.createQueue(queues.reconcileAliyun);
+    await boss.schedule(queues.reconcileAliyun, "*/15 * * * *", {}, { tz: "UTC" });
+    await boss.work(queues.reconcileAliyun, async () => {
+      const report = await reconcileAliyun({
+        platformDb: deps.platformDb,
+        market,
+        secret: cfg.ALIYUN_SPI_KEY,
+        publicUrl,
+        now: () => new Date(),
+      });
+      deps.log.info(report, "alibaba marketplace reconciled");
+    });
+  } else {
+    deps.log.warn("ALIYUN_MARKET_ENDPOINT unset: the Alibaba reconcile job does not run");
+  }
   return { boss, stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };
 }

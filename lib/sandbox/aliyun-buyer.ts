@@ -1,4 +1,5 @@
 import { spiToken } from "../marketplace";
+import type { MarketEmulator } from "./emulators/aliyun-market";
 
 /**
  * The sandbox plays the Alibaba Cloud Marketplace: it signs SPI calls with
@@ -57,9 +58,14 @@ function spiParams(o: SandboxOrder): Record<string, string> {
   }
 }
 
-/** Sends the order's SPI call to `origin` and remembers the exchange for the page. */
-export async function sendOrder(origin: string, secret: string, o: SandboxOrder): Promise<Exchange> {
+/**
+ * Sends the order's SPI call to `origin`, remembers the exchange for the
+ * page, and records the sale in the Market OpenAPI emulator: the sandbox is
+ * the marketplace, so what it sold is what DescribeInstance reports.
+ */
+export async function sendOrder(origin: string, secret: string, o: SandboxOrder, market: MarketEmulator): Promise<Exchange> {
   const path = `/api/marketplace/aliyun?${spiQuery(spiParams(o), secret)}`;
+  recordSale(market, o);
   const res = await fetch(new URL(path, origin), { redirect: "manual" });
   const exchange = { at: new Date().toISOString(), request: `GET ${path}`, status: res.status, response: await res.text() };
   exchanges.unshift(exchange);
@@ -72,4 +78,15 @@ export const recentExchanges = (): readonly Exchange[] => exchanges;
 /** The free-login link the marketplace would hand the buyer now (valid 300 s). */
 export function launchLink(secret: string, instanceId: string): string {
   return `/api/marketplace/aliyun?${spiQuery({ action: "verify", instanceId, timeStamp: shanghaiTime(0) }, secret)}`;
+}
+
+function recordSale(market: MarketEmulator, o: SandboxOrder) {
+  const endOn = Date.now() + o.days * 86_400_000;
+  const current = market.instances.get(o.instanceId);
+  if (o.op === "buy") market.instances.set(o.instanceId, { status: "OPENED", isTrial: o.trial, beganOn: Date.now(), endOn, sku: o.skuId });
+  if (!current) return;
+  if (o.op === "renew" || o.op === "refund") Object.assign(current, { endOn, status: endOn > Date.now() ? "OPENED" : "EXPIRED" });
+  if (o.op === "upgrade") current.sku = o.skuId;
+  if (o.op === "expire") current.status = "EXPIRED";
+  if (o.op === "release") current.status = "CLOSED";
 }

@@ -71,7 +71,15 @@ export async function handleAliyunSpi(deps: SpiDeps, query: string): Promise<Spi
     return action === "verify" ? { kind: "page", status: 400, reason: "invalid" } : refuse(`missing or malformed: ${names}`);
   }
   if (action === "verify") return freeLogin(deps, p);
+  return receiveSpiCall(deps, action, p);
+}
 
+/**
+ * A verified order call: stored in the inbox under its idempotency key, then
+ * applied once in the row's transaction. Also how the reconcile job feeds in
+ * what it learns from the Market OpenAPI.
+ */
+export async function receiveSpiCall(deps: SpiDeps, action: string, p: Params): Promise<Extract<SpiResult, { kind: "json" }>> {
   const channel = "aliyun";
   const idempotency = idempotencyKey(action, p);
   await deps.platformDb.marketplaceInbox.createMany({

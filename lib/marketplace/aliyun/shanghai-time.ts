@@ -1,5 +1,10 @@
 const pattern = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 
+/** Date → `yyyy-MM-dd HH:mm:ss` in Asia/Shanghai. */
+export function formatShanghaiTime(date: Date): string {
+  return new Date(date.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace("T", " ");
+}
+
 /** `yyyy-MM-dd HH:mm:ss` in Asia/Shanghai (UTC+8, no daylight saving) → Date; undefined if malformed. */
 export function parseShanghaiTime(text: string): Date | undefined {
   const m = pattern.exec(text);

@@ -1,0 +1,49 @@
+import RPCClient from "@alicloud/pop-core";
+
+export type MarketApiConfig = { endpoint: string; accessKeyId: string; accessKeySecret: string };
+
+export type MarketInstanceState = {
+  status: "OPENING" | "OPENED" | "EXPIRED" | "CLOSED";
+  endOn: Date | null;
+  sku: string;
+  isTrial: boolean;
+};
+export type FailedNotification = { id: string; action: string; params: Record<string, string> };
+
+/**
+ * The Market OpenAPI (2015-11-01) through the real SDK; only the endpoint
+ * differs between production (market.aliyuncs.com) and the sandbox emulator.
+ * The public docs do not show DescribeFailedNotifications' response; its
+ * reading is kept to this one function (docs/marketplaces.md).
+ */
+export function createMarketApi(config: MarketApiConfig) {
+  const client = new RPCClient({ ...config, apiVersion: "2015-11-01" });
+  const call = <T>(action: string, params: Record<string, unknown>) =>
+    client.request<T>(action, params, { method: "GET", timeout: 10_000, formatParams: false });
+  return {
+    async describeInstance(instanceId: string): Promise<MarketInstanceState> {
+      const r = await call<{ Status: MarketInstanceState["status"]; EndOn: number | null; ProductSkuCode: string; IsTrial: boolean }>(
+        "DescribeInstance",
+        { InstanceId: instanceId },
+      );
+      return { status: r.Status, endOn: r.EndOn ? new Date(r.EndOn) : null, sku: r.ProductSkuCode, isTrial: r.IsTrial };
+    },
+    async describeFailedNotifications(pageNumber: number, pageSize: number) {
+      const r = await call<{
+        TotalCount: number;
+        Notifications?: { NotificationRequestId: string; Action: string; Params: Record<string, string> }[];
+      }>("DescribeFailedNotifications", { PageNumber: pageNumber, PageSize: pageSize });
+      const notifications: FailedNotification[] = (r.Notifications ?? []).map((n) => ({
+        id: n.NotificationRequestId,
+        action: n.Action,
+        params: n.Params,
+      }));
+      return { total: r.TotalCount, notifications };
+    },
+    async confirmNotification(id: string): Promise<void> {
+      await call("ConfirmNotification", { NotificationRequestId: id });
+    },
+  };
+}
+
+export type MarketApi = ReturnType<typeof createMarketApi>;
