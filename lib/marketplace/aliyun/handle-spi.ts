@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { PrismaClient } from "../../db";
-import { applySpiCall, InstanceNotReady, type LifecycleDeps, type Params, type SpiAnswer } from "./lifecycle";
+import { applyPending, NotReadyYet, receiveOnce } from "../inbox";
+import { applySpiCall, type LifecycleDeps, type Params, type SpiAnswer } from "./lifecycle";
 import { parseShanghaiTime } from "./shanghai-time";
 import { spiTokenMatches } from "./spi-token";
 
@@ -80,57 +81,41 @@ export async function handleAliyunSpi(deps: SpiDeps, query: string): Promise<Spi
  * what it learns from the Market OpenAPI.
  */
 export async function receiveSpiCall(deps: SpiDeps, action: string, p: Params): Promise<Extract<SpiResult, { kind: "json" }>> {
-  const channel = "aliyun";
-  const idempotency = idempotencyKey(action, p);
-  await deps.platformDb.marketplaceInbox.createMany({
-    data: [{ channel, idempotencyKey: idempotency, action, instanceId: p.instanceId ?? p.orderBizId ?? null, params: p }],
-    skipDuplicates: true,
-  });
+  const call = {
+    channel: "aliyun" as const,
+    key: idempotencyKey(action, p),
+    action,
+    instanceId: p.instanceId ?? p.orderBizId ?? null,
+    params: p,
+  };
   try {
-    const answer = await deps.platformDb.$transaction(
+    const otherAccount = (stored: Params) =>
+      action === "createInstance" && stored.aliUid !== p.aliUid ? refusal("orderBizId belongs to another account") : undefined;
+    const answer = await receiveOnce(
+      deps.platformDb,
+      call,
       async (tx) => {
-        const [row] = await tx.$queryRaw<{ id: bigint; status: string; answer: SpiAnswer | null; params: Params }[]>`
-          SELECT id, status::text, answer, params FROM marketplace_inbox
-          WHERE channel = 'aliyun' AND idempotency_key = ${idempotency} FOR UPDATE`;
-        if (!row) throw new Error("inbox row vanished");
-        if (action === "createInstance" && row.params.aliUid !== p.aliUid)
-          return { success: false, message: "orderBizId belongs to another account" } as SpiAnswer;
-        if (row.status !== "pending") return row.answer as SpiAnswer;
         const result = await applySpiCall(tx, action, p, deps);
-        await settle(tx, row.id, result, deps.now());
-        if (action === "createInstance" && !("success" in result)) await applyParked(tx, p.orderBizId as string, deps);
+        if (action === "createInstance" && !("success" in result))
+          await applyPending(
+            tx,
+            "aliyun",
+            p.orderBizId as string,
+            (parked) => applySpiCall(tx, parked.action, parked.params, deps),
+            "createInstance",
+          );
         return result;
       },
-      { maxWait: 10_000, timeout: 20_000 },
+      otherAccount,
     );
     return { kind: "json", status: 200, body: answer };
   } catch (err) {
-    if (err instanceof InstanceNotReady)
-      return { kind: "json", status: 503, body: { success: false, message: "instance not ready; retry" } };
+    if (err instanceof NotReadyYet) return { kind: "json", status: 503, body: { success: false, message: "instance not ready; retry" } };
     throw err;
   }
 }
 
-type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
-
-function settle(tx: Tx, id: bigint, answer: SpiAnswer, now: Date) {
-  return tx.marketplaceInbox.update({
-    where: { id },
-    data: { status: "success" in answer && answer.success === false ? "refused" : "applied", answer: answer as object, appliedAt: now },
-  });
-}
-
-/** Calls that arrived before their instance existed, in arrival order. */
-async function applyParked(tx: Tx, instanceId: string, deps: LifecycleDeps) {
-  const parked = await tx.marketplaceInbox.findMany({
-    where: { channel: "aliyun", instanceId, status: "pending", NOT: { action: "createInstance" } },
-    orderBy: { id: "asc" },
-  });
-  for (const row of parked) {
-    const answer = await applySpiCall(tx, row.action, row.params as Params, deps);
-    await settle(tx, row.id, answer, deps.now());
-  }
-}
+const refusal = (message: string): SpiAnswer => ({ success: false, message });
 
 /** 免登: a fresh, correctly signed link for an existing instance signs its buyer in. */
 async function freeLogin(deps: SpiDeps, p: Params): Promise<SpiResult> {

@@ -1,5 +1,7 @@
 import { planForSku } from "../../billing";
 import type { Prisma } from "../../db";
+import { NotReadyYet } from "../inbox";
+import { recordOrder as record, refreshTenantStatus } from "../tenant-state";
 import { parseShanghaiTime } from "./shanghai-time";
 
 type Tx = Prisma.TransactionClient;
@@ -10,9 +12,6 @@ export type SpiAnswer =
   | { success: true; [k: string]: unknown }
   | { success: false; message: string }
   | { instanceId: string; appInfo: object; info: object };
-
-/** The instance is not known yet (its createInstance is still on the way): park the call, have it retried. */
-export class InstanceNotReady extends Error {}
 
 const refuse = (message: string): SpiAnswer => ({ success: false, message });
 
@@ -133,31 +132,7 @@ async function withInstance(tx: Tx, p: Params, fn: (sub: Sub) => Promise<SpiAnsw
     where: { instanceId: p.instanceId as string, tenant: { channel: "aliyun" } },
     include: { tenant: { select: { status: true } } },
   });
-  if (!sub) throw new InstanceNotReady();
+  if (!sub) throw new NotReadyYet(); // its createInstance is still on the way
   if (sub.status === "cancelled" && !opts.evenIfReleased) return refuse("the instance was released");
   return fn(sub);
-}
-
-function record(tx: Tx, sub: Sub, action: string, o: { orderId?: string | undefined; sku?: string | undefined; expiresAt?: Date | null }) {
-  return tx.marketplaceOrder.create({
-    data: {
-      tenantId: sub.tenantId,
-      instanceId: sub.instanceId as string,
-      action,
-      orderId: o.orderId ?? null,
-      sku: o.sku ?? null,
-      expiresAt: o.expiresAt ?? null,
-    },
-  });
-}
-
-/** Active while any subscription is current; closed once all are released; frozen otherwise. */
-async function refreshTenantStatus(tx: Tx, tenantId: string, now: Date) {
-  const subs = await tx.subscription.findMany({ where: { tenantId }, select: { status: true, expiresAt: true } });
-  const current = subs.some((s) => s.status === "active" && (s.expiresAt === null || s.expiresAt > now));
-  const released = subs.every((s) => s.status === "cancelled");
-  const status = current ? "active" : released ? "closed" : "frozen";
-  const { closedAt } = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { closedAt: true } });
-  // the grace period runs from the first release, not from a repeated one
-  await tx.tenant.update({ where: { id: tenantId }, data: { status, closedAt: status === "closed" ? (closedAt ?? now) : null } });
 }

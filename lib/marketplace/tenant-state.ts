@@ -1,0 +1,34 @@
+import type { Prisma } from "../db";
+
+type Tx = Prisma.TransactionClient;
+export type SubscriptionRef = { tenantId: string; id: string; instanceId: string | null };
+
+/** One line of the console's order history. */
+export function recordOrder(
+  tx: Tx,
+  sub: SubscriptionRef,
+  action: string,
+  o: { orderId?: string | undefined; sku?: string | undefined; expiresAt?: Date | null },
+) {
+  return tx.marketplaceOrder.create({
+    data: {
+      tenantId: sub.tenantId,
+      instanceId: sub.instanceId as string,
+      action,
+      orderId: o.orderId ?? null,
+      sku: o.sku ?? null,
+      expiresAt: o.expiresAt ?? null,
+    },
+  });
+}
+
+/** Active while any subscription is current; closed once all are released; frozen otherwise. */
+export async function refreshTenantStatus(tx: Tx, tenantId: string, now: Date) {
+  const subs = await tx.subscription.findMany({ where: { tenantId }, select: { status: true, expiresAt: true } });
+  const current = subs.some((s) => s.status === "active" && (s.expiresAt === null || s.expiresAt > now));
+  const released = subs.every((s) => s.status === "cancelled");
+  const status = current ? "active" : released ? "closed" : "frozen";
+  const { closedAt } = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { closedAt: true } });
+  // the grace period runs from the first release, not from a repeated one
+  await tx.tenant.update({ where: { id: tenantId }, data: { status, closedAt: status === "closed" ? (closedAt ?? now) : null } });
+}
