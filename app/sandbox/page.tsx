@@ -1,6 +1,7 @@
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { currentLocale } from "@/components/i18n/current-locale";
+import { sandboxNav } from "@/components/sandbox/sandbox-nav";
 import { AppShell } from "@/components/shell/app-shell";
 import { Badge, statusTone } from "@/components/ui/badge";
 import { Field } from "@/components/ui/field";
@@ -56,15 +57,7 @@ export default async function SandboxPage({ searchParams }: { searchParams: Prom
   }
 
   return (
-    <AppShell
-      title={t("sandbox.title")}
-      locale={locale}
-      path="/sandbox"
-      nav={[
-        { href: "/sandbox", label: "Alibaba Cloud" },
-        { href: "/console", label: t("home.console") },
-      ]}
-    >
+    <AppShell title={t("sandbox.title")} locale={locale} path="/sandbox" nav={sandboxNav(t)}>
       <p className="max-w-3xl text-gray-600">{t("sandbox.intro")}</p>
       <form action={send} className="flex flex-wrap items-end gap-3 rounded border border-gray-200 bg-white p-4">
         <Field label={t("sandbox.buyer")} name="aliUid" defaultValue={form.aliUid} required maxLength={64} className="w-48" />

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { consoleKeysSchema } from "./console-keys";
+import { sandboxSnsPublicKey } from "./sandbox-sns-key";
 
 export { type ChannelName, type ConsoleKey, channels } from "./console-keys";
 
@@ -42,6 +43,26 @@ const schemaFor = (production: boolean) =>
       ALIYUN_MARKET_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
       ALIYUN_ACCESS_KEY_ID: devDefault(production, z.string().min(1), "sandbox-access-key"),
       ALIYUN_ACCESS_KEY_SECRET: devDefault(production, z.string().min(16), "sandbox-access-key-secret-0123"),
+      // AWS Marketplace: unset endpoint with the sandbox on means the sandbox's emulator
+      AWS_MARKETPLACE_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+      AWS_REGION: z
+        .string()
+        .regex(/^[a-z]{2}(-[a-z]+)+-\d$/)
+        .default("us-east-1"),
+      AWS_MARKETPLACE_ACCESS_KEY_ID: devDefault(production, z.string().min(1), "SANDBOXAWSACCESSKEY"),
+      AWS_MARKETPLACE_SECRET_ACCESS_KEY: devDefault(production, z.string().min(16), "sandbox-aws-secret-access-key-0123"),
+      AWS_PRODUCT_CODE: devDefault(production, z.string().min(1), "skyport-sandbox"),
+      AWS_SNS_TOPIC_ARNS: devDefault(
+        production,
+        z.string().transform((s) =>
+          s
+            .split(",")
+            .map((t) => t.trim())
+            .filter(Boolean),
+        ),
+        "arn:aws:sns:us-east-1:287250355862:aws-mp-subscription-notification-skyport-sandbox,arn:aws:sns:us-east-1:287250355862:aws-mp-entitlement-notification-skyport-sandbox",
+      ),
+      AWS_SNS_CERT: devDefault(production, z.string().includes("-----BEGIN"), sandboxSnsPublicKey),
       RELEASE_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(7),
       TRACE_FLUSH_MS: z.coerce.number().int().min(10).max(60_000).default(500),
       SEED_DEMO: flag.default(production ? "off" : "on"),

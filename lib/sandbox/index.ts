@@ -1,3 +1,5 @@
 export { type Exchange, launchLink, recentExchanges, type SandboxOrder, sendOrder, shanghaiTime, spiQuery } from "./aliyun-buyer";
+export { type AwsSale, publish, subscribe } from "./aws-buyer";
 export { createMarketEmulator, type MarketEmulator } from "./emulators/aliyun-market";
-export { marketEmulator } from "./market-emulator";
+export { awsEmulator, marketEmulator } from "./market-emulator";
+export { snsNotification } from "./sns-publisher";

@@ -1,0 +1,55 @@
+import { planForSku } from "../../billing";
+import type { Prisma } from "../../db";
+import { NotReadyYet } from "../inbox";
+import { recordOrder, refreshTenantStatus } from "../tenant-state";
+import type { AwsEntitlement, AwsMarketplaceApi } from "./aws-api";
+
+type Tx = Prisma.TransactionClient;
+export type AwsDeps = { api: AwsMarketplaceApi; productCode: string; now: () => Date };
+
+/** Who a notification is about: newer listings give the account, older ones the CustomerIdentifier. */
+export type AwsCustomerKey = { accountId?: string | undefined; customerIdentifier?: string | undefined };
+
+export const customerKey = (c: AwsCustomerKey) => (c.accountId ? `acct:${c.accountId}` : `cust:${c.customerIdentifier}`);
+
+/** The plan a set of entitlements buys: the first dimension in the catalog; a SaaS subscription without a contract gets standard. */
+export function planFromEntitlements(entitlements: AwsEntitlement[]) {
+  for (const e of entitlements) {
+    const plan = planForSku(e.dimension);
+    if (plan) return { plan, sku: e.dimension, expiresAt: e.expiresAt };
+  }
+  return { plan: planForSku("skyport-standard") as NonNullable<ReturnType<typeof planForSku>>, sku: "aws-subscription", expiresAt: null };
+}
+
+async function findSubscription(tx: Tx, who: AwsCustomerKey) {
+  const sub = who.accountId
+    ? await tx.subscription.findFirst({ where: { tenant: { channel: "aws", externalId: who.accountId } }, orderBy: { startsAt: "desc" } })
+    : await tx.subscription.findFirst({
+        where: { customerRef: who.customerIdentifier ?? "", tenant: { channel: "aws" } },
+        orderBy: { startsAt: "desc" },
+      });
+  if (!sub) throw new NotReadyYet(); // the buyer has not registered yet: applied when they do
+  return sub;
+}
+
+/** Applies one SNS lifecycle action to the buyer's subscription (idempotent). */
+export async function applyAwsEvent(tx: Tx, deps: AwsDeps, action: string, who: AwsCustomerKey) {
+  const sub = await findSubscription(tx, who);
+  const key = { tenantId_id: { tenantId: sub.tenantId, id: sub.id } };
+  if (action === "subscribe-success" || action === "entitlement-updated") {
+    const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: sub.tenantId }, select: { externalId: true } });
+    const { plan, sku, expiresAt } = planFromEntitlements(await deps.api.getEntitlements(deps.productCode, tenant.externalId));
+    await tx.subscription.update({
+      where: key,
+      data: { plan: plan.id, sku, expiresAt, ...(action === "subscribe-success" && { status: "active" }) },
+    });
+  } else if (action === "subscribe-fail" || action === "unsubscribe-success") {
+    await tx.subscription.update({ where: key, data: { status: "cancelled" } });
+  } else if (action !== "unsubscribe-pending") {
+    return { success: false, message: `unknown action ${action}` };
+  }
+  // unsubscribe-pending changes nothing yet: final usage may still be sent for an hour
+  await recordOrder(tx, sub, action, {});
+  await refreshTenantStatus(tx, sub.tenantId, deps.now());
+  return { success: true };
+}

@@ -1,0 +1,74 @@
+import type { PrismaClient } from "../../db";
+import { applyPending } from "../inbox";
+import { recordOrder, refreshTenantStatus } from "../tenant-state";
+import { type AwsDeps, applyAwsEvent, customerKey, planFromEntitlements } from "./lifecycle";
+
+export type RegisterResult =
+  | { kind: "login"; accountId: string }
+  | { kind: "page"; status: number; reason: "invalid" | "expired" | "product" };
+
+/**
+ * The fulfillment URL: resolves the buyer's registration token, creates or
+ * finds the tenant (aws, CustomerAWSAccountId), records the license and the
+ * plan its entitlements buy, applies notifications that arrived before the
+ * buyer did, and signs the buyer in.
+ */
+export async function registerAwsBuyer(deps: AwsDeps & { platformDb: PrismaClient }, token: string): Promise<RegisterResult> {
+  if (!token || token.length > 4096) return { kind: "page", status: 400, reason: "invalid" };
+  let customer: Awaited<ReturnType<AwsDeps["api"]["resolveCustomer"]>>;
+  try {
+    customer = await deps.api.resolveCustomer(token);
+  } catch (err) {
+    const name = (err as { name?: string }).name;
+    if (name === "InvalidTokenException") return { kind: "page", status: 400, reason: "invalid" };
+    if (name === "ExpiredTokenException") return { kind: "page", status: 400, reason: "expired" };
+    throw err;
+  }
+  if (customer.productCode !== deps.productCode) return { kind: "page", status: 400, reason: "product" };
+  const { plan, sku, expiresAt } = planFromEntitlements(await deps.api.getEntitlements(customer.productCode, customer.accountId));
+  const instanceId = customer.licenseArn ?? `customer:${customer.customerIdentifier ?? customer.accountId}`;
+  const now = deps.now();
+
+  await deps.platformDb.$transaction(
+    async (tx) => {
+      const tenant = await tx.tenant.upsert({
+        where: { channel_externalId: { channel: "aws", externalId: customer.accountId } },
+        create: { channel: "aws", externalId: customer.accountId, displayName: `AWS ${customer.accountId}` },
+        update: {},
+      });
+      await tx.membership.upsert({
+        where: { tenantId_uid: { tenantId: tenant.id, uid: customer.accountId } },
+        create: { tenantId: tenant.id, uid: customer.accountId, role: "owner", name: "AWS account" },
+        update: {},
+      });
+      const existing = await tx.subscription.findUnique({ where: { tenantId_instanceId: { tenantId: tenant.id, instanceId } } });
+      const sub = existing
+        ? await tx.subscription.update({
+            where: { tenantId_id: { tenantId: tenant.id, id: existing.id } },
+            data: { plan: plan.id, sku, expiresAt },
+          })
+        : await tx.subscription.create({
+            data: {
+              tenantId: tenant.id,
+              instanceId,
+              customerRef: customer.customerIdentifier,
+              plan: plan.id,
+              sku,
+              startsAt: now,
+              expiresAt,
+            },
+          });
+      if (!existing) await recordOrder(tx, sub, "register", { sku, expiresAt });
+      for (const key of [
+        customerKey({ accountId: customer.accountId }),
+        customerKey({ customerIdentifier: customer.customerIdentifier ?? undefined }),
+      ])
+        await applyPending(tx, "aws", key, (row) =>
+          applyAwsEvent(tx, deps, row.action, { accountId: row.params.accountId, customerIdentifier: row.params.customerIdentifier }),
+        );
+      await refreshTenantStatus(tx, tenant.id, now);
+    },
+    { maxWait: 10_000, timeout: 20_000 },
+  );
+  return { kind: "login", accountId: customer.accountId };
+}

@@ -1,0 +1,25 @@
+import { type AwsMarketplaceApi, createAwsMarketplaceApi } from "../marketplace";
+import { runtime } from "./index";
+
+let api: AwsMarketplaceApi | undefined;
+
+/** What the AWS Marketplace routes need, from the process configuration. */
+export function awsMarketplace() {
+  const { config, db } = runtime();
+  api ??= createAwsMarketplaceApi({
+    endpoint:
+      config.AWS_MARKETPLACE_ENDPOINT ??
+      (config.SANDBOX === "on" ? `http://127.0.0.1:${config.PORT}/sandbox/emulators/aws-marketplace` : undefined),
+    region: config.AWS_REGION,
+    accessKeyId: config.AWS_MARKETPLACE_ACCESS_KEY_ID,
+    secretAccessKey: config.AWS_MARKETPLACE_SECRET_ACCESS_KEY,
+  });
+  return {
+    api,
+    platformDb: db.platformDb,
+    productCode: config.AWS_PRODUCT_CODE,
+    topicArns: config.AWS_SNS_TOPIC_ARNS,
+    certificatePem: config.AWS_SNS_CERT,
+    now: () => new Date(),
+  };
+}
