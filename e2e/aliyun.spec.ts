@@ -60,3 +60,19 @@ test("a stale free-login link gets a clear page, not an error dump", async ({ pa
   await expect(page.getByRole("alert")).toContainText("expired");
   await expect(page.getByRole("alert")).toContainText("已过期");
 });
+
+test("the sandbox's cloud console calls the gateway as the main account and as a RAM sub-user", async ({ page }) => {
+  const buyer = { aliUid: `e2ec${Date.now()}`, instanceId: `${Date.now()}` };
+  await marketplace(page, buyer, /^Buy$|^购买$/, "createInstance");
+
+  await page.goto(`/sandbox/console?parentUid=${buyer.aliUid}`);
+  await page.getByRole("button", { name: /^Call$|^调用$/ }).click();
+  await expect(page.getByTestId("sandbox-exchange")).toContainText('"code":"OK"');
+  await expect(page.getByTestId("sandbox-exchange")).toContainText('"plan":"standard"');
+
+  await page.locator('input[name="uid"]').fill("ram-user-1");
+  await page.locator('select[name="action"]').selectOption("UpdateTenantProfile");
+  await page.locator('input[name="params"]').fill('{"displayName":"from a sub-user"}');
+  await page.getByRole("button", { name: /^Call$|^调用$/ }).click();
+  await expect(page.getByTestId("sandbox-exchange")).toContainText('"code":"Forbidden"');
+});

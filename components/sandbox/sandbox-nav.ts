@@ -5,5 +5,6 @@ import type { MessageKey } from "@/lib/i18n";
 export const sandboxNav = (t: (k: MessageKey) => string): NavItem[] => [
   { href: "/sandbox", label: "Alibaba Cloud" },
   { href: "/sandbox/aws", label: "AWS" },
+  { href: "/sandbox/console", label: "Cloud console" },
   { href: "/console", label: t("home.console") },
 ];
