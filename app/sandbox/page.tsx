@@ -5,6 +5,7 @@ import { sandboxNav } from "@/components/sandbox/sandbox-nav";
 import { AppShell } from "@/components/shell/app-shell";
 import { Badge, statusTone } from "@/components/ui/badge";
 import { Field } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import { Cell, Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { tenantState } from "@/lib/backoffice";
@@ -62,14 +63,7 @@ export default async function SandboxPage({ searchParams }: { searchParams: Prom
       <form action={send} className="flex flex-wrap items-end gap-3 rounded border border-gray-200 bg-white p-4">
         <Field label={t("sandbox.buyer")} name="aliUid" defaultValue={form.aliUid} required maxLength={64} className="w-48" />
         <Field label={t("sandbox.instance")} name="instanceId" defaultValue={form.instanceId} required maxLength={64} className="w-48" />
-        <label className="block">
-          <span className="text-xs text-gray-500">{t("sandbox.sku")}</span>
-          <select name="sku" defaultValue={form.sku} className="mt-1 block h-8 rounded border border-gray-300 px-2">
-            {skus.map((s) => (
-              <option key={s}>{s}</option>
-            ))}
-          </select>
-        </label>
+        <SelectField label={t("sandbox.sku")} name="sku" defaultValue={form.sku} options={skus} />
         <Field label={t("sandbox.days")} name="days" type="number" min={-30} max={3650} defaultValue={form.days} className="w-24" />
         <label className="flex h-8 items-center gap-1">
           <input type="checkbox" name="trial" defaultChecked={form.trial} /> {t("sandbox.trial")}

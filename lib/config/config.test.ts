@@ -28,6 +28,30 @@ describe("configuration", () => {
     expect(() => parseConfig(env)).toThrow(words);
   });
 
+  it("turns the sandbox on outside production, off by SANDBOX=off, and in production only when asked", () => {
+    expect(parseConfig({}).SANDBOX).toBe("on");
+    expect(parseConfig({ SANDBOX: "off" }).SANDBOX).toBe("off");
+    const prod = {
+      SKYPORT_ENV: "production",
+      DATABASE_URL: "postgres://o:p@db/s",
+      APP_DATABASE_URL: "postgres://app:p@db/s",
+      PLATFORM_DATABASE_URL: "postgres://platform:p@db/s",
+      OPS_DATABASE_URL: "postgres://ops_ro:p@db/s",
+      CONSOLE_KEYS: "k1:aliyun:0123456789abcdef",
+      AUTH_SECRET: "x".repeat(32),
+      ALIYUN_SPI_KEY: "y".repeat(16),
+      ALIYUN_ACCESS_KEY_ID: "ak",
+      ALIYUN_ACCESS_KEY_SECRET: "z".repeat(16),
+      AWS_MARKETPLACE_ACCESS_KEY_ID: "ak",
+      AWS_MARKETPLACE_SECRET_ACCESS_KEY: "w".repeat(16),
+      AWS_PRODUCT_CODE: "prod",
+      AWS_SNS_TOPIC_ARNS: "arn:aws:sns:us-east-1:1:t",
+      AWS_SNS_CERT: "-----BEGIN CERTIFICATE-----x",
+    };
+    expect(parseConfig(prod)).toMatchObject({ SANDBOX: "off", SEED_DEMO: "off" });
+    expect(parseConfig({ ...prod, SANDBOX: "on" }).SANDBOX).toBe("on");
+  });
+
   it("requires secrets and a database in production, with no defaults", () => {
     expect(() => parseConfig({ SKYPORT_ENV: "production" })).toThrow(/CONSOLE_KEYS[\s\S]*AUTH_SECRET|AUTH_SECRET[\s\S]*CONSOLE_KEYS/);
   });

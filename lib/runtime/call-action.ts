@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { ChannelName } from "../config";
-import { signedQuery } from "../gateway";
+import { signedQuery, userinfoFor } from "../gateway";
 import { runtime } from "./index";
 
 /** Who a page acts for: the signed-in buyer of a console session. */
@@ -24,15 +24,7 @@ export async function callAction<T>(who: ConsoleIdentity, action: string, params
   const key = config.CONSOLE_KEYS.find((k) => k.channel === who.channel);
   if (!key) throw new Error(`CONSOLE_KEYS has no key for channel ${who.channel}`);
   const traceId = `web-${randomUUID()}`;
-  const userinfo = {
-    uid: who.uid,
-    parentUid: who.parentUid,
-    accountType: who.uid === who.parentUid ? "main" : "sub",
-    marketplace: who.channel,
-    ...(who.name && { name: who.name }),
-    ...(who.locale && { locale: who.locale }),
-  };
-  const query = signedQuery(key, action, userinfo, params, traceId);
+  const query = signedQuery(key, action, userinfoFor(who), params, traceId);
   const res = await gateway.handle({ method: "GET", action, query, headers: {} });
   const body = JSON.parse(res.body) as { code: string; message: string; data: T };
   return body.code === "OK" ? { ok: true, traceId, data: body.data } : { ok: false, traceId, code: body.code, message: body.message };

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { ConsoleKey } from "../config";
-import { signedQuery } from "../gateway";
+import { signedQuery, userinfoFor } from "../gateway";
 
 export type ConsoleCall = { channel: ConsoleKey["channel"]; parentUid: string; uid: string; action: string; params: object };
 
@@ -10,13 +10,7 @@ export type ConsoleCall = { channel: ConsoleKey["channel"]; parentUid: string; u
  */
 export async function callThroughConsole(origin: string, key: ConsoleKey, call: ConsoleCall) {
   const traceId = `console-${randomUUID()}`;
-  const userinfo = {
-    uid: call.uid,
-    parentUid: call.parentUid,
-    accountType: call.uid === call.parentUid ? "main" : "sub",
-    marketplace: call.channel,
-  };
-  const path = `/api/${call.action}?${signedQuery(key, call.action, userinfo, call.params, traceId)}`;
+  const path = `/api/${call.action}?${signedQuery(key, call.action, userinfoFor(call), call.params, traceId)}`;
   const res = await fetch(new URL(path, origin));
   return { request: `GET ${path.replace(/accessToken=[^&]+/, "accessToken=v1.…")}`, status: res.status, response: await res.text() };
 }

@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { consoleCookie, consoleSessionMaxAge, sealConsoleSession } from "@/lib/auth";
+import { signInBuyer } from "@/components/console/buyer-sign-in";
 import { runtime } from "@/lib/runtime";
 import { demo } from "@/prisma/seed";
 
@@ -13,12 +13,5 @@ export async function GET(request: NextRequest) {
   if (config.SKYPORT_ENV === "production" || config.SEED_DEMO === "off") return new NextResponse("Not found", { status: 404 });
   const tenant = request.nextUrl.searchParams.get("tenant") === "aliyun" ? demo.aliyun : demo.direct;
   const who = { channel: tenant.channel, uid: tenant.externalId, parentUid: tenant.externalId, name: "Demo owner" };
-  const res = NextResponse.redirect(new URL("/console", request.url), 303);
-  res.cookies.set(consoleCookie, sealConsoleSession(config.AUTH_SECRET, who), {
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-    maxAge: consoleSessionMaxAge,
-  });
-  return res;
+  return signInBuyer(config.AUTH_SECRET, who, request.url);
 }

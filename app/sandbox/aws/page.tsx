@@ -5,6 +5,7 @@ import { sandboxNav } from "@/components/sandbox/sandbox-nav";
 import { AppShell } from "@/components/shell/app-shell";
 import { Badge, statusTone } from "@/components/ui/badge";
 import { Field } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import { tenantState } from "@/lib/backoffice";
 import type { MessageKey } from "@/lib/i18n";
 import { runtime } from "@/lib/runtime";
@@ -51,14 +52,7 @@ export default async function AwsSandboxPage({ searchParams }: { searchParams: P
       <p className="max-w-3xl text-gray-600">{t("sandbox.awsIntro")}</p>
       <form action={act} className="flex flex-wrap items-end gap-3 rounded border border-gray-200 bg-white p-4">
         <Field label={t("sandbox.account")} name="account" defaultValue={account} pattern="\d{12}" required className="w-40" />
-        <label className="block">
-          <span className="text-xs text-gray-500">{t("sandbox.dimension")}</span>
-          <select name="dimension" defaultValue={dimension} className="mt-1 block h-8 rounded border border-gray-300 px-2">
-            {dimensions.map((d) => (
-              <option key={d}>{d}</option>
-            ))}
-          </select>
-        </label>
+        <SelectField label={t("sandbox.dimension")} name="dimension" defaultValue={dimension} options={dimensions} />
         <button
           type="submit"
           name="op"

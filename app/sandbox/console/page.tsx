@@ -5,6 +5,7 @@ import { sandboxNav } from "@/components/sandbox/sandbox-nav";
 import { AppShell } from "@/components/shell/app-shell";
 import { Badge } from "@/components/ui/badge";
 import { Field } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import { registry } from "@/lib/actions";
 import { channels } from "@/lib/config";
 import { runtime } from "@/lib/runtime";
@@ -67,14 +68,7 @@ export default async function SandboxConsolePage({ searchParams }: { searchParam
     <AppShell title={`${t("sandbox.title")}: ${t("home.console")}`} locale={locale} path="/sandbox/console" nav={sandboxNav(t)}>
       <p className="max-w-3xl text-gray-600">{t("sandbox.consoleIntro")}</p>
       <form action={call} className="flex flex-wrap items-end gap-3 rounded border border-gray-200 bg-white p-4">
-        <label className="block">
-          <span className="text-xs text-gray-500">{t("sandbox.channel")}</span>
-          <select name="channel" defaultValue={channel} className="mt-1 block h-8 rounded border border-gray-300 px-2">
-            {channels.map((c) => (
-              <option key={c}>{c}</option>
-            ))}
-          </select>
-        </label>
+        <SelectField label={t("sandbox.channel")} name="channel" defaultValue={channel} options={channels} />
         <Field
           label={t("sandbox.parentUid")}
           name="parentUid"
@@ -84,14 +78,7 @@ export default async function SandboxConsolePage({ searchParams }: { searchParam
           className="w-48"
         />
         <Field label={t("sandbox.uid")} name="uid" defaultValue={q.uid ?? ""} maxLength={64} className="w-48" />
-        <label className="block">
-          <span className="text-xs text-gray-500">{t("sandbox.action")}</span>
-          <select name="action" defaultValue={q.action ?? "DescribeTenant"} className="mt-1 block h-8 rounded border border-gray-300 px-2">
-            {actions.map((a) => (
-              <option key={a}>{a}</option>
-            ))}
-          </select>
-        </label>
+        <SelectField label={t("sandbox.action")} name="action" defaultValue={q.action ?? "DescribeTenant"} options={actions} />
         <Field label={t("sandbox.params")} name="params" defaultValue={q.params ?? "{}"} className="w-72 font-mono text-xs" />
         <button type="submit" className="h-8 rounded bg-primary px-4 text-white hover:bg-primary-dark">
           {t("sandbox.call")}

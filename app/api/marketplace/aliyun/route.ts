@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { consoleCookie, consoleSessionMaxAge, sealConsoleSession } from "@/lib/auth";
+import { refusalPage, signInBuyer } from "@/components/console/buyer-sign-in";
 import { handleAliyunSpi } from "@/lib/marketplace";
 import { runtime } from "@/lib/runtime";
 
@@ -23,15 +23,7 @@ export async function GET(request: Request) {
     );
     if (result.kind === "json") return NextResponse.json(result.body, { status: result.status, headers: { "cache-control": "no-store" } });
     if (result.kind === "page") return loginRefused(result.status, result.reason);
-    const res = NextResponse.redirect(new URL("/console", publicUrl), 303);
-    const who = { channel: "aliyun" as const, uid: result.aliUid, parentUid: result.aliUid };
-    res.cookies.set(consoleCookie, sealConsoleSession(config.AUTH_SECRET, who), {
-      httpOnly: true,
-      sameSite: "lax",
-      path: "/",
-      maxAge: consoleSessionMaxAge,
-    });
-    return res;
+    return signInBuyer(config.AUTH_SECRET, { channel: "aliyun", uid: result.aliUid, parentUid: result.aliUid }, publicUrl);
   } catch (err) {
     // a transient fault: 5xx, so the marketplace retries (the inbox keeps the call)
     log.error({ err }, "aliyun spi failed");
@@ -49,12 +41,12 @@ const reasons = {
   unknown: ["No Skyport instance matches this link.", "没有与此链接对应的 Skyport 实例。"],
 } as const;
 
-/** A page for a person, not an error dump: what happened and what to do, in English and Chinese. */
 function loginRefused(status: number, reason: keyof typeof reasons) {
   const [en, zh] = reasons[reason];
-  const html = `<!doctype html><html><head><meta charset="utf-8"><title>Skyport</title>
-<style>body{font:14px system-ui,sans-serif;max-width:32rem;margin:6rem auto;color:#111}h1{font-size:1.1rem;color:#0070cc}</style></head>
-<body><h1>Skyport</h1><p role="alert">${en}<br>${zh}</p>
-<p>Open Skyport again from your Alibaba Cloud console (Marketplace → My orders → Free login).<br>请从阿里云控制台（云市场 → 已购买的服务 → 免登）重新进入。</p></body></html>`;
-  return new NextResponse(html, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+  return refusalPage(
+    status,
+    en,
+    zh,
+    "Open Skyport again from your Alibaba Cloud console (Marketplace → My orders → Free login).<br>请从阿里云控制台（云市场 → 已购买的服务 → 免登）重新进入。",
+  );
 }

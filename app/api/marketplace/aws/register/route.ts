@@ -1,5 +1,4 @@
-import { NextResponse } from "next/server";
-import { consoleCookie, consoleSessionMaxAge, sealConsoleSession } from "@/lib/auth";
+import { refusalPage, signInBuyer } from "@/components/console/buyer-sign-in";
 import { registerAwsBuyer } from "@/lib/marketplace";
 import { runtime } from "@/lib/runtime";
 import { awsMarketplace } from "@/lib/runtime/aws-marketplace";
@@ -17,15 +16,11 @@ export async function POST(request: Request) {
     const result = await registerAwsBuyer(awsMarketplace(), token);
     log.info({ aws: "register", result: result.kind === "login" ? "ok" : result.reason }, "aws marketplace");
     if (result.kind === "page") return page(result.status, result.reason);
-    const res = NextResponse.redirect(new URL("/console", config.PUBLIC_URL ?? request.url), 303);
-    const who = { channel: "aws" as const, uid: result.accountId, parentUid: result.accountId };
-    res.cookies.set(consoleCookie, sealConsoleSession(config.AUTH_SECRET, who), {
-      httpOnly: true,
-      sameSite: "lax",
-      path: "/",
-      maxAge: consoleSessionMaxAge,
-    });
-    return res;
+    return signInBuyer(
+      config.AUTH_SECRET,
+      { channel: "aws", uid: result.accountId, parentUid: result.accountId },
+      config.PUBLIC_URL ?? request.url,
+    );
   } catch (err) {
     log.error({ err: (err as Error).name }, "aws register failed");
     return page(503, "unavailable");
@@ -47,8 +42,5 @@ const reasons = {
 
 function page(status: number, reason: keyof typeof reasons) {
   const [en, zh] = reasons[reason];
-  const html = `<!doctype html><html><head><meta charset="utf-8"><title>Skyport</title>
-<style>body{font:14px system-ui,sans-serif;max-width:32rem;margin:6rem auto;color:#111}h1{font-size:1.1rem;color:#0070cc}</style></head>
-<body><h1>Skyport</h1><p role="alert">${en}<br>${zh}</p></body></html>`;
-  return new NextResponse(html, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+  return refusalPage(status, en, zh);
 }
