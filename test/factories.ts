@@ -10,7 +10,12 @@ export async function createTenant(
   opts: { channel?: ChannelName; expiresAt?: Date | null; status?: "active" | "frozen" | "closed" } = {},
 ): Promise<TestTenant> {
   const channel = opts.channel ?? "aliyun";
-  const parentUid = `acct-${randomUUID().slice(0, 12)}`;
+  // as the channels spell accounts: Alibaba uids are digits, AWS accounts 12 digits
+  const digits = BigInt(`0x${randomUUID().replaceAll("-", "").slice(0, 15)}`)
+    .toString()
+    .padStart(12, "1");
+  const parentUid =
+    channel === "aws" ? digits.slice(0, 12) : channel === "aliyun" ? digits.slice(0, 16) : `acct-${randomUUID().slice(0, 12)}`;
   const tenant = await platformDb.tenant.create({
     data: { channel, externalId: parentUid, displayName: `Tenant ${parentUid}`, status: opts.status ?? "active" },
   });

@@ -1,3 +1,4 @@
+import { bindCloudRole, createCloudAccessLink, describeCloudAccess, describeCloudPolicies, unbindCloudRole } from "./cloud-access";
 import type { Action } from "./define-action";
 import { describeCaller } from "./describe-caller";
 import { describeTenant } from "./describe-tenant";
@@ -20,4 +21,9 @@ export const registry = createRegistry([
   listAuditEvents,
   listOrders,
   exportTenantData,
+  describeCloudAccess,
+  describeCloudPolicies,
+  createCloudAccessLink,
+  bindCloudRole,
+  unbindCloudRole,
 ]);

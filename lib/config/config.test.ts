@@ -47,6 +47,8 @@ describe("configuration", () => {
       AWS_PRODUCT_CODE: "prod",
       AWS_SNS_TOPIC_ARNS: "arn:aws:sns:us-east-1:1:t",
       AWS_SNS_CERT: "-----BEGIN CERTIFICATE-----x",
+      ALIYUN_ISV_UID: "5000",
+      AWS_ISV_ACCOUNT_ID: "210987654321",
     };
     expect(parseConfig(prod)).toMatchObject({ SANDBOX: "off", SEED_DEMO: "off" });
     expect(parseConfig({ ...prod, SANDBOX: "on" }).SANDBOX).toBe("on");

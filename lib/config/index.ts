@@ -63,6 +63,17 @@ const schemaFor = (production: boolean) =>
         "arn:aws:sns:us-east-1:287250355862:aws-mp-subscription-notification-skyport-sandbox,arn:aws:sns:us-east-1:287250355862:aws-mp-entitlement-notification-skyport-sandbox",
       ),
       AWS_SNS_CERT: devDefault(production, z.string().includes("-----BEGIN"), sandboxSnsPublicKey),
+      // cloud access: the ISV's own accounts (what buyers' roles trust) and role names
+      ALIYUN_ISV_UID: devDefault(production, z.string().regex(/^\d{1,32}$/), "1000000000000001"),
+      AWS_ISV_ACCOUNT_ID: devDefault(production, z.string().regex(/^\d{12}$/), "210987654321"),
+      ALIYUN_ROLE_NAME: z
+        .string()
+        .regex(/^[\w.-]{1,64}$/)
+        .default("AliyunSkyportRole"),
+      AWS_ROLE_NAME: z
+        .string()
+        .regex(/^[\w+=,.@-]{1,64}$/)
+        .default("SkyportAccess"),
       RELEASE_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(7),
       TRACE_FLUSH_MS: z.coerce.number().int().min(10).max(60_000).default(500),
       SEED_DEMO: flag.default(production ? "off" : "on"),

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTenant, type TestTenant } from "../../test/factories";
 import { createDatabase, type Database, readAsTenant, withTenant } from "./index";
 
-const tenantTables = ["tenants", "memberships", "subscriptions", "audit_events", "gateway_replays", "marketplace_orders"];
+const tenantTables = ["tenants", "memberships", "subscriptions", "audit_events", "gateway_replays", "marketplace_orders", "cloud_access"];
 let db: Database;
 let a: TestTenant;
 let b: TestTenant;

@@ -23,8 +23,12 @@ const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: readFileSync("pr
 };
 const enums = new Map(dmmf.datamodel.enums.map((e) => [e.name, e]));
 
-/** The Postgres type a Prisma field must have: information_schema's udt_name. */
+/** The Postgres type a Prisma field must have: information_schema's udt_name (`_text` for String[]). */
 function expectedUdt(f: Field): string {
+  return f.isList ? `_${scalarUdt(f)}` : scalarUdt(f);
+}
+
+function scalarUdt(f: Field): string {
   if (f.kind === "enum") return enums.get(f.type)?.dbName ?? f.type;
   const native = f.nativeType?.[0];
   const byNative: Record<string, string> = { Uuid: "uuid", Timestamptz: "timestamptz", Real: "float4", Text: "text", VarChar: "varchar" };
@@ -63,7 +67,12 @@ describe("schema.prisma matches the migrated database", () => {
         const column = `${table}.${f.dbName ?? f.name}`;
         const actual = columns.get(column);
         expect(actual, `${column} is missing`).toBeDefined();
-        expect({ column, udt: actual?.udt, nullable: actual?.nullable }).toEqual({ column, udt: expectedUdt(f), nullable: !f.isRequired });
+        // a list is never NULL in Prisma's model; the migration must say NOT NULL
+        expect({ column, udt: actual?.udt, nullable: actual?.nullable }).toEqual({
+          column,
+          udt: expectedUdt(f),
+          nullable: !f.isRequired && !f.isList,
+        });
       }
     });
   }

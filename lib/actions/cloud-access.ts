@@ -1,0 +1,116 @@
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { aliyunPolicies, awsPolicies, checkRoleArn, ensureAccess, findAccess, type Provider, requiredPermissions } from "../cloud";
+import { config } from "../config";
+import { GatewayError, invalid } from "../gateway/errors";
+import { anyRole, type Caller, defineAction, managers } from "./define-action";
+
+const provider = z.enum(["aliyun", "aws"]);
+const isv = () => ({ aliyunUid: config().ALIYUN_ISV_UID, awsAccountId: config().AWS_ISV_ACCOUNT_ID });
+
+/** A tenant's cloud is the one it bought through; its account is the caller's main account. */
+function ownCloud(caller: Caller, wanted: Provider) {
+  if (caller.channel !== wanted)
+    throw new GatewayError(
+      "InvalidParameter",
+      `this tenant came through ${caller.channel}; it can grant ${caller.channel === "direct" ? "no" : caller.channel} cloud access`,
+    );
+}
+
+export const describeCloudAccess = defineAction({
+  name: "DescribeCloudAccess",
+  params: z.strictObject({}),
+  roles: anyRole,
+  mutates: false,
+  async handler({ tx, tenantId }) {
+    const rows = await findAccess(tx, tenantId);
+    return { access: rows.map((a) => ({ ...a, verifiedAt: a.verifiedAt?.toISOString() ?? null })) };
+  },
+});
+
+export const describeCloudPolicies = defineAction({
+  name: "DescribeCloudPolicies",
+  params: z.strictObject({ provider }),
+  roles: anyRole,
+  mutates: false,
+  async handler({ tx, tenantId }, p) {
+    const access = (await findAccess(tx, tenantId)).find((a) => a.provider === p.provider);
+    const documents =
+      access && (p.provider === "aliyun" ? aliyunPolicies(isv(), access.externalId) : awsPolicies(isv(), access.externalId));
+    return {
+      permissions: requiredPermissions.map((x) => ({ name: x.name, action: x[p.provider], why: x.why })),
+      permissionPolicy: documents?.permission ?? null,
+      // the trust policy names the tenant's ExternalId: none until CreateCloudAccessLink issues it
+      trustPolicy: documents?.trust ?? null,
+    };
+  },
+});
+
+export const createCloudAccessLink = defineAction({
+  name: "CreateCloudAccessLink",
+  params: z.strictObject({ provider }),
+  roles: managers,
+  mutates: true,
+  async handler({ tx, tenantId, caller, audit }, p) {
+    ownCloud(caller, p.provider);
+    const access = await ensureAccess(tx, tenantId, p.provider);
+    const cfg = config();
+    const publicUrl = cfg.PUBLIC_URL ?? `http://localhost:${cfg.PORT}`;
+    await audit({ action: "cloud.link.created", target: `cloud:${p.provider}`, payload: {} });
+    if (p.provider === "aws") {
+      const template = `${publicUrl}/api/cloud/aws-role-template?externalId=${encodeURIComponent(access.externalId)}`;
+      const url = new URL("https://console.aws.amazon.com/cloudformation/home#/stacks/quickcreate");
+      const query = new URLSearchParams({ templateURL: template, stackName: "Skyport", param_ExternalId: access.externalId });
+      return { provider: p.provider, externalId: access.externalId, link: `${url.href}?${query}` };
+    }
+    // the cross-account authorization link (shared/specs/aliyun-marketplace-spi.md §3)
+    const token = createHash("md5").update(`role=${cfg.ALIYUN_ROLE_NAME}&key=${cfg.ALIYUN_SPI_KEY}`, "utf8").digest("hex");
+    const query = new URLSearchParams({
+      role: cfg.ALIYUN_ROLE_NAME,
+      aliyunuid: caller.parentUid,
+      returnurl: `${publicUrl}/console`,
+      token,
+    });
+    return { provider: p.provider, externalId: access.externalId, link: `https://market.console.aliyun.com/authorize?${query}` };
+  },
+});
+
+export const bindCloudRole = defineAction({
+  name: "BindCloudRole",
+  params: z.strictObject({ provider, roleArn: z.string().trim().min(1).max(2048) }),
+  roles: managers,
+  mutates: true,
+  async handler({ tx, tenantId, caller, audit }, p) {
+    ownCloud(caller, p.provider);
+    const checked = checkRoleArn(p.provider, p.roleArn, caller.parentUid);
+    if (!checked.ok)
+      throw invalid(
+        checked.reason === "other-account"
+          ? `the role must be in your own account (${caller.parentUid})`
+          : p.provider === "aws"
+            ? "roleArn must look like arn:aws:iam::<12-digit account>:role/<name>"
+            : "roleArn must look like acs:ram::<uid>:role/<name>",
+      );
+    await ensureAccess(tx, tenantId, p.provider);
+    await tx.execute`
+      UPDATE cloud_access SET role_arn = ${p.roleArn}, status = 'pending', verified_at = NULL, missing_permissions = '{}', last_error = NULL, updated_at = now()
+      WHERE tenant_id = ${tenantId} AND provider = ${p.provider}::cloud_provider`;
+    await audit({ action: "cloud.role.bound", target: `cloud:${p.provider}`, payload: { roleArn: p.roleArn } });
+    return { provider: p.provider, roleArn: p.roleArn, status: "pending" };
+  },
+});
+
+export const unbindCloudRole = defineAction({
+  name: "UnbindCloudRole",
+  params: z.strictObject({ provider }),
+  roles: managers,
+  mutates: true,
+  async handler({ tx, tenantId, audit }, p) {
+    const changed = await tx.execute`
+      UPDATE cloud_access SET role_arn = NULL, status = 'pending', verified_at = NULL, missing_permissions = '{}', last_error = NULL, updated_at = now()
+      WHERE tenant_id = ${tenantId} AND provider = ${p.provider}::cloud_provider AND role_arn IS NOT NULL`;
+    if (changed === 0) throw invalid(`no ${p.provider} role is bound`);
+    await audit({ action: "cloud.role.unbound", target: `cloud:${p.provider}`, payload: {} });
+    return { provider: p.provider, status: "pending" };
+  },
+});
