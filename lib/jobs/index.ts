@@ -42,6 +42,7 @@ export async function startJobs(deps: { ownerUrl: string; platformDb: PrismaClie
         market,
         secret: cfg.ALIYUN_SPI_KEY,
         publicUrl,
+        roleName: cfg.ALIYUN_ROLE_NAME,
         now: () => new Date(),
       });
       deps.log.info(report, "alibaba marketplace reconciled");

@@ -24,6 +24,7 @@ beforeAll(async () => {
     platformDb: db.platformDb,
     secret: "unused-here-0000000000",
     publicUrl: "https://skyport.example",
+    roleName: "AliyunSkyportRole",
     now: () => new Date(),
     market: createMarketApi({ endpoint, accessKeyId: "ak", accessKeySecret: "reconcile-secret-0123456789" }),
   };

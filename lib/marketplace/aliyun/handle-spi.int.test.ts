@@ -10,7 +10,13 @@ const clock = Date.now();
 let deps: SpiDeps;
 beforeAll(async () => {
   h = await startHarness();
-  deps = { platformDb: h.db.platformDb, secret, publicUrl: "https://skyport.example", now: () => new Date(clock) };
+  deps = {
+    platformDb: h.db.platformDb,
+    secret,
+    publicUrl: "https://skyport.example",
+    now: () => new Date(clock),
+    roleName: "AliyunSkyportRole",
+  };
 });
 afterAll(() => h.close());
 
@@ -68,6 +74,12 @@ describe("createInstance", () => {
       instanceId: o.orderBizId,
     });
     expect(await h.db.platformDb.marketplaceInbox.count({ where: { idempotencyKey: `createInstance:${o.orderBizId}` } })).toBe(1);
+    // the listing's role template creates the RAM role at purchase: recorded, pending verification
+    const access = await h.db.platformDb.cloudAccess.findUniqueOrThrow({
+      where: { tenantId_provider: { tenantId: tenant.id, provider: "aliyun" } },
+    });
+    expect(access).toMatchObject({ roleArn: `acs:ram::${o.aliUid}:role/AliyunSkyportRole`, status: "pending" });
+    expect(access.externalId).toMatch(/^skyport-/);
   });
 
   it("reads expiredOn as Asia/Shanghai time and honours trial", async () => {

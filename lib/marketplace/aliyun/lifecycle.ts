@@ -1,4 +1,5 @@
 import { planForSku } from "../../billing";
+import { aliyunRoleArn, newExternalId } from "../../cloud";
 import type { Prisma } from "../../db";
 import { NotReadyYet } from "../inbox";
 import { recordOrder as record, refreshTenantStatus } from "../tenant-state";
@@ -15,7 +16,7 @@ export type SpiAnswer =
 
 const refuse = (message: string): SpiAnswer => ({ success: false, message });
 
-export type LifecycleDeps = { publicUrl: string; now: () => Date };
+export type LifecycleDeps = { publicUrl: string; now: () => Date /** the RAM role the listing provisions at purchase */; roleName: string };
 
 /**
  * Applies one SPI call to the tenant's state, idempotently: applying a stored
@@ -112,6 +113,7 @@ async function createInstance(tx: Tx, p: Params, deps: LifecycleDeps): Promise<S
     update: {},
   });
   await record(tx, sub, "createInstance", { orderId: p.orderId, sku: p.skuId, expiresAt });
+  await expectProvisionedRole(tx, tenant.id, aliyunRoleArn(aliUid, deps.roleName));
   await refreshTenantStatus(tx, tenant.id, now);
   return {
     instanceId,
@@ -135,4 +137,20 @@ async function withInstance(tx: Tx, p: Params, fn: (sub: Sub) => Promise<SpiAnsw
   if (!sub) throw new NotReadyYet(); // its createInstance is still on the way
   if (sub.status === "cancelled" && !opts.evenIfReleased) return refuse("the instance was released");
   return fn(sub);
+}
+
+/**
+ * The listing's role template creates this role at purchase: record it as
+ * pending, to be verified (a role bound earlier is left as it is).
+ */
+async function expectProvisionedRole(tx: Tx, tenantId: string, roleArn: string) {
+  const existing = await tx.cloudAccess.findUnique({ where: { tenantId_provider: { tenantId, provider: "aliyun" } } });
+  if (existing?.roleArn) return;
+  const externalId = existing?.externalId ?? newExternalId();
+  if (!existing) await tx.cloudExternalId.create({ data: { externalId } });
+  await tx.cloudAccess.upsert({
+    where: { tenantId_provider: { tenantId, provider: "aliyun" } },
+    create: { tenantId, provider: "aliyun", roleArn, externalId },
+    update: { roleArn, status: "pending" },
+  });
 }

@@ -10,7 +10,7 @@ export async function GET(request: Request) {
   const publicUrl = config.PUBLIC_URL ?? url.origin;
   try {
     const result = await handleAliyunSpi(
-      { platformDb: db.platformDb, secret: config.ALIYUN_SPI_KEY, publicUrl, now: () => new Date() },
+      { platformDb: db.platformDb, secret: config.ALIYUN_SPI_KEY, publicUrl, now: () => new Date(), roleName: config.ALIYUN_ROLE_NAME },
       url.search.slice(1),
     );
     log.info(
