@@ -1,0 +1,68 @@
+import { createServer, type Server } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAliyunCloudEmulator } from "../sandbox/emulators/aliyun-cloud";
+import { type AliyunAccessConfig, verifyAliyunAccess } from "./aliyun-access";
+import { requiredPermissions } from "./permissions";
+
+const isv = { uid: "5000", accessKeyId: "isv-ak", accessKeySecret: "isv-secret-0123456789" };
+const cloud = createAliyunCloudEmulator(new Map([[isv.accessKeyId, isv.accessKeySecret]]));
+cloud.registerIsv(isv.accessKeyId, isv.uid);
+let server: Server;
+let cfg: AliyunAccessConfig;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const out = cloud.handle(req.method ?? "GET", (req.url ?? "").split("?")[1] ?? "");
+    res.writeHead(out.status, { "content-type": "application/json" });
+    res.end(JSON.stringify(out.body));
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const endpoint = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  cfg = { stsEndpoint: endpoint, ecsEndpoint: endpoint, accessKeyId: isv.accessKeyId, accessKeySecret: isv.accessKeySecret };
+});
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+function grant(account: string, externalId: string, actions = requiredPermissions.map((p) => p.aliyun)) {
+  const arn = `acs:ram::${account}:role/AliyunSkyportRole`;
+  cloud.roles.set(arn, { trustedUid: isv.uid, externalId, actions: new Set(actions) });
+  return arn;
+}
+
+describe("verifying Alibaba Cloud access through STS and ECS (real SDK, emulated cloud)", () => {
+  it("assumes the role with the ExternalId and finds every permission: verified", async () => {
+    const arn = grant("1001", "skyport-ext-1");
+    expect(await verifyAliyunAccess(cfg, arn, "skyport-ext-1", "tenant-1")).toEqual({ status: "verified", missing: [], error: null });
+  });
+
+  it("a wrong ExternalId is refused by the role's trust policy", async () => {
+    const arn = grant("1002", "skyport-ext-2");
+    const r = await verifyAliyunAccess(cfg, arn, "skyport-someone-else", "tenant-2");
+    expect(r).toMatchObject({ status: "failed", error: expect.stringContaining("different ExternalId") });
+  });
+
+  it("a revoked role fails with the reason", async () => {
+    const arn = grant("1003", "skyport-ext-3");
+    cloud.roles.delete(arn);
+    expect(await verifyAliyunAccess(cfg, arn, "skyport-ext-3", "tenant-3")).toMatchObject({
+      status: "failed",
+      error: expect.stringContaining("does not exist"),
+    });
+  });
+
+  it("one missing permission is listed by name", async () => {
+    const arn = grant("1004", "skyport-ext-4", ["ecs:DescribeRegions"]);
+    expect(await verifyAliyunAccess(cfg, arn, "skyport-ext-4", "tenant-4")).toMatchObject({
+      status: "failed",
+      missing: ["DescribeInstanceTypes"],
+    });
+  });
+
+  it("a role that trusts another account is refused", async () => {
+    const arn = `acs:ram::1005:role/AliyunSkyportRole`;
+    cloud.roles.set(arn, { trustedUid: "9999", externalId: "skyport-ext-5", actions: new Set(["ecs:DescribeRegions"]) });
+    expect(await verifyAliyunAccess(cfg, arn, "skyport-ext-5", "tenant-5")).toMatchObject({
+      status: "failed",
+      error: expect.stringContaining("does not trust"),
+    });
+  });
+});
