@@ -1,6 +1,17 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { aliyunPolicies, awsPolicies, checkRoleArn, ensureAccess, findAccess, type Provider, requiredPermissions } from "../cloud";
+import {
+  aliyunAccessConfig,
+  aliyunPolicies,
+  awsPolicies,
+  checkRoleArn,
+  ensureAccess,
+  findAccess,
+  type Provider,
+  recordVerification,
+  requiredPermissions,
+  verifyAliyunAccess,
+} from "../cloud";
 import { config } from "../config";
 import { GatewayError, invalid } from "../gateway/errors";
 import { anyRole, type Caller, defineAction, managers } from "./define-action";
@@ -97,6 +108,28 @@ export const bindCloudRole = defineAction({
       WHERE tenant_id = ${tenantId} AND provider = ${p.provider}::cloud_provider`;
     await audit({ action: "cloud.role.bound", target: `cloud:${p.provider}`, payload: { roleArn: p.roleArn } });
     return { provider: p.provider, roleArn: p.roleArn, status: "pending" };
+  },
+});
+
+export const verifyCloudAccess = defineAction({
+  name: "VerifyCloudAccess",
+  params: z.strictObject({ provider }),
+  roles: managers,
+  mutates: true,
+  async handler({ tx, tenantId, audit }, p) {
+    const access = (await findAccess(tx, tenantId)).find((a) => a.provider === p.provider);
+    if (!access?.roleArn) throw invalid(`no ${p.provider} role to verify: bind one first`);
+    const endpoints = aliyunAccessConfig(config());
+    if (p.provider !== "aliyun" || !endpoints)
+      throw new GatewayError("ServiceUnavailable", `verifying ${p.provider} access is not available on this server yet`, 60);
+    const result = await verifyAliyunAccess(endpoints, access.roleArn, access.externalId, tenantId);
+    await recordVerification(tx, tenantId, p.provider, result);
+    await audit({
+      action: "cloud.access.verified",
+      target: `cloud:${p.provider}`,
+      payload: { status: result.status, missing: result.missing },
+    });
+    return { provider: p.provider, status: result.status, missingPermissions: result.missing, lastError: result.error };
   },
 });
 

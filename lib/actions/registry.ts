@@ -1,4 +1,11 @@
-import { bindCloudRole, createCloudAccessLink, describeCloudAccess, describeCloudPolicies, unbindCloudRole } from "./cloud-access";
+import {
+  bindCloudRole,
+  createCloudAccessLink,
+  describeCloudAccess,
+  describeCloudPolicies,
+  unbindCloudRole,
+  verifyCloudAccess,
+} from "./cloud-access";
 import type { Action } from "./define-action";
 import { describeCaller } from "./describe-caller";
 import { describeTenant } from "./describe-tenant";
@@ -26,4 +33,5 @@ export const registry = createRegistry([
   createCloudAccessLink,
   bindCloudRole,
   unbindCloudRole,
+  verifyCloudAccess,
 ]);

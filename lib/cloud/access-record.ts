@@ -19,6 +19,19 @@ export async function findAccess(tx: TenantTx, tenantId: string): Promise<CloudA
     FROM cloud_access WHERE tenant_id = ${tenantId} ORDER BY provider`;
 }
 
+/** What a verification found: status, when, the permissions missing, the reason in words. */
+export async function recordVerification(
+  tx: TenantTx,
+  tenantId: string,
+  provider: Provider,
+  v: { status: "verified" | "failed"; missing: string[]; error: string | null },
+) {
+  await tx.execute`
+    UPDATE cloud_access SET status = ${v.status}::cloud_access_status, verified_at = now(), missing_permissions = ${v.missing}::text[],
+           last_error = ${v.error}, updated_at = now()
+    WHERE tenant_id = ${tenantId} AND provider = ${provider}::cloud_provider`;
+}
+
 /** The tenant's record for a cloud, created (with a new ExternalId) on first use. */
 export async function ensureAccess(tx: TenantTx, tenantId: string, provider: Provider): Promise<CloudAccessRow> {
   const existing = (await findAccess(tx, tenantId)).find((a) => a.provider === provider);

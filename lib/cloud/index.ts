@@ -1,5 +1,7 @@
-export { type CloudAccessRow, ensureAccess, findAccess } from "./access-record";
+export { type CloudAccessRow, ensureAccess, findAccess, recordVerification } from "./access-record";
+export { type AliyunAccessConfig, assumeAliyunRole, type Verification, verifyAliyunAccess } from "./aliyun-access";
 export { createCredentialCache, type TemporaryCredentials } from "./credential-cache";
+export { aliyunAccessConfig } from "./endpoints";
 export { newExternalId } from "./external-id";
 export { type Permission, requiredPermissions } from "./permissions";
 export { aliyunPolicies, awsPolicies, awsRoleTemplate, type IsvAccounts } from "./policies";

@@ -66,6 +66,9 @@ const schemaFor = (production: boolean) =>
       // cloud access: the ISV's own accounts (what buyers' roles trust) and role names
       ALIYUN_ISV_UID: devDefault(production, z.string().regex(/^\d{1,32}$/), "1000000000000001"),
       AWS_ISV_ACCOUNT_ID: devDefault(production, z.string().regex(/^\d{12}$/), "210987654321"),
+      // STS and ECS endpoints for buyers' accounts: unset with the sandbox on, the sandbox's emulated cloud
+      ALIYUN_STS_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+      ALIYUN_ECS_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
       ALIYUN_ROLE_NAME: z
         .string()
         .regex(/^[\w.-]{1,64}$/)

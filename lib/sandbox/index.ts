@@ -2,5 +2,5 @@ export { type Exchange, launchLink, recentExchanges, type SandboxOrder, sendOrde
 export { type AwsSale, publish, subscribe } from "./aws-buyer";
 export { type ConsoleCall, callThroughConsole } from "./cloud-console";
 export { createMarketEmulator, type MarketEmulator } from "./emulators/aliyun-market";
-export { awsEmulator, marketEmulator } from "./market-emulator";
+export { aliyunCloudEmulator, awsEmulator, marketEmulator } from "./market-emulator";
 export { snsNotification } from "./sns-publisher";

@@ -1,3 +1,5 @@
+import type { Config } from "../config";
+import { type AliyunCloudEmulator, createAliyunCloudEmulator } from "./emulators/aliyun-cloud";
 import { createMarketEmulator, type MarketEmulator } from "./emulators/aliyun-market";
 import { type AwsMarketplaceEmulator, createAwsMarketplaceEmulator } from "./emulators/aws-marketplace";
 
@@ -5,6 +7,17 @@ import { type AwsMarketplaceEmulator, createAwsMarketplaceEmulator } from "./emu
 const holder = globalThis as unknown as { [k: symbol]: unknown };
 const aliyunSlot = Symbol.for("skyport.sandbox.market");
 const awsSlot = Symbol.for("skyport.sandbox.aws");
+const cloudSlot = Symbol.for("skyport.sandbox.aliyun-cloud");
+
+/** The process's one emulated buyer cloud (Alibaba STS + ECS), trusting the ISV's configured key. */
+export function aliyunCloudEmulator(cfg: Config): AliyunCloudEmulator {
+  if (!holder[cloudSlot]) {
+    const cloud = createAliyunCloudEmulator(new Map([[cfg.ALIYUN_ACCESS_KEY_ID, cfg.ALIYUN_ACCESS_KEY_SECRET]]));
+    cloud.registerIsv(cfg.ALIYUN_ACCESS_KEY_ID, cfg.ALIYUN_ISV_UID);
+    holder[cloudSlot] = cloud;
+  }
+  return holder[cloudSlot] as AliyunCloudEmulator;
+}
 
 /** The process's one Alibaba Market OpenAPI emulator. */
 export function marketEmulator(accessKeyId: string, accessKeySecret: string): MarketEmulator {

@@ -1,0 +1,67 @@
+import { createServer, type Server } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTenant, type TestTenant } from "../../test/factories";
+import { type Harness, startHarness } from "../../test/gateway-harness";
+import { createAliyunCloudEmulator } from "../sandbox/emulators/aliyun-cloud";
+
+// the process configuration is read lazily: point it at this file's emulated cloud first
+const isv = { uid: "5000", key: "verify-isv-ak", secret: "verify-isv-secret-0123456789" };
+const cloud = createAliyunCloudEmulator(new Map([[isv.key, isv.secret]]));
+cloud.registerIsv(isv.key, isv.uid);
+let server: Server;
+let h: Harness;
+let t: TestTenant;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const out = cloud.handle(req.method ?? "GET", (req.url ?? "").split("?")[1] ?? "");
+    res.writeHead(out.status, { "content-type": "application/json" });
+    res.end(JSON.stringify(out.body));
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const endpoint = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  Object.assign(process.env, {
+    ALIYUN_STS_ENDPOINT: endpoint,
+    ALIYUN_ECS_ENDPOINT: endpoint,
+    ALIYUN_ACCESS_KEY_ID: isv.key,
+    ALIYUN_ACCESS_KEY_SECRET: isv.secret,
+    ALIYUN_ISV_UID: isv.uid,
+  });
+  h = await startHarness();
+  t = await createTenant(h.db.platformDb, { channel: "aliyun" });
+});
+afterAll(async () => {
+  await h.close();
+  await new Promise<void>((r) => server.close(() => r()));
+});
+
+describe("VerifyCloudAccess through the gateway", () => {
+  it("buy → role pending → verify → verified; revoke → failed with the reason; one permission removed → listed by name", async () => {
+    const { externalId } = (await h.call("CreateCloudAccessLink", { provider: "aliyun" }, { tenant: t })).body.data;
+    const arn = `acs:ram::${t.parentUid}:role/AliyunSkyportRole`;
+    cloud.roles.set(arn, { trustedUid: isv.uid, externalId, actions: new Set(["ecs:DescribeRegions", "ecs:DescribeInstanceTypes"]) });
+    await h.call("BindCloudRole", { provider: "aliyun", roleArn: arn }, { tenant: t });
+    expect((await h.call("DescribeCloudAccess", {}, { tenant: t })).body.data.access[0].status).toBe("pending");
+
+    const ok = await h.call("VerifyCloudAccess", { provider: "aliyun" }, { tenant: t });
+    expect(ok.body.data).toEqual({ provider: "aliyun", status: "verified", missingPermissions: [], lastError: null });
+    expect((await h.call("DescribeCloudAccess", {}, { tenant: t })).body.data.access[0]).toMatchObject({
+      status: "verified",
+      verifiedAt: expect.any(String),
+    });
+
+    cloud.roles.get(arn)?.actions.delete("ecs:DescribeInstanceTypes");
+    const trimmed = await h.call("VerifyCloudAccess", { provider: "aliyun" }, { tenant: t });
+    expect(trimmed.body.data).toMatchObject({ status: "failed", missingPermissions: ["DescribeInstanceTypes"] });
+
+    cloud.roles.delete(arn);
+    const revoked = await h.call("VerifyCloudAccess", { provider: "aliyun" }, { tenant: t });
+    expect(revoked.body.data).toMatchObject({ status: "failed", lastError: expect.stringContaining("does not exist") });
+    expect(JSON.stringify(revoked.body)).not.toMatch(/STS\.|SecurityToken|AccessKeySecret/);
+  });
+
+  it("refuses to verify before a role is bound", async () => {
+    const fresh = await createTenant(h.db.platformDb, { channel: "aliyun" });
+    expect((await h.call("VerifyCloudAccess", { provider: "aliyun" }, { tenant: fresh })).body.code).toBe("InvalidParameter");
+  });
+});
