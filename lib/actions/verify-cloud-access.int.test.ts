@@ -65,3 +65,25 @@ describe("VerifyCloudAccess through the gateway", () => {
     expect((await h.call("VerifyCloudAccess", { provider: "aliyun" }, { tenant: fresh })).body.code).toBe("InvalidParameter");
   });
 });
+
+describe("the daily re-verification", () => {
+  it("turns a role that stopped working to failed, with the reason", async () => {
+    const { reverifyCloudAccess } = await import("../jobs/reverify-cloud-access");
+    const tenant = await createTenant(h.db.platformDb, { channel: "aliyun" });
+    const { externalId } = (await h.call("CreateCloudAccessLink", { provider: "aliyun" }, { tenant })).body.data;
+    const arn = `acs:ram::${tenant.parentUid}:role/AliyunSkyportRole`;
+    cloud.roles.set(arn, { trustedUid: isv.uid, externalId, actions: new Set(["ecs:DescribeRegions", "ecs:DescribeInstanceTypes"]) });
+    await h.call("BindCloudRole", { provider: "aliyun", roleArn: arn }, { tenant });
+    await h.call("VerifyCloudAccess", { provider: "aliyun" }, { tenant });
+    cloud.roles.delete(arn);
+    const endpoint = process.env.ALIYUN_STS_ENDPOINT as string;
+    await reverifyCloudAccess(h.db.platformDb, {
+      stsEndpoint: endpoint,
+      ecsEndpoint: endpoint,
+      accessKeyId: isv.key,
+      accessKeySecret: isv.secret,
+    });
+    const after = (await h.call("DescribeCloudAccess", {}, { tenant })).body.data.access[0];
+    expect(after).toMatchObject({ status: "failed", lastError: expect.stringContaining("does not exist") });
+  });
+});

@@ -1,14 +1,20 @@
 import PgBoss from "pg-boss";
+import { aliyunAccessConfig } from "../cloud";
 import type { Config } from "../config";
 import type { PrismaClient } from "../db";
 import type { Logger } from "../log";
 import { createMarketApi } from "../marketplace";
 import { purgeReleasedTenants } from "./purge-released-tenants";
 import { reconcileAliyun } from "./reconcile-aliyun";
+import { reverifyCloudAccess } from "./reverify-cloud-access";
 
-export { purgeReleasedTenants, reconcileAliyun };
+export { purgeReleasedTenants, reconcileAliyun, reverifyCloudAccess };
 
-export const queues = { purgeReleasedTenants: "purge-released-tenants", reconcileAliyun: "reconcile-aliyun" } as const;
+export const queues = {
+  purgeReleasedTenants: "purge-released-tenants",
+  reconcileAliyun: "reconcile-aliyun",
+  reverifyCloudAccess: "reverify-cloud-access",
+} as const;
 
 export type Jobs = { boss: PgBoss; stop: () => Promise<void> };
 
@@ -49,6 +55,14 @@ export async function startJobs(deps: { ownerUrl: string; platformDb: PrismaClie
     });
   } else {
     deps.log.warn("ALIYUN_MARKET_ENDPOINT unset: the Alibaba reconcile job does not run");
+  }
+  const endpoints = aliyunAccessConfig(cfg);
+  if (endpoints) {
+    await boss.createQueue(queues.reverifyCloudAccess);
+    await boss.schedule(queues.reverifyCloudAccess, "43 4 * * *", {}, { tz: "UTC" });
+    await boss.work(queues.reverifyCloudAccess, async () => {
+      deps.log.info(await reverifyCloudAccess(deps.platformDb, endpoints), "cloud access re-verified");
+    });
   }
   return { boss, stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };
 }
