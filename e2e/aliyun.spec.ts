@@ -76,3 +76,34 @@ test("the sandbox's cloud console calls the gateway as the main account and as a
   await page.getByRole("button", { name: /^Call$|^调用$/ }).click();
   await expect(page.getByTestId("sandbox-exchange")).toContainText('"code":"Forbidden"');
 });
+
+test("cloud access through the sandbox: buy → role pending → grant → verify → verified; revoke → re-verify → failed with the reason", async ({
+  page,
+}) => {
+  const buyer = { aliUid: `${Date.now()}`, instanceId: `${Date.now() + 1}` };
+  await marketplace(page, buyer, /^Buy$|^购买$/, "createInstance");
+  const cloud = page.getByTestId("sandbox-cloud");
+  await expect(cloud).toContainText(`acs:ram::${buyer.aliUid}:role/AliyunSkyportRole`);
+  await expect(cloud).toContainText("pending");
+  await cloud.getByRole("button", { name: /Grant the role|授予角色/ }).click();
+
+  await page.getByRole("link", { name: /Launch|免登/ }).click();
+  const panel = page.getByTestId("cloud-access");
+  await expect(panel).toContainText(/Not verified|未验证/);
+  await panel.getByRole("button", { name: /Verify now|立即验证/ }).click();
+  await expect(page.getByTestId("cloud-access")).toContainText(/Working|正常/);
+
+  await page.goto(`/sandbox?aliUid=${buyer.aliUid}&instanceId=${buyer.instanceId}`);
+  await page
+    .getByTestId("sandbox-cloud")
+    .getByRole("button", { name: /Revoke it|撤销角色/ })
+    .click();
+  await expect(page.getByTestId("sandbox-cloud")).toBeVisible();
+  await page.goto("/console");
+  await page
+    .getByTestId("cloud-access")
+    .getByRole("button", { name: /Verify now|立即验证/ })
+    .click();
+  await expect(page.getByTestId("cloud-access")).toContainText(/Not working|异常/);
+  await expect(page.getByTestId("cloud-error")).toContainText("does not exist");
+});

@@ -1,5 +1,6 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { CloudAccessPanel } from "@/components/console/cloud-access-panel";
 import { currentBuyer } from "@/components/console/current-buyer";
 import { OrderHistory } from "@/components/console/order-history";
 import { currentLocale } from "@/components/i18n/current-locale";
@@ -8,12 +9,18 @@ import { Badge, statusTone } from "@/components/ui/badge";
 import { Field } from "@/components/ui/field";
 import { Cell, Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
-import type { DescribeTenantResult, ListAuditEventsResult, ListOrdersResult } from "@/lib/actions";
+import type {
+  DescribeCloudAccessResult,
+  DescribeCloudPoliciesResult,
+  DescribeTenantResult,
+  ListAuditEventsResult,
+  ListOrdersResult,
+} from "@/lib/actions";
 import type { MessageKey } from "@/lib/i18n";
 import { runtime } from "@/lib/runtime";
 import { callAction } from "@/lib/runtime/call-action";
 
-export default async function ConsolePage({ searchParams }: { searchParams: Promise<{ saved?: string; error?: string }> }) {
+export default async function ConsolePage({ searchParams }: { searchParams: Promise<{ saved?: string; error?: string; link?: string }> }) {
   const { locale, t } = await currentLocale();
   const who = await currentBuyer();
   if (!who) {
@@ -43,11 +50,14 @@ export default async function ConsolePage({ searchParams }: { searchParams: Prom
     );
   }
   const d = tenant.data;
-  const [audit, orders] = await Promise.all([
+  const cloudProvider = d.channel === "aliyun" || d.channel === "aws" ? d.channel : undefined;
+  const [audit, orders, cloud, policies] = await Promise.all([
     callAction<ListAuditEventsResult>(who, "ListAuditEvents", { pageSize: 10 }),
     callAction<ListOrdersResult>(who, "ListOrders", { pageSize: 20 }),
+    callAction<DescribeCloudAccessResult>(who, "DescribeCloudAccess"),
+    cloudProvider ? callAction<DescribeCloudPoliciesResult>(who, "DescribeCloudPolicies", { provider: cloudProvider }) : undefined,
   ]);
-  const { saved, error } = await searchParams;
+  const { saved, error, link } = await searchParams;
 
   async function saveProfile(form: FormData) {
     "use server";
@@ -70,6 +80,7 @@ export default async function ConsolePage({ searchParams }: { searchParams: Prom
         { href: "#overview", label: t("nav.overview") },
         { href: "#profile", label: t("nav.profile") },
         { href: "#orders", label: t("nav.orders") },
+        ...(cloudProvider ? [{ href: "#cloud", label: t("nav.cloud") }] : []),
         { href: "#audit", label: t("nav.audit") },
       ]}
       context={
@@ -145,6 +156,16 @@ export default async function ConsolePage({ searchParams }: { searchParams: Prom
         </form>
       </section>
 
+      {cloudProvider && cloud.ok && (
+        <CloudAccessPanel
+          provider={cloudProvider}
+          access={cloud.data.access.find((a) => a.provider === cloudProvider)}
+          policies={policies?.ok ? policies.data : null}
+          t={t}
+          locale={locale}
+          {...(link && { link })}
+        />
+      )}
       {orders.ok && <OrderHistory orders={orders.data.orders} t={t} locale={locale} />}
       <p>
         <a href="/console/export" className="text-primary underline" data-testid="export-link">

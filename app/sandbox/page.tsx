@@ -11,10 +11,20 @@ import { Time } from "@/components/ui/time";
 import { tenantState } from "@/lib/backoffice";
 import type { MessageKey } from "@/lib/i18n";
 import { runtime } from "@/lib/runtime";
-import { launchLink, marketEmulator, recentExchanges, type SandboxOrder, sendOrder } from "@/lib/sandbox";
+import {
+  aliyunCloudEmulator,
+  type CloudMove,
+  changeBuyerRole,
+  launchLink,
+  marketEmulator,
+  recentExchanges,
+  type SandboxOrder,
+  sendOrder,
+} from "@/lib/sandbox";
 
 const skus = ["skyport-basic", "skyport-standard", "skyport-enterprise"];
 const ops = ["buy", "renew", "upgrade", "expire", "release", "refund"] as const;
+const cloudMoves: CloudMove[] = ["grant", "revoke", "trim", "wrongExternalId"];
 type Search = { aliUid?: string; instanceId?: string; sku?: string; trial?: string; days?: string };
 
 export default async function SandboxPage({ searchParams }: { searchParams: Promise<Search> }) {
@@ -56,6 +66,19 @@ export default async function SandboxPage({ searchParams }: { searchParams: Prom
     });
     redirect(`/sandbox?${keep}`);
   }
+
+  async function moveRole(data: FormData) {
+    "use server";
+    const cfg = runtime().config;
+    if (cfg.SANDBOX !== "on") notFound();
+    const aliUid = String(data.get("aliUid") ?? "");
+    const move = cloudMoves.find((m) => m === data.get("move")) ?? "grant";
+    const access = (await tenantState("aliyun", aliUid))?.cloudAccess.find((a) => a.provider === "aliyun");
+    if (access?.roleArn)
+      changeBuyerRole(aliyunCloudEmulator(cfg), move, { arn: access.roleArn, isvUid: cfg.ALIYUN_ISV_UID, externalId: access.externalId });
+    redirect(`/sandbox?${new URLSearchParams({ aliUid, instanceId: String(data.get("instanceId") ?? "") })}`);
+  }
+  const role = state?.cloudAccess.find((a) => a.provider === "aliyun");
 
   return (
     <AppShell title={t("sandbox.title")} locale={locale} path="/sandbox" nav={sandboxNav(t)}>
@@ -117,6 +140,31 @@ export default async function SandboxPage({ searchParams }: { searchParams: Prom
           <p className="text-gray-500">{t("sandbox.noTenant")}</p>
         )}
       </section>
+
+      {role && (
+        <form
+          action={moveRole}
+          className="flex flex-wrap items-center gap-2 rounded border border-gray-200 bg-white p-4"
+          data-testid="sandbox-cloud"
+        >
+          <input type="hidden" name="aliUid" value={form.aliUid} />
+          <input type="hidden" name="instanceId" value={form.instanceId} />
+          <span className="font-semibold">{t("sandbox.cloud")}</span>
+          <code className="font-mono text-xs">{role.roleArn}</code>
+          <Badge tone={role.status === "verified" ? "green" : role.status === "failed" ? "red" : "gray"}>{role.status}</Badge>
+          {cloudMoves.map((m) => (
+            <button
+              key={m}
+              type="submit"
+              name="move"
+              value={m}
+              className="h-8 rounded border border-gray-300 px-3 hover:border-primary hover:text-primary"
+            >
+              {t(`sandbox.${m}` as MessageKey)}
+            </button>
+          ))}
+        </form>
+      )}
 
       <section className="space-y-2">
         <h2 className="font-semibold">{t("sandbox.exchanges")}</h2>

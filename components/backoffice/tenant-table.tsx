@@ -14,6 +14,7 @@ export function TenantTable({ tenants, t, locale }: { tenants: TenantRow[]; t: (
         t("tenant.status"),
         t("tenant.plan"),
         t("tenant.expires"),
+        t("nav.cloud"),
         t("tenant.created"),
       ]}
       empty={t("tenants.empty")}
@@ -31,6 +32,17 @@ export function TenantTable({ tenants, t, locale }: { tenants: TenantRow[]; t: (
           <Cell>{x.plan ?? t("common.none")}</Cell>
           <Cell>
             <Time value={x.expiresAt} locale={locale} />
+          </Cell>
+          <Cell>
+            {x.cloud ? (
+              <span title={x.cloudError ?? ""}>
+                <Badge tone={x.cloud === "verified" ? "green" : x.cloud === "failed" ? "red" : "gray"}>
+                  {t(`cloud.status.${x.cloud}` as MessageKey)}
+                </Badge>
+              </span>
+            ) : (
+              t("common.none")
+            )}
           </Cell>
           <Cell>
             <Time value={x.createdAt} locale={locale} />

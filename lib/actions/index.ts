@@ -1,3 +1,4 @@
+import type { describeCloudAccess, describeCloudPolicies } from "./cloud-access";
 import type { ResultOf } from "./define-action";
 import type { describeTenant } from "./describe-tenant";
 import type { listAuditEvents } from "./list-audit-events";
@@ -9,3 +10,5 @@ export { type ActionRegistry, createRegistry, registry } from "./registry";
 export type DescribeTenantResult = ResultOf<typeof describeTenant>;
 export type ListAuditEventsResult = ResultOf<typeof listAuditEvents>;
 export type ListOrdersResult = ResultOf<typeof listOrders>;
+export type DescribeCloudAccessResult = ResultOf<typeof describeCloudAccess>;
+export type DescribeCloudPoliciesResult = ResultOf<typeof describeCloudPolicies>;

@@ -13,13 +13,16 @@ export type TenantRow = {
   plan: string | null;
   expiresAt: Date | null;
   createdAt: Date;
+  /** e.g. "verified", "failed", "pending"; null when no role is bound */
+  cloud: string | null;
+  cloudError: string | null;
 };
 
 export async function listTenants(): Promise<TenantRow[]> {
   const tenants = await runtime().db.opsDb.tenant.findMany({
     orderBy: { createdAt: "desc" },
     take: 200,
-    include: { subscriptions: { orderBy: { startsAt: "desc" }, take: 1 } },
+    include: { subscriptions: { orderBy: { startsAt: "desc" }, take: 1 }, cloudAccess: { where: { roleArn: { not: null } }, take: 1 } },
   });
   return tenants.map((t) => ({
     id: t.id,
@@ -30,6 +33,8 @@ export async function listTenants(): Promise<TenantRow[]> {
     plan: t.subscriptions[0]?.plan ?? null,
     expiresAt: t.subscriptions[0]?.expiresAt ?? null,
     createdAt: t.createdAt,
+    cloud: t.cloudAccess[0]?.status ?? null,
+    cloudError: t.cloudAccess[0]?.lastError ?? null,
   }));
 }
 
@@ -42,6 +47,7 @@ export function tenantState(channel: "aliyun" | "aws" | "direct", externalId: st
       status: true,
       closedAt: true,
       subscriptions: { select: { instanceId: true, plan: true, sku: true, trial: true, status: true, expiresAt: true } },
+      cloudAccess: { select: { provider: true, roleArn: true, externalId: true, status: true } },
     },
   });
 }
