@@ -1,25 +1,20 @@
-import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTenant, type TestTenant } from "../../test/factories";
 import { type Harness, startHarness } from "../../test/gateway-harness";
+import { serveEmulator } from "../../test/serve-emulator";
 import { createAliyunCloudEmulator } from "../sandbox/emulators/aliyun-cloud";
 
 // the process configuration is read lazily: point it at this file's emulated cloud first
 const isv = { uid: "5000", key: "verify-isv-ak", secret: "verify-isv-secret-0123456789" };
 const cloud = createAliyunCloudEmulator(new Map([[isv.key, isv.secret]]));
 cloud.registerIsv(isv.key, isv.uid);
-let server: Server;
+let server: Awaited<ReturnType<typeof serveEmulator>>;
 let h: Harness;
 let t: TestTenant;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const out = cloud.handle(req.method ?? "GET", (req.url ?? "").split("?")[1] ?? "");
-    res.writeHead(out.status, { "content-type": "application/json" });
-    res.end(JSON.stringify(out.body));
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const endpoint = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  server = await serveEmulator((req) => cloud.handle(req.method, req.query));
+  const endpoint = server.endpoint;
   Object.assign(process.env, {
     ALIYUN_STS_ENDPOINT: endpoint,
     ALIYUN_ECS_ENDPOINT: endpoint,
@@ -32,7 +27,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await h.close();
-  await new Promise<void>((r) => server.close(() => r()));
+  await server.close();
 });
 
 describe("VerifyCloudAccess through the gateway", () => {

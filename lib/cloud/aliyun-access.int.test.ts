@@ -1,5 +1,5 @@
-import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serveEmulator } from "../../test/serve-emulator";
 import { createAliyunCloudEmulator } from "../sandbox/emulators/aliyun-cloud";
 import { type AliyunAccessConfig, verifyAliyunAccess } from "./aliyun-access";
 import { requiredPermissions } from "./permissions";
@@ -7,20 +7,15 @@ import { requiredPermissions } from "./permissions";
 const isv = { uid: "5000", accessKeyId: "isv-ak", accessKeySecret: "isv-secret-0123456789" };
 const cloud = createAliyunCloudEmulator(new Map([[isv.accessKeyId, isv.accessKeySecret]]));
 cloud.registerIsv(isv.accessKeyId, isv.uid);
-let server: Server;
+let server: Awaited<ReturnType<typeof serveEmulator>>;
 let cfg: AliyunAccessConfig;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const out = cloud.handle(req.method ?? "GET", (req.url ?? "").split("?")[1] ?? "");
-    res.writeHead(out.status, { "content-type": "application/json" });
-    res.end(JSON.stringify(out.body));
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const endpoint = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  server = await serveEmulator((req) => cloud.handle(req.method, req.query));
+  const endpoint = server.endpoint;
   cfg = { stsEndpoint: endpoint, ecsEndpoint: endpoint, accessKeyId: isv.accessKeyId, accessKeySecret: isv.accessKeySecret };
 });
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(() => server.close());
 
 function grant(account: string, externalId: string, actions = requiredPermissions.map((p) => p.aliyun)) {
   const arn = `acs:ram::${account}:role/AliyunSkyportRole`;

@@ -1,25 +1,20 @@
 import { randomUUID } from "node:crypto";
-import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { serveEmulator } from "../../test/serve-emulator";
 import { createDatabase, type Database } from "../db";
 import { createMarketApi, formatShanghaiTime, receiveSpiCall, type SpiDeps } from "../marketplace";
 import { createMarketEmulator } from "../sandbox/emulators/aliyun-market";
 import { reconcileAliyun } from "./reconcile-aliyun";
 
 const emulator = createMarketEmulator(new Map([["ak", "reconcile-secret-0123456789"]]));
-let server: Server;
+let server: Awaited<ReturnType<typeof serveEmulator>>;
 let db: Database;
 let deps: SpiDeps & { market: ReturnType<typeof createMarketApi> };
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const out = emulator.handle(req.method ?? "GET", (req.url ?? "").split("?")[1] ?? "");
-    res.writeHead(out.status, { "content-type": "application/json" });
-    res.end(JSON.stringify(out.body));
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  server = await serveEmulator((req) => emulator.handle(req.method, req.query));
   db = createDatabase(inject("dbUrls"), 4);
-  const endpoint = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const endpoint = server.endpoint;
   deps = {
     platformDb: db.platformDb,
     secret: "unused-here-0000000000",
@@ -30,7 +25,7 @@ beforeAll(async () => {
   };
 });
 afterAll(async () => {
-  await new Promise<void>((r) => server.close(() => r()));
+  await server.close();
   await db.close();
 });
 

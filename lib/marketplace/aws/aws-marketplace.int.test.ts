@@ -1,6 +1,6 @@
 import { generateKeyPairSync, randomUUID } from "node:crypto";
-import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { serveEmulator } from "../../../test/serve-emulator";
 import { parseConfig } from "../../config";
 import { createDatabase, type Database } from "../../db";
 import { createAwsMarketplaceEmulator } from "../../sandbox/emulators/aws-marketplace";
@@ -12,26 +12,14 @@ const productCode = "skyport-sandbox";
 const topic = cfg.AWS_SNS_TOPIC_ARNS[0] as string;
 let skew = 0;
 const emulator = createAwsMarketplaceEmulator(new Map([["AKIDTEST", "aws-test-secret-0123456789"]]), "us-east-1", () => Date.now() + skew);
-let server: Server;
+let server: Awaited<ReturnType<typeof serveEmulator>>;
 let db: Database;
 let deps: NotifyDeps;
 let endpoint: string;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    let body = "";
-    req.on("data", (c) => {
-      body += c;
-    });
-    req.on("end", () => {
-      const [path = "/", query = ""] = (req.url ?? "/").split("?");
-      const out = emulator.handle({ method: req.method ?? "POST", path, query, headers: req.headers, body });
-      res.writeHead(out.status, { "content-type": "application/x-amz-json-1.1" });
-      res.end(JSON.stringify(out.body));
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  endpoint = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  server = await serveEmulator((req) => emulator.handle(req), "application/x-amz-json-1.1");
+  endpoint = server.endpoint;
   db = createDatabase(inject("dbUrls"), 4);
   deps = {
     api: createAwsMarketplaceApi({ endpoint, region: "us-east-1", accessKeyId: "AKIDTEST", secretAccessKey: "aws-test-secret-0123456789" }),
@@ -43,7 +31,7 @@ beforeAll(async () => {
   };
 });
 afterAll(async () => {
-  await new Promise<void>((r) => server.close(() => r()));
+  await server.close();
   await db.close();
 });
 

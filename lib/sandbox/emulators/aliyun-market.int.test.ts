@@ -1,24 +1,17 @@
-import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serveEmulator } from "../../../test/serve-emulator";
 import { createMarketApi } from "../../marketplace/aliyun/market-api";
 import { createMarketEmulator } from "./aliyun-market";
 
 const keys = new Map([["sandbox-ak", "sandbox-secret-0123456789"]]);
 let skew = 0;
 const emulator = createMarketEmulator(keys, () => Date.now() + skew);
-let server: Server;
+let server: Awaited<ReturnType<typeof serveEmulator>>;
 let endpoint: string;
-const seen: string[] = [];
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    seen.push(req.url ?? "");
-    const out = emulator.handle(req.method ?? "GET", (req.url ?? "").split("?")[1] ?? "");
-    res.writeHead(out.status, { "content-type": "application/json" });
-    res.end(JSON.stringify(out.body));
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  endpoint = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  server = await serveEmulator((req) => emulator.handle(req.method, req.query));
+  endpoint = server.endpoint;
   emulator.instances.set("inst-1", {
     status: "OPENED",
     isTrial: false,
@@ -27,7 +20,7 @@ beforeAll(async () => {
     sku: "skyport-standard",
   });
 });
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(() => server.close());
 
 describe("the Market OpenAPI emulator", () => {
   it("answers the real @alicloud/pop-core SDK's signed requests", async () => {
@@ -48,7 +41,7 @@ describe("the Market OpenAPI emulator", () => {
   it("refuses a request sent again with the same SignatureNonce", async () => {
     const api = createMarketApi({ endpoint, accessKeyId: "sandbox-ak", accessKeySecret: "sandbox-secret-0123456789" });
     await api.describeInstance("inst-1");
-    const replay = await fetch(endpoint + seen.at(-1));
+    const replay = await fetch(endpoint + server.seen.at(-1));
     expect(await replay.json()).toMatchObject({ Code: "SignatureNonceUsed" });
   });
 

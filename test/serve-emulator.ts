@@ -1,0 +1,29 @@
+import { createServer, type IncomingHttpHeaders } from "node:http";
+
+type Handled = { status: number; body: object };
+export type EmulatorRequest = { method: string; path: string; query: string; headers: IncomingHttpHeaders; body: string };
+
+/** Serves an emulator's handler on a loopback port for tests, as the sandbox routes do. */
+export async function serveEmulator(handle: (req: EmulatorRequest) => Handled, contentType = "application/json") {
+  const seen: string[] = [];
+  const server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk) => {
+      body += chunk;
+    });
+    req.on("end", () => {
+      seen.push(req.url ?? "");
+      const [path = "/", query = ""] = (req.url ?? "/").split("?");
+      const out = handle({ method: req.method ?? "GET", path, query, headers: req.headers, body });
+      res.writeHead(out.status, { "content-type": contentType });
+      res.end(JSON.stringify(out.body));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    endpoint: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    /** the request URLs received, oldest first */
+    seen,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
