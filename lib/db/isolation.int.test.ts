@@ -189,6 +189,12 @@ describe("readAsTenant", () => {
     await onePool.close();
   });
 
+  it("refuses writes, inline or in the fallback transaction: a read action cannot change anything", async () => {
+    await expect(
+      readAsTenant(db.appPool, a.id, (tx) => tx.execute`UPDATE tenants SET display_name = ${"x"} WHERE id = ${a.id}`),
+    ).rejects.toThrow(/read-only transaction/);
+  });
+
   it("refuses writes in the fallback transaction", async () => {
     await expect(
       readAsTenant(db.appPool, a.id, (tx) => tx.execute`UPDATE tenants SET display_name = ${"x"} WHERE id = ANY(${[a.id]}::uuid[])`),

@@ -57,7 +57,7 @@ export async function withTenant<T>(pool: pg.Pool, tenantId: string, fn: (tx: Te
 
 /**
  * Read-only work for one tenant, without BEGIN and COMMIT: each statement
- * travels as `SELECT set_config(...); <statement>` in one simple-protocol
+ * travels as `SET TRANSACTION READ ONLY; SELECT set_config(...); <statement>` in one simple-protocol
  * message, which Postgres runs as one implicit transaction, so the setting
  * covers exactly that statement. Under READ COMMITTED an explicit transaction
  * would give a read no stronger snapshot, and this saves two round trips.
@@ -66,7 +66,8 @@ export async function withTenant<T>(pool: pg.Pool, tenantId: string, fn: (tx: Te
 export async function readAsTenant<T>(pool: pg.Pool, tenantId: string, fn: (tx: TenantTx) => Promise<T>): Promise<T> {
   if (!uuid.test(tenantId)) throw new Error("readAsTenant: tenantId is not a uuid");
   const client = await pool.connect();
-  const scope = `SELECT set_config('app.tenant_id', '${tenantId}', true)`;
+  // read-only first: a read action cannot write, whichever path its statement takes
+  const scope = `SET TRANSACTION READ ONLY; SELECT set_config('app.tenant_id', '${tenantId}', true)`;
   // a failed statement ends its implicit transaction by itself; only a failed
   // BEGIN or COMMIT of the fallback can leave the connection unfit for reuse
   let broken: Error | undefined;
@@ -76,8 +77,8 @@ export async function readAsTenant<T>(pool: pg.Pool, tenantId: string, fn: (tx: 
   };
   const run = async (strings: TemplateStringsArray, values: unknown[]): Promise<pg.QueryResult> => {
     const inline = inlineStatement(strings, values);
-    if (inline) return ((await client.query(`${scope}; ${inline}`)) as unknown as pg.QueryResult[])[1] as pg.QueryResult;
-    await client.query(`BEGIN READ ONLY; ${scope}`).catch(markBroken);
+    if (inline) return ((await client.query(`${scope}; ${inline}`)) as unknown as pg.QueryResult[])[2] as pg.QueryResult;
+    await client.query(`BEGIN; ${scope}`).catch(markBroken);
     try {
       return await client.query(toText(strings), values);
     } finally {
