@@ -16,8 +16,10 @@ export type Database = {
 export function createDatabase(urls: DatabaseUrls, poolSize = 10): Database {
   const pool = (connectionString: string, max: number) => {
     const p = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 });
-    // a dropped idle connection must not crash the process; the next query reports it
+    // a dropped connection must not crash the process, idle or checked out (as
+    // when Postgres shuts down mid-request): the query in flight reports it
     p.on("error", () => {});
+    p.on("connect", (client) => client.on("error", () => {}));
     return p;
   };
   const appPool = pool(urls.app, poolSize);

@@ -25,7 +25,11 @@ export type Jobs = { boss: PgBoss; stop: () => Promise<void> };
  */
 export async function startJobs(deps: { ownerUrl: string; platformDb: PrismaClient; config: Config; log: Logger }): Promise<Jobs> {
   const boss = new PgBoss({ connectionString: deps.ownerUrl, max: 2 });
-  boss.on("error", (err) => deps.log.error({ err }, "job queue error"));
+  // code and message only: pg-boss attaches its pg client to the error
+  boss.on("error", (err: Error & { code?: string }) => {
+    const shuttingDown = err.code === "57P01" || /terminated/.test(err.message);
+    deps.log[shuttingDown ? "info" : "error"]({ code: err.code, message: err.message }, "job queue error");
+  });
   await boss.start();
   await boss.createQueue(queues.purgeReleasedTenants);
   await boss.schedule(queues.purgeReleasedTenants, "17 3 * * *", {}, { tz: "UTC" });
