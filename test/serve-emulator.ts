@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders } from "node:http";
 
-type Handled = { status: number; body: object };
+/** a JSON body, or text sent as it is (the AWS Query protocols answer XML) */
+type Handled = { status: number; body: object | string };
 export type EmulatorRequest = { method: string; path: string; query: string; headers: IncomingHttpHeaders; body: string };
 
 /** Serves an emulator's handler on a loopback port for tests, as the sandbox routes do. */
@@ -16,7 +17,7 @@ export async function serveEmulator(handle: (req: EmulatorRequest) => Handled, c
       const [path = "/", query = ""] = (req.url ?? "/").split("?");
       const out = handle({ method: req.method ?? "GET", path, query, headers: req.headers, body });
       res.writeHead(out.status, { "content-type": contentType });
-      res.end(JSON.stringify(out.body));
+      res.end(typeof out.body === "string" ? out.body : JSON.stringify(out.body));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -3,6 +3,7 @@ import { z } from "zod";
 import {
   aliyunAccessConfig,
   aliyunPolicies,
+  awsAccessConfig,
   awsPolicies,
   checkRoleArn,
   ensureAccess,
@@ -11,6 +12,7 @@ import {
   recordVerification,
   requiredPermissions,
   verifyAliyunAccess,
+  verifyAwsAccess,
 } from "../cloud";
 import { config } from "../config";
 import { GatewayError, invalid } from "../gateway/errors";
@@ -119,10 +121,7 @@ export const verifyCloudAccess = defineAction({
   async handler({ tx, tenantId, audit }, p) {
     const access = (await findAccess(tx, tenantId)).find((a) => a.provider === p.provider);
     if (!access?.roleArn) throw invalid(`no ${p.provider} role to verify: bind one first`);
-    const endpoints = aliyunAccessConfig(config());
-    if (p.provider !== "aliyun" || !endpoints)
-      throw new GatewayError("ServiceUnavailable", `verifying ${p.provider} access is not available on this server yet`, 60);
-    const result = await verifyAliyunAccess(endpoints, access.roleArn, access.externalId, tenantId);
+    const result = await verify(p.provider, access.roleArn, access.externalId, tenantId);
     await recordVerification(tx, tenantId, p.provider, result);
     await audit({
       action: "cloud.access.verified",
@@ -132,6 +131,14 @@ export const verifyCloudAccess = defineAction({
     return { provider: p.provider, status: result.status, missingPermissions: result.missing, lastError: result.error };
   },
 });
+
+/** Assumes the role and exercises each declared permission; the credentials never leave this call. */
+async function verify(provider: Provider, roleArn: string, externalId: string, tenantId: string) {
+  if (provider === "aws") return verifyAwsAccess(awsAccessConfig(config()), roleArn, externalId, tenantId);
+  const endpoints = aliyunAccessConfig(config());
+  if (!endpoints) throw new GatewayError("ServiceUnavailable", "ALIYUN_STS_ENDPOINT and ALIYUN_ECS_ENDPOINT are not configured", 60);
+  return verifyAliyunAccess(endpoints, roleArn, externalId, tenantId);
+}
 
 export const unbindCloudRole = defineAction({
   name: "UnbindCloudRole",

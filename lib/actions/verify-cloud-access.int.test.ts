@@ -73,10 +73,7 @@ describe("the daily re-verification", () => {
     cloud.roles.delete(arn);
     const endpoint = process.env.ALIYUN_STS_ENDPOINT as string;
     await reverifyCloudAccess(h.db.platformDb, {
-      stsEndpoint: endpoint,
-      ecsEndpoint: endpoint,
-      accessKeyId: isv.key,
-      accessKeySecret: isv.secret,
+      aliyun: { stsEndpoint: endpoint, ecsEndpoint: endpoint, accessKeyId: isv.key, accessKeySecret: isv.secret },
     });
     const after = (await h.call("DescribeCloudAccess", {}, { tenant })).body.data.access[0];
     expect(after).toMatchObject({ status: "failed", lastError: expect.stringContaining("does not exist") });

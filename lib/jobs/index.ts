@@ -1,5 +1,5 @@
 import PgBoss from "pg-boss";
-import { aliyunAccessConfig } from "../cloud";
+import { aliyunAccessConfig, awsAccessConfig } from "../cloud";
 import type { Config } from "../config";
 import type { PrismaClient } from "../db";
 import type { Logger } from "../log";
@@ -60,13 +60,11 @@ export async function startJobs(deps: { ownerUrl: string; platformDb: PrismaClie
   } else {
     deps.log.warn("ALIYUN_MARKET_ENDPOINT unset: the Alibaba reconcile job does not run");
   }
-  const endpoints = aliyunAccessConfig(cfg);
-  if (endpoints) {
-    await boss.createQueue(queues.reverifyCloudAccess);
-    await boss.schedule(queues.reverifyCloudAccess, "43 4 * * *", {}, { tz: "UTC" });
-    await boss.work(queues.reverifyCloudAccess, async () => {
-      deps.log.info(await reverifyCloudAccess(deps.platformDb, endpoints), "cloud access re-verified");
-    });
-  }
+  const endpoints = { aliyun: aliyunAccessConfig(cfg), aws: awsAccessConfig(cfg) };
+  await boss.createQueue(queues.reverifyCloudAccess);
+  await boss.schedule(queues.reverifyCloudAccess, "43 4 * * *", {}, { tz: "UTC" });
+  await boss.work(queues.reverifyCloudAccess, async () => {
+    deps.log.info(await reverifyCloudAccess(deps.platformDb, endpoints), "cloud access re-verified");
+  });
   return { boss, stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };
 }

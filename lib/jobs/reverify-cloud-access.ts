@@ -1,21 +1,26 @@
-import { type AliyunAccessConfig, verifyAliyunAccess } from "../cloud";
+import { type AliyunAccessConfig, type AwsAccessConfig, verifyAliyunAccess, verifyAwsAccess } from "../cloud";
 import type { PrismaClient } from "../db";
 
 /**
- * Re-verifies every bound Alibaba role: a role that stopped working turns
- * `failed` with the reason, visible to the buyer, the ISV admin and support.
- * One tenant failing does not stop the others.
+ * Re-verifies every bound role: a role that stopped working turns `failed`
+ * with the reason, visible to the buyer, the ISV admin and support. One
+ * tenant failing does not stop the others.
  */
 export async function reverifyCloudAccess(
   platformDb: PrismaClient,
-  endpoints: AliyunAccessConfig,
-): Promise<{ verified: number; failed: number }> {
-  const bound = await platformDb.cloudAccess.findMany({ where: { provider: "aliyun", roleArn: { not: null } } });
+  endpoints: { aliyun?: AliyunAccessConfig | undefined; aws?: AwsAccessConfig | undefined },
+) {
+  const bound = await platformDb.cloudAccess.findMany({ where: { roleArn: { not: null } } });
   const counts = { verified: 0, failed: 0 };
   for (const access of bound) {
-    const result = await verifyAliyunAccess(endpoints, access.roleArn as string, access.externalId, access.tenantId);
+    const roleArn = access.roleArn as string;
+    const result =
+      access.provider === "aws"
+        ? endpoints.aws && (await verifyAwsAccess(endpoints.aws, roleArn, access.externalId, access.tenantId))
+        : endpoints.aliyun && (await verifyAliyunAccess(endpoints.aliyun, roleArn, access.externalId, access.tenantId));
+    if (!result) continue;
     await platformDb.cloudAccess.update({
-      where: { tenantId_provider: { tenantId: access.tenantId, provider: "aliyun" } },
+      where: { tenantId_provider: { tenantId: access.tenantId, provider: access.provider } },
       data: {
         status: result.status,
         verifiedAt: new Date(),

@@ -3,5 +3,5 @@ export { type AwsSale, publish, subscribe } from "./aws-buyer";
 export { type CloudMove, changeBuyerRole } from "./buyer-cloud";
 export { type ConsoleCall, callThroughConsole } from "./cloud-console";
 export { createMarketEmulator, type MarketEmulator } from "./emulators/aliyun-market";
-export { aliyunCloudEmulator, awsEmulator, marketEmulator } from "./market-emulator";
+export { aliyunCloudEmulator, awsCloudEmulator, awsEmulator, marketEmulator } from "./market-emulator";
 export { snsNotification } from "./sns-publisher";
