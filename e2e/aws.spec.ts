@@ -21,3 +21,46 @@ test("a forged registration token gets a clear page", async ({ request }) => {
   expect(res.status()).toBe(400);
   expect(await res.text()).toContain("not valid");
 });
+
+test("AWS cloud access: link → the stack creates the role → bind → verified; revoke → failed with the reason", async ({ page }) => {
+  const account = `${Math.floor(1e11 + Math.random() * 9e11)}`;
+  await page.goto(`/sandbox/aws?account=${account}`);
+  await page.getByRole("button", { name: /^Subscribe$|^订阅$/ }).click();
+  await page.getByRole("button", { name: /Register|注册/ }).click();
+  await expect(page).toHaveURL(/\/console$/);
+  await page
+    .getByTestId("cloud-access")
+    .getByRole("button", { name: /authorization link|授权链接/ })
+    .click();
+  await expect(page.getByTestId("cloud-access")).toContainText("cloudformation");
+
+  await page.goto(`/sandbox/aws?account=${account}`);
+  await page
+    .getByTestId("sandbox-cloud")
+    .getByRole("button", { name: /Grant the role|授予角色/ })
+    .click();
+  await page.goto("/console");
+  await page.getByTestId("cloud-access").getByLabel("Role ARN").fill(`arn:aws:iam::${account}:role/SkyportAccess`);
+  await page
+    .getByTestId("cloud-access")
+    .getByRole("button", { name: /Bind role|绑定角色/ })
+    .click();
+  await page
+    .getByTestId("cloud-access")
+    .getByRole("button", { name: /Verify now|立即验证/ })
+    .click();
+  await expect(page.getByTestId("cloud-access")).toContainText(/Working|正常/);
+
+  await page.goto(`/sandbox/aws?account=${account}`);
+  await page
+    .getByTestId("sandbox-cloud")
+    .getByRole("button", { name: /Revoke it|撤销角色/ })
+    .click();
+  await expect(page.getByTestId("sandbox-cloud")).toBeVisible();
+  await page.goto("/console");
+  await page
+    .getByTestId("cloud-access")
+    .getByRole("button", { name: /Verify now|立即验证/ })
+    .click();
+  await expect(page.getByTestId("cloud-error")).toContainText("could not assume the role");
+});

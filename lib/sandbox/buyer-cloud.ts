@@ -1,5 +1,6 @@
 import { requiredPermissions } from "../cloud";
 import type { AliyunCloudEmulator } from "./emulators/aliyun-cloud";
+import type { AwsCloudEmulator } from "./emulators/aws-cloud";
 
 export type CloudMove = "grant" | "revoke" | "trim" | "wrongExternalId";
 
@@ -14,5 +15,23 @@ export function changeBuyerRole(cloud: AliyunCloudEmulator, move: CloudMove, rol
   if (move === "revoke") cloud.roles.delete(role.arn);
   const existing = cloud.roles.get(role.arn);
   if (move === "trim") existing?.actions.delete("ecs:DescribeInstanceTypes");
+  if (move === "wrongExternalId" && existing) existing.externalId = `${role.externalId}-not-yours`;
+}
+
+/** The same moves on AWS: "grant" is what the quick-create CloudFormation stack does. */
+export function changeBuyerIamRole(
+  cloud: AwsCloudEmulator,
+  move: CloudMove,
+  role: { arn: string; isvAccount: string; externalId: string },
+) {
+  if (move === "grant")
+    cloud.roles.set(role.arn, {
+      trustedAccount: role.isvAccount,
+      externalId: role.externalId,
+      actions: new Set(requiredPermissions.map((p) => p.aws)),
+    });
+  if (move === "revoke") cloud.roles.delete(role.arn);
+  const existing = cloud.roles.get(role.arn);
+  if (move === "trim") existing?.actions.delete("ec2:DescribeInstanceTypes");
   if (move === "wrongExternalId" && existing) existing.externalId = `${role.externalId}-not-yours`;
 }

@@ -1,6 +1,6 @@
 export { type Exchange, launchLink, recentExchanges, type SandboxOrder, sendOrder, shanghaiTime, spiQuery } from "./aliyun-buyer";
 export { type AwsSale, publish, subscribe } from "./aws-buyer";
-export { type CloudMove, changeBuyerRole } from "./buyer-cloud";
+export { type CloudMove, changeBuyerIamRole, changeBuyerRole } from "./buyer-cloud";
 export { type ConsoleCall, callThroughConsole } from "./cloud-console";
 export { createMarketEmulator, type MarketEmulator } from "./emulators/aliyun-market";
 export { aliyunCloudEmulator, awsCloudEmulator, awsEmulator, marketEmulator } from "./market-emulator";

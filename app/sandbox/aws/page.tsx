@@ -9,11 +9,12 @@ import { SelectField } from "@/components/ui/select-field";
 import { tenantState } from "@/lib/backoffice";
 import type { MessageKey } from "@/lib/i18n";
 import { runtime } from "@/lib/runtime";
-import { awsEmulator, publish, subscribe } from "@/lib/sandbox";
+import { awsCloudEmulator, awsEmulator, type CloudMove, changeBuyerIamRole, publish, subscribe } from "@/lib/sandbox";
 
 const dimensions = ["skyport-basic", "skyport-standard", "skyport-enterprise"];
 const events = ["entitlement-updated", "unsubscribe-pending", "unsubscribe-success", "subscribe-success", "subscribe-fail"] as const;
 type Search = { account?: string; dimension?: string; token?: string; sent?: string };
+const cloudMoves: CloudMove[] = ["grant", "revoke", "trim", "wrongExternalId"];
 
 export default async function AwsSandboxPage({ searchParams }: { searchParams: Promise<Search> }) {
   const { config } = runtime();
@@ -46,6 +47,23 @@ export default async function AwsSandboxPage({ searchParams }: { searchParams: P
     }
     redirect(`/sandbox/aws?${keep}`);
   }
+
+  async function moveRole(data: FormData) {
+    "use server";
+    const cfg = runtime().config;
+    if (cfg.SANDBOX !== "on") notFound();
+    const acct = String(data.get("account") ?? "");
+    const move = cloudMoves.find((m) => m === data.get("move")) ?? "grant";
+    const access = (await tenantState("aws", acct))?.cloudAccess.find((a) => a.provider === "aws");
+    if (access)
+      changeBuyerIamRole(awsCloudEmulator(cfg), move, {
+        arn: `arn:aws:iam::${acct}:role/${cfg.AWS_ROLE_NAME}`,
+        isvAccount: cfg.AWS_ISV_ACCOUNT_ID,
+        externalId: access.externalId,
+      });
+    redirect(`/sandbox/aws?${new URLSearchParams({ account: acct })}`);
+  }
+  const access = state?.cloudAccess.find((a) => a.provider === "aws");
 
   return (
     <AppShell title={`${t("sandbox.title")}: AWS`} locale={locale} path="/sandbox/aws" nav={sandboxNav(t)}>
@@ -109,6 +127,28 @@ export default async function AwsSandboxPage({ searchParams }: { searchParams: P
           <p className="text-gray-500">{t("sandbox.noTenant")}</p>
         )}
       </section>
+      {access && (
+        <form
+          action={moveRole}
+          className="flex flex-wrap items-center gap-2 rounded border border-gray-200 bg-white p-4"
+          data-testid="sandbox-cloud"
+        >
+          <input type="hidden" name="account" value={account} />
+          <span className="font-semibold">{t("sandbox.awsCloud")}</span>
+          <code className="font-mono text-xs">{`arn:aws:iam::${account}:role/${config.AWS_ROLE_NAME}`}</code>
+          {cloudMoves.map((m) => (
+            <button
+              key={m}
+              type="submit"
+              name="move"
+              value={m}
+              className="h-8 rounded border border-gray-300 px-3 hover:border-primary hover:text-primary"
+            >
+              {t(`sandbox.${m}` as MessageKey)}
+            </button>
+          ))}
+        </form>
+      )}
       {q.sent && (
         <p data-testid="sandbox-exchange" className="rounded border border-gray-200 bg-white p-3 font-mono text-xs break-all">
           {q.sent}
