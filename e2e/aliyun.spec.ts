@@ -107,3 +107,27 @@ test("cloud access through the sandbox: buy → role pending → grant → verif
   await expect(page.getByTestId("cloud-access")).toContainText(/Not working|异常/);
   await expect(page.getByTestId("cloud-error")).toContainText("does not exist");
 });
+
+test("the Alibaba authorization link: authorize on the (sandbox) marketplace → back in the console with the role → verified", async ({
+  page,
+}) => {
+  const buyer = { aliUid: `${Date.now()}`, instanceId: `${Date.now() + 2}` };
+  await marketplace(page, buyer, /^Buy$|^购买$/, "createInstance");
+  await page.getByRole("link", { name: /Launch|免登/ }).click();
+  await page
+    .getByTestId("cloud-access")
+    .getByRole("button", { name: /authorization link|授权链接/ })
+    .click();
+  const link = await page
+    .getByTestId("cloud-access")
+    .getByRole("link", { name: /sandbox\/authorize/ })
+    .getAttribute("href");
+  await page.goto(link as string);
+  await page.getByRole("button", { name: "Authorize" }).click();
+  await expect(page).toHaveURL(/\/console\?saved=1/);
+  await page
+    .getByTestId("cloud-access")
+    .getByRole("button", { name: /Verify now|立即验证/ })
+    .click();
+  await expect(page.getByTestId("cloud-access")).toContainText(/Working|正常/);
+});

@@ -3,6 +3,7 @@ import { z } from "zod";
 import {
   aliyunAccessConfig,
   aliyunPolicies,
+  aliyunRoleArn,
   awsAccessConfig,
   awsPolicies,
   checkRoleArn,
@@ -16,6 +17,7 @@ import {
 } from "../cloud";
 import { config } from "../config";
 import { GatewayError, invalid } from "../gateway/errors";
+import { createMarketApi, marketApiConfig } from "../marketplace";
 import { anyRole, type Caller, defineAction, managers } from "./define-action";
 
 const provider = z.enum(["aliyun", "aws"]);
@@ -77,14 +79,53 @@ export const createCloudAccessLink = defineAction({
       return { provider: p.provider, externalId: access.externalId, link: `${url.href}?${query}` };
     }
     // the cross-account authorization link (shared/specs/aliyun-marketplace-spi.md §3)
-    const token = createHash("md5").update(`role=${cfg.ALIYUN_ROLE_NAME}&key=${cfg.ALIYUN_SPI_KEY}`, "utf8").digest("hex");
+    const authorizeUrl = cfg.ALIYUN_AUTHORIZE_URL ?? (cfg.SANDBOX === "on" ? `${publicUrl}/sandbox/authorize` : undefined);
+    if (!authorizeUrl) throw new GatewayError("ServiceUnavailable", "ALIYUN_AUTHORIZE_URL is not configured", 60);
+    const token = authorizationToken(cfg.ALIYUN_ROLE_NAME, cfg.ALIYUN_SPI_KEY);
     const query = new URLSearchParams({
       role: cfg.ALIYUN_ROLE_NAME,
       aliyunuid: caller.parentUid,
-      returnurl: `${publicUrl}/console`,
+      returnurl: `${publicUrl}/console/cloud-return`,
       token,
     });
-    return { provider: p.provider, externalId: access.externalId, link: `https://market.console.aliyun.com/authorize?${query}` };
+    return { provider: p.provider, externalId: access.externalId, link: `${authorizeUrl}?${query}` };
+  },
+});
+
+/** `md5("role=<role>&key=<secret>")`, the authorization link's token. */
+export const authorizationToken = (role: string, secret: string) =>
+  createHash("md5").update(`role=${role}&key=${secret}`, "utf8").digest("hex");
+
+/**
+ * The buyer came back from the marketplace's authorization page with a token:
+ * exchanged with CrossAccountVerifyToken, accepted only for the caller's own
+ * account, the granted role recorded, pending verification.
+ */
+export const completeCloudAuthorization = defineAction({
+  name: "CompleteCloudAuthorization",
+  params: z.strictObject({ token: z.string().trim().min(8).max(256) }),
+  roles: managers,
+  mutates: true,
+  async handler({ tx, tenantId, caller, audit }, p) {
+    ownCloud(caller, "aliyun");
+    const market = marketApiConfig(config());
+    if (!market) throw new GatewayError("ServiceUnavailable", "ALIYUN_MARKET_ENDPOINT is not configured", 60);
+    let grant: { uid: string; roles: string[] };
+    try {
+      grant = await createMarketApi(market).crossAccountVerifyToken(p.token);
+    } catch {
+      throw invalid("the authorization token is not valid (it may have been used already): authorize again");
+    }
+    if (grant.uid !== caller.parentUid) throw invalid("the authorization was made by another account");
+    const roleName = grant.roles.find((r) => r === config().ALIYUN_ROLE_NAME) ?? grant.roles[0];
+    if (!roleName) throw invalid("no role was authorized");
+    const roleArn = aliyunRoleArn(caller.parentUid, roleName);
+    await ensureAccess(tx, tenantId, "aliyun");
+    await tx.execute`
+      UPDATE cloud_access SET role_arn = ${roleArn}, status = 'pending', verified_at = NULL, missing_permissions = '{}', last_error = NULL, updated_at = now()
+      WHERE tenant_id = ${tenantId} AND provider = 'aliyun'`;
+    await audit({ action: "cloud.role.authorized", target: "cloud:aliyun", payload: { roleArn } });
+    return { provider: "aliyun", roleArn, status: "pending" };
   },
 });
 

@@ -1,5 +1,6 @@
 import {
   bindCloudRole,
+  completeCloudAuthorization,
   createCloudAccessLink,
   describeCloudAccess,
   describeCloudPolicies,
@@ -34,4 +35,5 @@ export const registry = createRegistry([
   bindCloudRole,
   unbindCloudRole,
   verifyCloudAccess,
+  completeCloudAuthorization,
 ]);

@@ -3,11 +3,14 @@ import { createTenant, type TestTenant } from "../../test/factories";
 import { type Harness, startHarness } from "../../test/gateway-harness";
 import { serveEmulator } from "../../test/serve-emulator";
 import { createAliyunCloudEmulator } from "../sandbox/emulators/aliyun-cloud";
+import { createMarketEmulator } from "../sandbox/emulators/aliyun-market";
 
 // the process configuration is read lazily: point it at this file's emulated cloud first
 const isv = { uid: "5000", key: "verify-isv-ak", secret: "verify-isv-secret-0123456789" };
 const cloud = createAliyunCloudEmulator(new Map([[isv.key, isv.secret]]));
 cloud.registerIsv(isv.key, isv.uid);
+const market = createMarketEmulator(new Map([[isv.key, isv.secret]]));
+let marketServer: Awaited<ReturnType<typeof serveEmulator>>;
 let server: Awaited<ReturnType<typeof serveEmulator>>;
 let h: Harness;
 let t: TestTenant;
@@ -15,6 +18,8 @@ let t: TestTenant;
 beforeAll(async () => {
   server = await serveEmulator((req) => cloud.handle(req.method, req.query));
   const endpoint = server.endpoint;
+  marketServer = await serveEmulator((req) => market.handle(req.method, req.query));
+  process.env.ALIYUN_MARKET_ENDPOINT = marketServer.endpoint;
   Object.assign(process.env, {
     ALIYUN_STS_ENDPOINT: endpoint,
     ALIYUN_ECS_ENDPOINT: endpoint,
@@ -27,6 +32,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await h.close();
+  await marketServer.close();
   await server.close();
 });
 
@@ -77,5 +83,23 @@ describe("the daily re-verification", () => {
     });
     const after = (await h.call("DescribeCloudAccess", {}, { tenant })).body.data.access[0];
     expect(after).toMatchObject({ status: "failed", lastError: expect.stringContaining("does not exist") });
+  });
+});
+
+describe("CompleteCloudAuthorization (the authorization link's return)", () => {
+  it("records the role the buyer's own account authorized; refuses another account's token and a reused one", async () => {
+    const tenant = await createTenant(h.db.platformDb, { channel: "aliyun" });
+    const token = market.authorize(tenant.parentUid, ["AliyunSkyportRole"]);
+    const r = await h.call("CompleteCloudAuthorization", { token }, { tenant });
+    expect(r.body.data).toEqual({ provider: "aliyun", roleArn: `acs:ram::${tenant.parentUid}:role/AliyunSkyportRole`, status: "pending" });
+    expect((await h.call("CompleteCloudAuthorization", { token }, { tenant })).body).toMatchObject({
+      code: "InvalidParameter",
+      message: expect.stringContaining("used already"),
+    });
+    const stranger = market.authorize("9999999999", ["AliyunSkyportRole"]);
+    expect((await h.call("CompleteCloudAuthorization", { token: stranger }, { tenant })).body).toMatchObject({
+      code: "InvalidParameter",
+      message: expect.stringContaining("another account"),
+    });
   });
 });

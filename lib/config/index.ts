@@ -69,6 +69,8 @@ const schemaFor = (production: boolean) =>
       // STS and ECS endpoints for buyers' accounts: unset with the sandbox on, the sandbox's emulated cloud
       ALIYUN_STS_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
       ALIYUN_ECS_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+      // the marketplace's cross-account authorization page; unset with the sandbox on, the sandbox's
+      ALIYUN_AUTHORIZE_URL: z.url({ protocol: /^https?$/ }).optional(),
       AWS_STS_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
       AWS_EC2_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
       ALIYUN_ROLE_NAME: z

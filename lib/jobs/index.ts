@@ -3,7 +3,7 @@ import { aliyunAccessConfig, awsAccessConfig } from "../cloud";
 import type { Config } from "../config";
 import type { PrismaClient } from "../db";
 import type { Logger } from "../log";
-import { createMarketApi } from "../marketplace";
+import { createMarketApi, marketApiConfig } from "../marketplace";
 import { purgeReleasedTenants } from "./purge-released-tenants";
 import { reconcileAliyun } from "./reconcile-aliyun";
 import { reverifyCloudAccess } from "./reverify-cloud-access";
@@ -39,10 +39,9 @@ export async function startJobs(deps: { ownerUrl: string; platformDb: PrismaClie
   });
 
   const cfg = deps.config;
-  const endpoint =
-    cfg.ALIYUN_MARKET_ENDPOINT ?? (cfg.SANDBOX === "on" ? `http://127.0.0.1:${cfg.PORT}/sandbox/emulators/aliyun-market` : undefined);
-  if (endpoint) {
-    const market = createMarketApi({ endpoint, accessKeyId: cfg.ALIYUN_ACCESS_KEY_ID, accessKeySecret: cfg.ALIYUN_ACCESS_KEY_SECRET });
+  const marketConfig = marketApiConfig(cfg);
+  if (marketConfig) {
+    const market = createMarketApi(marketConfig);
     const publicUrl = cfg.PUBLIC_URL ?? `http://localhost:${cfg.PORT}`;
     await boss.createQueue(queues.reconcileAliyun);
     await boss.schedule(queues.reconcileAliyun, "*/15 * * * *", {}, { tz: "UTC" });

@@ -1,4 +1,5 @@
 import RPCClient from "@alicloud/pop-core";
+import type { Config } from "../../config";
 
 export type MarketApiConfig = { endpoint: string; accessKeyId: string; accessKeySecret: string };
 
@@ -40,6 +41,14 @@ export function createMarketApi(config: MarketApiConfig) {
       }));
       return { total: r.TotalCount, notifications };
     },
+    /** The token the marketplace hands back after a buyer authorized a role (spec §3). */
+    async crossAccountVerifyToken(token: string): Promise<{ uid: string; roles: string[] }> {
+      const r = await call<{ Result: { Uid: string | number; Name?: string; AuthTime?: string; AuthRoles?: string[] } }>(
+        "CrossAccountVerifyToken",
+        { Token: token },
+      );
+      return { uid: String(r.Result.Uid), roles: r.Result.AuthRoles ?? [] };
+    },
     async confirmNotification(id: string): Promise<void> {
       await call("ConfirmNotification", { NotificationRequestId: id });
     },
@@ -47,3 +56,10 @@ export function createMarketApi(config: MarketApiConfig) {
 }
 
 export type MarketApi = ReturnType<typeof createMarketApi>;
+
+/** The Market OpenAPI this server talks to: configured, or with the sandbox on, its emulator. */
+export function marketApiConfig(cfg: Config): MarketApiConfig | undefined {
+  const endpoint =
+    cfg.ALIYUN_MARKET_ENDPOINT ?? (cfg.SANDBOX === "on" ? `http://127.0.0.1:${cfg.PORT}/sandbox/emulators/aliyun-market` : undefined);
+  return endpoint ? { endpoint, accessKeyId: cfg.ALIYUN_ACCESS_KEY_ID, accessKeySecret: cfg.ALIYUN_ACCESS_KEY_SECRET } : undefined;
+}

@@ -21,6 +21,7 @@ export function createMarketEmulator(accessKeys: ReadonlyMap<string, string>, no
   const instances = new Map<string, MarketInstance>();
   const parked: ParkedNotification[] = [];
   const metering: unknown[] = [];
+  const authorizations = new Map<string, { uid: string; roles: string[] }>();
 
   const answer = (status: number, body: object) => ({ status, body: { RequestId: randomUUID().toUpperCase(), ...body } });
   const error = (status: number, code: string, message: string) => answer(status, { Code: code, Message: message });
@@ -60,6 +61,14 @@ export function createMarketEmulator(accessKeys: ReadonlyMap<string, string>, no
         parked.splice(at, 1);
         return answer(200, { Success: true });
       }
+      case "CrossAccountVerifyToken": {
+        const grant = authorizations.get(p.Token ?? "");
+        if (!grant) return error(400, "InvalidToken", "The token is invalid or was used already.");
+        authorizations.delete(p.Token as string);
+        return answer(200, {
+          Result: { Uid: grant.uid, Name: `buyer-${grant.uid}`, AuthTime: new Date(now()).toISOString(), AuthRoles: grant.roles },
+        });
+      }
       case "PushMeteringData":
       case "PushTimesUsage":
         metering.push({ action: p.Action, ...p });
@@ -69,7 +78,14 @@ export function createMarketEmulator(accessKeys: ReadonlyMap<string, string>, no
     }
   }
 
-  return { handle, instances, parked, metering };
+  /** The buyer authorized `roles` for the ISV: a one-time token for the return URL. */
+  function authorize(uid: string, roles: string[]): string {
+    const token = randomUUID();
+    authorizations.set(token, { uid, roles });
+    return token;
+  }
+
+  return { handle, instances, parked, metering, authorize };
 }
 
 export type MarketEmulator = ReturnType<typeof createMarketEmulator>;
