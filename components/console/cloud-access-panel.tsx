@@ -1,5 +1,6 @@
 import { Badge, type Tone } from "@/components/ui/badge";
 import { Field } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { Time } from "@/components/ui/time";
 import type { Locale, MessageKey } from "@/lib/i18n";
 import { bindCloudRole, createCloudLink, verifyCloud } from "./cloud-actions";
@@ -99,9 +100,9 @@ export function CloudAccessPanel(props: {
         {access?.roleArn && (
           <form action={verifyCloud}>
             <input type="hidden" name="provider" value={provider} />
-            <button type="submit" className="h-8 rounded bg-primary px-3 text-white">
+            <SubmitButton className="h-8 rounded bg-primary px-3 text-white" pending={t("cloud.verifying")}>
               {t("cloud.verify")}
-            </button>
+            </SubmitButton>
           </form>
         )}
       </div>

@@ -61,3 +61,27 @@ describe("verifying Alibaba Cloud access through STS and ECS (real SDK, emulated
     });
   });
 });
+
+describe("when STS misbehaves", () => {
+  it("throttling and an unreachable STS give a clear reason, never a stack trace or a credential", async () => {
+    const busy = await serveEmulator(() => ({
+      status: 400,
+      body: { RequestId: "r", Code: "Throttling.User", Message: "Request was denied due to user flow control." },
+    }));
+    const throttled = await verifyAliyunAccess(
+      { ...cfg, stsEndpoint: busy.endpoint },
+      "acs:ram::1006:role/AliyunSkyportRole",
+      "skyport-x",
+      "tenant-6",
+    );
+    await busy.close();
+    expect(throttled).toEqual({ status: "failed", missing: [], error: "Alibaba Cloud was busy; Skyport will try again." });
+    const down = await verifyAliyunAccess(
+      { ...cfg, stsEndpoint: "http://127.0.0.1:1" },
+      "acs:ram::1006:role/AliyunSkyportRole",
+      "skyport-x",
+      "tenant-6",
+    );
+    expect(down).toEqual({ status: "failed", missing: [], error: "Skyport could not reach Alibaba Cloud STS; it will try again." });
+  });
+});

@@ -33,7 +33,8 @@ function explain(code: string | undefined): string {
     return "The role does not exist in your account: create it (or buy again to have the marketplace create it).";
   if (code === "NoPermission.ExternalId") return "The role's trust policy has a different ExternalId: use the one Skyport shows you.";
   if (code?.startsWith("NoPermission")) return "The role does not trust Skyport's account: use the trust policy Skyport shows you.";
-  if (code === "Throttling" || code === "ServiceUnavailable") return "Alibaba Cloud was busy; Skyport will try again.";
+  if (code?.startsWith("Throttling") || code === "ServiceUnavailable") return "Alibaba Cloud was busy; Skyport will try again.";
+  if (code && /^(E[A-Z]+|RequestTimeout)/.test(code)) return "Skyport could not reach Alibaba Cloud STS; it will try again.";
   return "Skyport could not assume the role; check it exists and trusts Skyport.";
 }
 
