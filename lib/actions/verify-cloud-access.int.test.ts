@@ -103,3 +103,21 @@ describe("CompleteCloudAuthorization (the authorization link's return)", () => {
     });
   });
 });
+
+describe("verifying roles recorded at purchase", () => {
+  it("checks pending roles only: a verified role is not assumed again", async () => {
+    const { reverifyCloudAccess } = await import("../jobs/reverify-cloud-access");
+    const tenant = await createTenant(h.db.platformDb, { channel: "aliyun" });
+    const { externalId } = (await h.call("CreateCloudAccessLink", { provider: "aliyun" }, { tenant })).body.data;
+    const arn = `acs:ram::${tenant.parentUid}:role/AliyunSkyportRole`;
+    cloud.roles.set(arn, { trustedUid: isv.uid, externalId, actions: new Set(["ecs:DescribeRegions", "ecs:DescribeInstanceTypes"]) });
+    await h.call("BindCloudRole", { provider: "aliyun", roleArn: arn }, { tenant });
+    const endpoint = process.env.ALIYUN_STS_ENDPOINT as string;
+    const endpoints = { aliyun: { stsEndpoint: endpoint, ecsEndpoint: endpoint, accessKeyId: isv.key, accessKeySecret: isv.secret } };
+    await reverifyCloudAccess(h.db.platformDb, endpoints, true);
+    expect((await h.call("DescribeCloudAccess", {}, { tenant })).body.data.access[0].status).toBe("verified");
+    cloud.roles.delete(arn); // a pending-only pass must not touch it now
+    await reverifyCloudAccess(h.db.platformDb, endpoints, true);
+    expect((await h.call("DescribeCloudAccess", {}, { tenant })).body.data.access[0].status).toBe("verified");
+  });
+});

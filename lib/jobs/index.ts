@@ -14,6 +14,7 @@ export const queues = {
   purgeReleasedTenants: "purge-released-tenants",
   reconcileAliyun: "reconcile-aliyun",
   reverifyCloudAccess: "reverify-cloud-access",
+  verifyPendingCloudAccess: "verify-pending-cloud-access",
 } as const;
 
 export type Jobs = { boss: PgBoss; stop: () => Promise<void> };
@@ -64,6 +65,12 @@ export async function startJobs(deps: { ownerUrl: string; platformDb: PrismaClie
   await boss.schedule(queues.reverifyCloudAccess, "43 4 * * *", {}, { tz: "UTC" });
   await boss.work(queues.reverifyCloudAccess, async () => {
     deps.log.info(await reverifyCloudAccess(deps.platformDb, endpoints), "cloud access re-verified");
+  });
+  // a role recorded at purchase (or bound) is verified within minutes, not at the next daily run
+  await boss.createQueue(queues.verifyPendingCloudAccess);
+  await boss.schedule(queues.verifyPendingCloudAccess, "*/10 * * * *", {}, { tz: "UTC" });
+  await boss.work(queues.verifyPendingCloudAccess, async () => {
+    deps.log.info(await reverifyCloudAccess(deps.platformDb, endpoints, true), "pending cloud access verified");
   });
   return { boss, stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };
 }

@@ -9,8 +9,12 @@ import type { PrismaClient } from "../db";
 export async function reverifyCloudAccess(
   platformDb: PrismaClient,
   endpoints: { aliyun?: AliyunAccessConfig | undefined; aws?: AwsAccessConfig | undefined },
+  /** only roles never verified yet: new purchases and bindings, soon after they arrive */
+  onlyPending = false,
 ) {
-  const bound = await platformDb.cloudAccess.findMany({ where: { roleArn: { not: null } } });
+  const bound = await platformDb.cloudAccess.findMany({
+    where: { roleArn: { not: null }, ...(onlyPending && { status: "pending" as const }) },
+  });
   const counts = { verified: 0, failed: 0 };
   for (const access of bound) {
     const roleArn = access.roleArn as string;
