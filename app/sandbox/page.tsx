@@ -1,6 +1,7 @@
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { currentLocale } from "@/components/i18n/current-locale";
+import { cloudMoves, RoleControls } from "@/components/sandbox/role-controls";
 import { sandboxNav } from "@/components/sandbox/sandbox-nav";
 import { AppShell } from "@/components/shell/app-shell";
 import { Badge, statusTone } from "@/components/ui/badge";
@@ -13,7 +14,6 @@ import type { MessageKey } from "@/lib/i18n";
 import { runtime } from "@/lib/runtime";
 import {
   aliyunCloudEmulator,
-  type CloudMove,
   changeBuyerRole,
   launchLink,
   marketEmulator,
@@ -24,7 +24,6 @@ import {
 
 const skus = ["skyport-basic", "skyport-standard", "skyport-enterprise"];
 const ops = ["buy", "renew", "upgrade", "expire", "release", "refund"] as const;
-const cloudMoves: CloudMove[] = ["grant", "revoke", "trim", "wrongExternalId"];
 type Search = { aliUid?: string; instanceId?: string; sku?: string; trial?: string; days?: string };
 
 export default async function SandboxPage({ searchParams }: { searchParams: Promise<Search> }) {
@@ -142,28 +141,14 @@ export default async function SandboxPage({ searchParams }: { searchParams: Prom
       </section>
 
       {role && (
-        <form
+        <RoleControls
           action={moveRole}
-          className="flex flex-wrap items-center gap-2 rounded border border-gray-200 bg-white p-4"
-          data-testid="sandbox-cloud"
-        >
-          <input type="hidden" name="aliUid" value={form.aliUid} />
-          <input type="hidden" name="instanceId" value={form.instanceId} />
-          <span className="font-semibold">{t("sandbox.cloud")}</span>
-          <code className="font-mono text-xs">{role.roleArn}</code>
-          <Badge tone={role.status === "verified" ? "green" : role.status === "failed" ? "red" : "gray"}>{role.status}</Badge>
-          {cloudMoves.map((m) => (
-            <button
-              key={m}
-              type="submit"
-              name="move"
-              value={m}
-              className="h-8 rounded border border-gray-300 px-3 hover:border-primary hover:text-primary"
-            >
-              {t(`sandbox.${m}` as MessageKey)}
-            </button>
-          ))}
-        </form>
+          title={t("sandbox.cloud")}
+          roleArn={role.roleArn ?? ""}
+          hidden={{ aliUid: form.aliUid, instanceId: form.instanceId }}
+          status={<Badge tone={role.status === "verified" ? "green" : role.status === "failed" ? "red" : "gray"}>{role.status}</Badge>}
+          t={t}
+        />
       )}
 
       <section className="space-y-2">

@@ -1,6 +1,7 @@
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { currentLocale } from "@/components/i18n/current-locale";
+import { cloudMoves, RoleControls } from "@/components/sandbox/role-controls";
 import { sandboxNav } from "@/components/sandbox/sandbox-nav";
 import { AppShell } from "@/components/shell/app-shell";
 import { Badge, statusTone } from "@/components/ui/badge";
@@ -9,12 +10,11 @@ import { SelectField } from "@/components/ui/select-field";
 import { tenantState } from "@/lib/backoffice";
 import type { MessageKey } from "@/lib/i18n";
 import { runtime } from "@/lib/runtime";
-import { awsCloudEmulator, awsEmulator, type CloudMove, changeBuyerIamRole, publish, subscribe } from "@/lib/sandbox";
+import { awsCloudEmulator, awsEmulator, changeBuyerIamRole, publish, subscribe } from "@/lib/sandbox";
 
 const dimensions = ["skyport-basic", "skyport-standard", "skyport-enterprise"];
 const events = ["entitlement-updated", "unsubscribe-pending", "unsubscribe-success", "subscribe-success", "subscribe-fail"] as const;
 type Search = { account?: string; dimension?: string; token?: string; sent?: string };
-const cloudMoves: CloudMove[] = ["grant", "revoke", "trim", "wrongExternalId"];
 
 export default async function AwsSandboxPage({ searchParams }: { searchParams: Promise<Search> }) {
   const { config } = runtime();
@@ -128,26 +128,13 @@ export default async function AwsSandboxPage({ searchParams }: { searchParams: P
         )}
       </section>
       {access && (
-        <form
+        <RoleControls
           action={moveRole}
-          className="flex flex-wrap items-center gap-2 rounded border border-gray-200 bg-white p-4"
-          data-testid="sandbox-cloud"
-        >
-          <input type="hidden" name="account" value={account} />
-          <span className="font-semibold">{t("sandbox.awsCloud")}</span>
-          <code className="font-mono text-xs">{`arn:aws:iam::${account}:role/${config.AWS_ROLE_NAME}`}</code>
-          {cloudMoves.map((m) => (
-            <button
-              key={m}
-              type="submit"
-              name="move"
-              value={m}
-              className="h-8 rounded border border-gray-300 px-3 hover:border-primary hover:text-primary"
-            >
-              {t(`sandbox.${m}` as MessageKey)}
-            </button>
-          ))}
-        </form>
+          title={t("sandbox.awsCloud")}
+          roleArn={`arn:aws:iam::${account}:role/${config.AWS_ROLE_NAME}`}
+          hidden={{ account }}
+          t={t}
+        />
       )}
       {q.sent && (
         <p data-testid="sandbox-exchange" className="rounded border border-gray-200 bg-white p-3 font-mono text-xs break-all">

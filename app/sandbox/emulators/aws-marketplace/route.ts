@@ -1,18 +1,13 @@
 import { notFound } from "next/navigation";
 import { runtime } from "@/lib/runtime";
-import { awsEmulator } from "@/lib/sandbox";
+import { awsEmulator, signedRequestOf } from "@/lib/sandbox";
 
 /** The AWS Marketplace emulator (sandbox only): ResolveCustomer, GetEntitlements, BatchMeterUsage over SigV4. */
 export async function POST(request: Request) {
   const { config } = runtime();
   if (config.SANDBOX !== "on") notFound();
-  const url = new URL(request.url);
-  const headers: Record<string, string> = {};
-  request.headers.forEach((v, k) => {
-    headers[k] = v;
-  });
   const emulator = awsEmulator(config.AWS_MARKETPLACE_ACCESS_KEY_ID, config.AWS_MARKETPLACE_SECRET_ACCESS_KEY, config.AWS_REGION);
   // the SDK signed the path it sent: the emulator's own route, not "/"
-  const out = emulator.handle({ method: "POST", path: url.pathname, query: url.search.slice(1), headers, body: await request.text() });
+  const out = emulator.handle(await signedRequestOf(request));
   return Response.json(out.body, { status: out.status, headers: { "content-type": "application/x-amz-json-1.1" } });
 }
