@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
 import { z } from "zod";
 import {
   aliyunAccessConfig,
   aliyunPolicies,
   aliyunRoleArn,
+  authorizationToken,
   awsAccessConfig,
   awsPolicies,
   checkRoleArn,
@@ -91,10 +91,6 @@ export const createCloudAccessLink = defineAction({
     return { provider: p.provider, externalId: access.externalId, link: `${authorizeUrl}?${query}` };
   },
 });
-
-/** `md5("role=<role>&key=<secret>")`, the authorization link's token. */
-export const authorizationToken = (role: string, secret: string) =>
-  createHash("md5").update(`role=${role}&key=${secret}`, "utf8").digest("hex");
 
 /**
  * The buyer came back from the marketplace's authorization page with a token:

@@ -1,5 +1,6 @@
 export { type CloudAccessRow, ensureAccess, findAccess, recordVerification } from "./access-record";
 export { type AliyunAccessConfig, assumeAliyunRole, type Verification, verifyAliyunAccess } from "./aliyun-access";
+export { authorizationToken } from "./authorization-token";
 export { type AwsAccessConfig, verifyAwsAccess } from "./aws-access";
 export { createCredentialCache, type TemporaryCredentials } from "./credential-cache";
 export { aliyunAccessConfig, awsAccessConfig } from "./endpoints";

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { currentLocale } from "@/components/i18n/current-locale";
 import { sandboxNav } from "@/components/sandbox/sandbox-nav";
 import { AppShell } from "@/components/shell/app-shell";
-import { authorizationToken } from "@/lib/actions/cloud-access";
+import { authorizationToken } from "@/lib/cloud";
 import { runtime } from "@/lib/runtime";
 
 type Search = { role?: string; aliyunuid?: string; returnurl?: string; token?: string };

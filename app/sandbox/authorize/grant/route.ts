@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { authorizationToken } from "@/lib/actions/cloud-access";
+import { authorizationToken } from "@/lib/cloud";
 import { runtime } from "@/lib/runtime";
 import { aliyunCloudEmulator, changeBuyerRole, marketEmulator } from "@/lib/sandbox";
 
