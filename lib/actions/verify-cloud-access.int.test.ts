@@ -36,12 +36,18 @@ afterAll(async () => {
   await server.close();
 });
 
+/** The buyer creates the role (trusting the ISV, with the tenant's ExternalId) and binds it. */
+async function grantAndBind(tenant: TestTenant) {
+  const { externalId } = (await h.call("CreateCloudAccessLink", { provider: "aliyun" }, { tenant })).body.data;
+  const arn = `acs:ram::${tenant.parentUid}:role/AliyunSkyportRole`;
+  cloud.roles.set(arn, { trustedUid: isv.uid, externalId, actions: new Set(["ecs:DescribeRegions", "ecs:DescribeInstanceTypes"]) });
+  await h.call("BindCloudRole", { provider: "aliyun", roleArn: arn }, { tenant });
+  return arn;
+}
+
 describe("VerifyCloudAccess through the gateway", () => {
   it("buy → role pending → verify → verified; revoke → failed with the reason; one permission removed → listed by name", async () => {
-    const { externalId } = (await h.call("CreateCloudAccessLink", { provider: "aliyun" }, { tenant: t })).body.data;
-    const arn = `acs:ram::${t.parentUid}:role/AliyunSkyportRole`;
-    cloud.roles.set(arn, { trustedUid: isv.uid, externalId, actions: new Set(["ecs:DescribeRegions", "ecs:DescribeInstanceTypes"]) });
-    await h.call("BindCloudRole", { provider: "aliyun", roleArn: arn }, { tenant: t });
+    const arn = await grantAndBind(t);
     expect((await h.call("DescribeCloudAccess", {}, { tenant: t })).body.data.access[0].status).toBe("pending");
 
     const ok = await h.call("VerifyCloudAccess", { provider: "aliyun" }, { tenant: t });
@@ -71,10 +77,7 @@ describe("the daily re-verification", () => {
   it("turns a role that stopped working to failed, with the reason", async () => {
     const { reverifyCloudAccess } = await import("../jobs/reverify-cloud-access");
     const tenant = await createTenant(h.db.platformDb, { channel: "aliyun" });
-    const { externalId } = (await h.call("CreateCloudAccessLink", { provider: "aliyun" }, { tenant })).body.data;
-    const arn = `acs:ram::${tenant.parentUid}:role/AliyunSkyportRole`;
-    cloud.roles.set(arn, { trustedUid: isv.uid, externalId, actions: new Set(["ecs:DescribeRegions", "ecs:DescribeInstanceTypes"]) });
-    await h.call("BindCloudRole", { provider: "aliyun", roleArn: arn }, { tenant });
+    const arn = await grantAndBind(tenant);
     await h.call("VerifyCloudAccess", { provider: "aliyun" }, { tenant });
     cloud.roles.delete(arn);
     const endpoint = process.env.ALIYUN_STS_ENDPOINT as string;
@@ -108,10 +111,7 @@ describe("verifying roles recorded at purchase", () => {
   it("checks pending roles only: a verified role is not assumed again", async () => {
     const { reverifyCloudAccess } = await import("../jobs/reverify-cloud-access");
     const tenant = await createTenant(h.db.platformDb, { channel: "aliyun" });
-    const { externalId } = (await h.call("CreateCloudAccessLink", { provider: "aliyun" }, { tenant })).body.data;
-    const arn = `acs:ram::${tenant.parentUid}:role/AliyunSkyportRole`;
-    cloud.roles.set(arn, { trustedUid: isv.uid, externalId, actions: new Set(["ecs:DescribeRegions", "ecs:DescribeInstanceTypes"]) });
-    await h.call("BindCloudRole", { provider: "aliyun", roleArn: arn }, { tenant });
+    const arn = await grantAndBind(tenant);
     const endpoint = process.env.ALIYUN_STS_ENDPOINT as string;
     const endpoints = { aliyun: { stsEndpoint: endpoint, ecsEndpoint: endpoint, accessKeyId: isv.key, accessKeySecret: isv.secret } };
     await reverifyCloudAccess(h.db.platformDb, endpoints, true);
