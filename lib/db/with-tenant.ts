@@ -1,4 +1,5 @@
-import pg from "pg";
+import type pg from "pg";
+import { runStatements, type Statement, type StatementResult, sql } from "./statement-batch";
 
 /** A tenant-scoped transaction: parameterized SQL only, row-level security on. */
 export type TenantTx = {
@@ -8,39 +9,44 @@ export type TenantTx = {
   execute(strings: TemplateStringsArray, ...values: unknown[]): Promise<number>;
 };
 
+/**
+ * A statement the scope runs alongside the work, and a check of its rows that
+ * throws to refuse the work. Settled before fn runs, or, when nothing fn does
+ * depends on it, sent with fn's first statement (one round trip fewer) and
+ * settled before fn sees that statement's rows.
+ */
+export type Guard = {
+  statement: Statement;
+  check: (rows: Record<string, unknown>[]) => void;
+  withFirstStatement: boolean;
+};
+
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const begin = sql`BEGIN`;
+const scope = (tenantId: string) => sql`SELECT set_config('app.tenant_id', ${tenantId}, true)`;
+const readScope = (tenantId: string) =>
+  sql`SELECT set_config('app.tenant_id', ${tenantId}, true), set_config('transaction_read_only', 'on', true)`;
 
 /**
  * Runs fn in one transaction in which row-level security shows only tenantId's
  * rows. The setting is transaction-local, so a pooled connection never carries
  * it into another request.
  *
- * Round trips are what a request costs here (docs/benchmarks.md), so BEGIN,
- * set_config and fn's first statement travel in one simple-protocol message
- * when that statement's values are plain scalars (quoted as literals, which
- * Postgres types exactly like untyped parameters). This is plain pg, not a
- * Prisma interactive transaction, which measured 3× dearer.
+ * Round trips are what a request costs (docs/benchmarks.md), so BEGIN,
+ * set_config and the first statement (the guard's or fn's) travel together.
  */
-export async function withTenant<T>(pool: pg.Pool, tenantId: string, fn: (tx: TenantTx) => Promise<T>): Promise<T> {
+export async function withTenant<T>(pool: pg.Pool, tenantId: string, fn: (tx: TenantTx) => Promise<T>, guard?: Guard): Promise<T> {
   if (!uuid.test(tenantId)) throw new Error("withTenant: tenantId is not a uuid");
   const client = await pool.connect();
-  const begin = `BEGIN; SELECT set_config('app.tenant_id', '${tenantId}', true)`;
   let begun = false;
-  const run = async (strings: TemplateStringsArray, values: unknown[]): Promise<pg.QueryResult> => {
-    if (!begun) {
-      begun = true;
-      const inline = inlineStatement(strings, values);
-      if (inline) return ((await client.query(`${begin}; ${inline}`)) as unknown as pg.QueryResult[])[2] as pg.QueryResult;
-      await client.query(begin);
-    }
-    return client.query(toText(strings), values);
+  const opening = () => {
+    if (begun) return [];
+    begun = true;
+    return [begin, scope(tenantId)];
   };
   let broken: unknown;
   try {
-    const result = await fn({
-      query: async (strings, ...values) => (await run(strings, values)).rows,
-      execute: async (strings, ...values) => (await run(strings, values)).rowCount ?? 0,
-    });
+    const result = await guarded(client, opening, fn, guard);
     if (begun) await client.query("COMMIT");
     return result;
   } catch (err) {
@@ -57,72 +63,48 @@ export async function withTenant<T>(pool: pg.Pool, tenantId: string, fn: (tx: Te
 
 /**
  * Read-only work for one tenant, without BEGIN and COMMIT: each statement
- * travels as `SET TRANSACTION READ ONLY; SELECT set_config(...); <statement>` in one simple-protocol
- * message, which Postgres runs as one implicit transaction, so the setting
- * covers exactly that statement. Under READ COMMITTED an explicit transaction
- * would give a read no stronger snapshot, and this saves two round trips.
- * A statement with non-scalar values falls back to its own transaction.
+ * travels with a read-only set_config in one round trip, and Postgres runs the
+ * pair as one implicit transaction, so the setting covers exactly that
+ * statement. Under READ COMMITTED an explicit transaction would give a read no
+ * stronger snapshot, and this saves two round trips.
  */
-export async function readAsTenant<T>(pool: pg.Pool, tenantId: string, fn: (tx: TenantTx) => Promise<T>): Promise<T> {
+export async function readAsTenant<T>(pool: pg.Pool, tenantId: string, fn: (tx: TenantTx) => Promise<T>, guard?: Guard): Promise<T> {
   if (!uuid.test(tenantId)) throw new Error("readAsTenant: tenantId is not a uuid");
   const client = await pool.connect();
-  // read-only first: a read action cannot write, whichever path its statement takes
-  const scope = `SET TRANSACTION READ ONLY; SELECT set_config('app.tenant_id', '${tenantId}', true)`;
-  // a failed statement ends its implicit transaction by itself; only a failed
-  // BEGIN or COMMIT of the fallback can leave the connection unfit for reuse
-  let broken: Error | undefined;
-  const markBroken = (err: Error) => {
-    broken = err;
-    throw err;
-  };
-  const run = async (strings: TemplateStringsArray, values: unknown[]): Promise<pg.QueryResult> => {
-    const inline = inlineStatement(strings, values);
-    if (inline) return ((await client.query(`${scope}; ${inline}`)) as unknown as pg.QueryResult[])[2] as pg.QueryResult;
-    await client.query(`BEGIN; ${scope}`).catch(markBroken);
-    try {
-      return await client.query(toText(strings), values);
-    } finally {
-      await client.query("COMMIT").catch(markBroken);
-    }
-  };
   try {
-    return await fn({
-      query: async (strings, ...values) => (await run(strings, values)).rows,
-      execute: async (strings, ...values) => (await run(strings, values)).rowCount ?? 0,
-    });
+    return await guarded(client, () => [readScope(tenantId)], fn, guard);
   } finally {
-    client.release(broken);
+    // a failed statement ends its implicit transaction by itself: the connection stays usable
+    client.release();
   }
 }
 
-const texts = new WeakMap<TemplateStringsArray, string>();
-
-/** `a ${x} b ${y}` → `a $1 b $2`, cached per call site. */
-function toText(strings: TemplateStringsArray): string {
-  let text = texts.get(strings);
-  if (text === undefined) {
-    text = strings.reduce((acc, part, i) => `${acc}$${i}${part}`);
-    texts.set(strings, text);
-  }
-  return text;
-}
-
-/** The statement with its values as quoted literals, or undefined if any is not a plain scalar. */
-export function inlineStatement(strings: TemplateStringsArray, values: unknown[]): string | undefined {
-  let text = strings[0] ?? "";
-  for (let i = 0; i < values.length; i++) {
-    const literal = toLiteral(values[i]);
-    if (literal === undefined) return undefined;
-    text += literal + strings[i + 1];
-  }
-  return text;
-}
-
-function toLiteral(v: unknown): string | undefined {
-  if (v === null || v === undefined) return "NULL";
-  if (typeof v === "string") return v.includes("\u0000") ? undefined : pg.escapeLiteral(v);
-  if (typeof v === "number") return Number.isFinite(v) ? `'${v}'` : undefined;
-  if (typeof v === "bigint" || typeof v === "boolean") return `'${v}'`;
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : `'${v.toISOString()}'`;
-  return undefined;
+/** fn's statements, each batch led by `opening()`, with the guard settled before fn runs or with its first statement. */
+async function guarded<T>(client: pg.PoolClient, opening: () => Statement[], fn: (tx: TenantTx) => Promise<T>, guard?: Guard) {
+  let pending = guard;
+  let refusal: unknown;
+  const run = async (statement?: Statement): Promise<StatementResult | undefined> => {
+    if (refusal) throw refusal;
+    const check = pending;
+    pending = undefined;
+    const batch = [...opening(), ...(check ? [check.statement] : []), ...(statement ? [statement] : [])];
+    const results = await runStatements(client, batch);
+    if (check) {
+      try {
+        check.check(results[batch.indexOf(check.statement)]?.rows ?? []);
+      } catch (err) {
+        refusal = err;
+        throw err;
+      }
+    }
+    return statement && results[batch.length - 1];
+  };
+  if (guard && !guard.withFirstStatement) await run();
+  const result = await fn({
+    query: async <R>(strings: TemplateStringsArray, ...values: unknown[]) => ((await run(sql(strings, ...values)))?.rows ?? []) as R[],
+    execute: async (strings, ...values) => (await run(sql(strings, ...values)))?.rowCount ?? 0,
+  });
+  if (pending) await run(); // fn ran no statement: the guard still decides
+  if (refusal) throw refusal; // fn caught the refusal; the work is refused all the same
+  return result;
 }

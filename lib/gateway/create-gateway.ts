@@ -1,7 +1,7 @@
-import type { Action, ActionContext, ActionRegistry, Caller } from "../actions";
+import type { Action, ActionContext, ActionRegistry, Caller, Role } from "../actions";
 import { recordAudit } from "../audit";
 import type { ConsoleKey } from "../config";
-import { type Database, isDatabaseUnavailable, isTransientConflict, readAsTenant, type TenantTx, withTenant } from "../db";
+import { type Database, type Guard, isDatabaseUnavailable, isTransientConflict, readAsTenant, type TenantTx, withTenant } from "../db";
 import type { Logger } from "../log";
 import type { TraceRecord } from "../trace";
 import { decodeJsonObject } from "./base64url-json";
@@ -11,7 +11,7 @@ import { type GatewayRequest, parseRequest, type RequestFields } from "./parse-r
 import { createRateLimiter, type RateLimit } from "./rate-limit";
 import { claimTrace, requestHash, storeAnswer, storedAnswer } from "./replay-guard";
 import { signatureMatches, tokenWindowSeconds } from "./signature";
-import { createTenantResolver, isEntitled, loadCallerContext } from "./tenant-context";
+import { type CallerContext, callerContextQuery, createTenantResolver, isEntitled } from "./tenant-context";
 import { decodeUserinfo, describeIssues } from "./userinfo";
 
 export type GatewayDeps = {
@@ -62,31 +62,48 @@ export function createGateway(deps: GatewayDeps): Gateway {
     const wait = takeToken(tenantId);
     if (wait) throw new GatewayError("Throttling", "too many requests for this tenant", wait);
 
+    // The tenant's state and the caller's membership, read fresh with the work. A main account
+    // is the owner by its signed userinfo and a read needs no entitlement: then nothing before
+    // the handler's first statement depends on them, and they travel with it (one round trip).
+    let role: Role | undefined = user.accountType === "main" ? "owner" : undefined;
+    const callerContext: Guard = {
+      statement: callerContextQuery(tenantId, user.uid),
+      withFirstStatement: !action.mutates && role !== undefined,
+      check: (rows) => {
+        const state = rows[0] as CallerContext | undefined;
+        if (!state) {
+          tenants.forget(user.marketplace, user.parentUid); // deleted since it was cached
+          throw tenantNotFound(user.marketplace);
+        }
+        if (action.mutates && !isEntitled(state, new Date(now())))
+          throw new GatewayError("EntitlementExpired", "the subscription has lapsed: renew it to make changes");
+        role ??= state.memberRole ?? "member";
+      },
+    };
     // reads need no transaction (readAsTenant); changes run in one with their replay claim and audit
     const scope = action.mutates ? withTenant : readAsTenant;
-    return scope(deps.db.appPool, tenantId, async (tx) => {
-      const state = await loadCallerContext(tx, tenantId, user.uid);
-      if (!state) {
-        tenants.forget(user.marketplace, user.parentUid); // deleted since it was cached
-        throw tenantNotFound(user.marketplace);
-      }
-      if (action.mutates && !isEntitled(state, new Date(now())))
-        throw new GatewayError("EntitlementExpired", "the subscription has lapsed: renew it to make changes");
-      const caller: Caller = {
-        uid: user.uid,
-        parentUid: user.parentUid,
-        accountType: user.accountType,
-        channel: user.marketplace,
-        role: user.accountType === "main" ? "owner" : (state.memberRole ?? "member"),
-        ...(user.name !== undefined && { name: user.name }),
-        ...(user.locale !== undefined && { locale: user.locale }),
-      };
-      if (!action.roles.includes(caller.role)) throw new GatewayError("Forbidden", `role ${caller.role} may not call ${action.name}`);
-      const parsed = action.params.safeParse(rawParams);
-      if (!parsed.success) throw invalid(`params: ${describeIssues(parsed.error)}`);
-      const ctx = context(tx, tenantId, caller, fields.traceId);
-      return action.mutates ? runOnce(action, parsed.data, fields, ctx) : ok(fields.traceId, await action.handler(ctx, parsed.data));
-    });
+    return scope(
+      deps.db.appPool,
+      tenantId,
+      async (tx) => {
+        if (!role) throw new Error("the caller's role is not known before its context is read");
+        const caller: Caller = {
+          uid: user.uid,
+          parentUid: user.parentUid,
+          accountType: user.accountType,
+          channel: user.marketplace,
+          role,
+          ...(user.name !== undefined && { name: user.name }),
+          ...(user.locale !== undefined && { locale: user.locale }),
+        };
+        if (!action.roles.includes(caller.role)) throw new GatewayError("Forbidden", `role ${caller.role} may not call ${action.name}`);
+        const parsed = action.params.safeParse(rawParams);
+        if (!parsed.success) throw invalid(`params: ${describeIssues(parsed.error)}`);
+        const ctx = context(tx, tenantId, caller, fields.traceId);
+        return action.mutates ? runOnce(action, parsed.data, fields, ctx) : ok(fields.traceId, await action.handler(ctx, parsed.data));
+      },
+      callerContext,
+    );
   }
 
   /** At most once per (channel, parentUid, traceId): the claim commits with the effect. */

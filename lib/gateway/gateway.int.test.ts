@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTenant, type TestTenant } from "../../test/factories";
 import { type Harness, mainAccount, startHarness, testKeys } from "../../test/gateway-harness";
+import { countRoundTrips } from "../../test/round-trips";
+import { createDatabase } from "../db";
 import { accessToken, serveFetch, signedQuery } from "./index";
 
 let h: Harness;
@@ -174,6 +176,37 @@ describe("every error code over HTTP", () => {
   it("TenantNotFound when the account exists only in another channel", async () => {
     const r = await h.call("DescribeTenant", {}, { userinfo: { ...mainAccount(t), marketplace: "aws" }, key: testKeys[2]! });
     expect(r.body.code).toBe("TenantNotFound");
+  });
+
+  it("TenantNotFound once a tenant whose id was cached is deleted: reads of main and sub accounts, and changes", async () => {
+    const gone = await createTenant(h.db.platformDb);
+    const sub = { uid: "sub-of-gone", parentUid: gone.parentUid, accountType: "sub", marketplace: "aliyun" };
+    expect((await h.call("DescribeTenant", {}, { tenant: gone })).body.code).toBe("OK"); // now cached
+    await h.db.platformDb.tenant.delete({ where: { id: gone.id } });
+    const replies = [
+      await h.call("DescribeTenant", {}, { tenant: gone }),
+      await h.call("DescribeCaller", {}, { tenant: gone, userinfo: sub }),
+      await h.call("UpdateTenantProfile", { displayName: "ghost" }, { tenant: gone }),
+    ];
+    expect(replies.map((r) => [r.status, r.body.code])).toEqual(Array(3).fill([403, "TenantNotFound"]));
+  });
+
+  it("a main account's read takes one round trip: its context travels with the handler's statement", async () => {
+    const db = createDatabase(inject("dbUrls"), 2);
+    const trips = countRoundTrips(db.appPool);
+    const counting = await startHarness({ db });
+    const count = async (run: () => Promise<{ body: { code: string } }>) => {
+      trips.count = 0;
+      expect((await run()).body.code).toBe("OK");
+      return trips.count;
+    };
+    await h.db.platformDb.membership.create({ data: { tenantId: t.id, uid: "member-rt", role: "member" } });
+    const sub = { uid: "member-rt", parentUid: t.parentUid, accountType: "sub", marketplace: "aliyun" };
+    const main = await count(() => counting.call("DescribeTenant", {}, { tenant: t }));
+    const subUser = await count(() => counting.call("DescribeTenant", {}, { tenant: t, userinfo: sub }));
+    await counting.close();
+    await db.close();
+    expect({ main, subUser }).toEqual({ main: 1, subUser: 2 });
   });
 
   it("Forbidden for a viewer calling a manager's action", async () => {

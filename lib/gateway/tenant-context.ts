@@ -1,6 +1,6 @@
 import type { Role } from "../actions";
 import type { ChannelName } from "../config";
-import type { PrismaClient, TenantTx } from "../db";
+import { type PrismaClient, type Statement, sql } from "../db";
 
 /**
  * (channel, parentUid) → tenant id. The mapping never changes while the
@@ -40,9 +40,9 @@ export type CallerContext = {
   expiresAt: Date | null;
 };
 
-/** The tenant's state and the caller's membership, under row-level security. */
-export async function loadCallerContext(tx: TenantTx, tenantId: string, uid: string): Promise<CallerContext | undefined> {
-  const [row] = await tx.query<CallerContext>`
+/** The tenant's state and the caller's membership, read under row-level security: one row, or none if the tenant is gone. */
+export function callerContextQuery(tenantId: string, uid: string): Statement {
+  return sql`
     SELECT t.status, m.role AS "memberRole", s.status AS "subscriptionStatus", s.expires_at AS "expiresAt"
     FROM tenants t
     LEFT JOIN memberships m ON m.tenant_id = t.id AND m.uid = ${uid}
@@ -51,7 +51,6 @@ export async function loadCallerContext(tx: TenantTx, tenantId: string, uid: str
       WHERE tenant_id = t.id ORDER BY starts_at DESC LIMIT 1
     ) s ON true
     WHERE t.id = ${tenantId}`;
-  return row;
 }
 
 /** State-changing actions need an active tenant with a current subscription. */
