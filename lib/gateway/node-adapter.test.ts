@@ -1,0 +1,39 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { describe, expect, it } from "vitest";
+import type { Gateway } from "./create-gateway";
+import { serveNode } from "./node-adapter";
+
+const gateway: Gateway = {
+  handle: async (req) => ({ status: 200, code: "OK", headers: { "x-action": req.action }, body: req.action }),
+};
+const request = (action: string) => ({ url: `/api/${action}?a=1`, method: "GET", headers: {} }) as unknown as IncomingMessage;
+
+function response(written: string[], failing = false) {
+  return {
+    writeHead: (_status: number, headers: Record<string, string>) => {
+      if (failing) throw new TypeError("invalid header");
+      written.push(`head ${headers["x-action"]}`);
+    },
+    end: (body: string) => written.push(`body ${body}`),
+  } as unknown as ServerResponse;
+}
+
+describe("serveNode", () => {
+  it("writes the responses ready in one turn together, in order, after the turn", async () => {
+    const written: string[] = [];
+    const served = ["DescribeA", "DescribeB", "DescribeC"].map((a) => serveNode(gateway, request(a), response(written)));
+    for (let i = 0; i < 10; i++) await Promise.resolve(); // every handle() has answered by now
+    expect(written).toEqual([]);
+    await Promise.all(served);
+    expect(written).toEqual(["head DescribeA", "body DescribeA", "head DescribeB", "body DescribeB", "head DescribeC", "body DescribeC"]);
+  });
+
+  it("a response that cannot be written fails its own call only", async () => {
+    const written: string[] = [];
+    const bad = serveNode(gateway, request("DescribeBad"), response(written, true));
+    const good = serveNode(gateway, request("DescribeGood"), response(written));
+    await expect(bad).rejects.toThrow("invalid header");
+    await good;
+    expect(written).toEqual(["head DescribeGood", "body DescribeGood"]);
+  });
+});
