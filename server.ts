@@ -1,13 +1,15 @@
-// The product's process: embedded Postgres (unless DATABASE_URL is set),
-// migrations, demo seed, then one HTTP server. `/api/{Action}` goes straight
-// to the gateway on node:http; everything else goes to Next.js.
+// The product's front door: embedded Postgres (unless DATABASE_URL is set),
+// migrations, demo seed, jobs, then one HTTP server. `/api/{Action}` goes
+// straight to the gateway on node:http; everything else is forwarded to
+// Next.js, which runs in a child process (next-server.ts).
 import { existsSync } from "node:fs";
 import { createServer } from "node:http";
-import next from "next";
 import { ConfigError, parseConfig } from "./lib/config";
 import { databaseUrls } from "./lib/db";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "./lib/db/embedded";
 import { migrate } from "./lib/db/migrate";
+import { startNextProcess } from "./lib/front-door/next-process";
+import { proxyTo } from "./lib/front-door/proxy";
 import { gatewayServerOptions, isGatewayPath, serveNode } from "./lib/gateway";
 import { startJobs } from "./lib/jobs";
 import { startRuntime } from "./lib/runtime";
@@ -49,9 +51,12 @@ const jobs = await startJobs({ ownerUrl: urls.owner, platformDb: runtime.db.plat
 
 process.env.AUTH_SECRET ??= cfg.AUTH_SECRET;
 process.env.AUTH_TRUST_HOST ??= "true";
-const app = next({ dev: false, dir: import.meta.dirname, hostname: "localhost", port: cfg.PORT });
-await app.prepare();
-const handleNext = app.getRequestHandler();
+const pages = await startNextProcess(`${import.meta.dirname}/next-server.ts`);
+pages.child.once("exit", (code, signal) => {
+  if (stopping) return;
+  log.error({ code, signal }, "the pages server stopped; stopping");
+  void stop("pages server exit", 1);
+});
 
 const server = createServer(gatewayServerOptions, (req, res) => {
   if (isGatewayPath(req.url ?? "")) {
@@ -61,7 +66,7 @@ const server = createServer(gatewayServerOptions, (req, res) => {
       res.end('{"success":false,"code":"InternalError","message":"internal error","data":null}');
     });
   } else {
-    handleNext(req, res);
+    proxyTo(pages.port, req, res);
   }
 });
 server.listen(cfg.PORT, cfg.HOST, () => {
@@ -69,16 +74,17 @@ server.listen(cfg.PORT, cfg.HOST, () => {
 });
 
 let stopping = false;
-async function stop(signal: string) {
+async function stop(signal: string, exitCode = 0) {
   if (stopping) return;
   stopping = true;
   log.info({ signal }, "stopping");
   server.close();
   server.closeAllConnections();
+  await pages.stop();
   await jobs.stop();
   await runtime.close();
   await embedded?.stop();
-  process.exit(0);
+  process.exit(exitCode);
 }
 process.on("SIGINT", () => void stop("SIGINT"));
 process.on("SIGTERM", () => void stop("SIGTERM"));

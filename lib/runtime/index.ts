@@ -60,3 +60,6 @@ export function startRuntime(cfg: Config = loadConfig(), urls: DatabaseUrls = da
 }
 
 export const runtime = (): Runtime => holder[slot] ?? startRuntime();
+
+/** The runtime, if anything in this process has needed it yet. */
+export const runtimeIfStarted = (): Runtime | undefined => holder[slot];
