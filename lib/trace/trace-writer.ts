@@ -82,17 +82,16 @@ export function createTraceWriter(
 }
 
 /**
- * One INSERT with one array per column: the statement's size does not grow
- * with the batch (Prisma's createMany builds it row by row, on the event loop).
+ * One INSERT with the batch as one JSON parameter: the statement's size does
+ * not grow with the batch (Prisma's createMany builds it row by row, on the
+ * event loop), and JSON.stringify encodes it natively where array parameters
+ * were escaped element by element in JavaScript.
  */
 function insertTraces(platformDb: PrismaClient, batch: TraceRecord[]) {
-  const col = <K extends keyof TraceRecord>(k: K) => batch.map((t) => t[k] ?? null);
   return platformDb.$executeRaw`
     INSERT INTO gateway_traces (trace_id, at, action, code, http_status, latency_ms, key_id, channel, parent_uid, uid, tenant_id)
-    SELECT trace_id, to_timestamp(at_ms / 1000), action, code, http_status, latency_ms, key_id, channel, parent_uid, uid, tenant_id
-    FROM unnest(
-      ${col("traceId")}::text[], ${col("at")}::float8[], ${col("action")}::text[], ${col("code")}::text[],
-      ${col("httpStatus")}::int[], ${col("latencyMs")}::real[], ${col("keyId")}::text[], ${col("channel")}::channel[],
-      ${col("parentUid")}::text[], ${col("uid")}::text[], ${col("tenantId")}::uuid[])
-      AS t(trace_id, at_ms, action, code, http_status, latency_ms, key_id, channel, parent_uid, uid, tenant_id)`;
+    SELECT "traceId", to_timestamp("at" / 1000), "action", "code", "httpStatus", "latencyMs", "keyId", "channel", "parentUid", "uid", "tenantId"
+    FROM json_to_recordset(${JSON.stringify(batch)}::json) AS t(
+      "traceId" text, "at" float8, "action" text, "code" text, "httpStatus" int, "latencyMs" real,
+      "keyId" text, "channel" channel, "parentUid" text, "uid" text, "tenantId" uuid)`;
 }
