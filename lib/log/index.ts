@@ -3,11 +3,32 @@ import pino from "pino";
 export type Logger = pino.Logger;
 
 /**
- * JSON lines on stdout, written in 4 KiB chunks rather than a syscall per
- * line: at gateway rates that is most of a rejection's cost. A crash loses at
- * most the unwritten chunk; a clean stop flushes it. Nothing that carries a
- * credential is ever passed in.
+ * JSON lines on stdout. The lines of one event-loop turn are handed to the
+ * destination together at the turn's end, as one chunk: one write instead of
+ * one per line, and none of the per-line cost of appending to sonic-boom's
+ * buffer, which measures the whole buffer on every append. A crash loses at
+ * most the current turn's lines; a clean stop flushes them. Nothing that
+ * carries a credential is ever passed in.
  */
 export function createLogger(level: string): Logger {
-  return pino({ level, base: { svc: "skyport" } }, pino.destination({ sync: false, minLength: 4096 }));
+  return pino({ level, base: { svc: "skyport" } }, turnBuffered(pino.destination({ sync: true })));
+}
+
+function turnBuffered(dest: pino.DestinationStream & { flushSync(): void }) {
+  let lines: string[] = [];
+  const flush = () => {
+    if (lines.length === 0) return;
+    const chunk = lines.join("");
+    lines = [];
+    dest.write(chunk);
+  };
+  return {
+    write(line: string) {
+      if (lines.push(line) === 1) setImmediate(flush);
+    },
+    flush() {
+      flush();
+      dest.flushSync();
+    },
+  };
 }
