@@ -62,6 +62,21 @@ describe.each([
     expect(got).toEqual([]);
   });
 
+  it("also refuses the statements fn sent alongside the first", async () => {
+    const settled: PromiseSettledResult<unknown>[] = [];
+    await expect(
+      scope(
+        db.appPool,
+        a.id,
+        async (tx) => {
+          settled.push(...(await Promise.allSettled([tx.query`SELECT id FROM tenants`, tx.query`SELECT 2 AS two`])));
+        },
+        nameGuard(true, true),
+      ),
+    ).rejects.toThrow("refused by the guard");
+    expect(settled.map((s) => s.status)).toEqual(["rejected", "rejected"]);
+  });
+
   it("stands even when fn catches it", async () => {
     await expect(
       scope(

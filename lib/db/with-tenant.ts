@@ -89,14 +89,13 @@ async function guarded<T>(client: pg.PoolClient, opening: () => Statement[], fn:
     pending = undefined;
     const batch = [...opening(), ...(check ? [check.statement] : []), ...(statement ? [statement] : [])];
     const results = await runStatements(client, batch);
-    if (check) {
-      try {
-        check.check(results[batch.indexOf(check.statement)]?.rows ?? []);
-      } catch (err) {
-        refusal = err;
-        throw err;
-      }
+    try {
+      check?.check(results[batch.indexOf(check.statement)]?.rows ?? []);
+    } catch (err) {
+      refusal = err;
     }
+    // also for statements fn sent alongside the one that carried a refused guard
+    if (refusal) throw refusal;
     return statement && results[batch.length - 1];
   };
   if (guard && !guard.withFirstStatement) await run();
