@@ -51,7 +51,14 @@ const jobs = await startJobs({ ownerUrl: urls.owner, platformDb: runtime.db.plat
 
 process.env.AUTH_SECRET ??= cfg.AUTH_SECRET;
 process.env.AUTH_TRUST_HOST ??= "true";
-const pages = await startNextProcess(`${import.meta.dirname}/next-server.ts`);
+const pages = await startNextProcess(`${import.meta.dirname}/next-server.ts`).catch(async (err) => {
+  // it has printed why (no build, a port, a bad config); leave nothing running
+  console.error(String(err));
+  await jobs.stop();
+  await runtime.close();
+  await embedded?.stop();
+  process.exit(1);
+});
 pages.child.once("exit", (code, signal) => {
   if (stopping) return;
   log.error({ code, signal }, "the pages server stopped; stopping");
