@@ -1,0 +1,63 @@
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+
+// `npm start` as a terminal runs it: its own process group, Ctrl-C to the group.
+const port = 3108;
+const env = { ...process.env, PORT: String(port), DATA_DIR: ".data/e2e-front-door", EMBEDDED_PG_PORT: "54418", LOG_LEVEL: "warn" };
+
+function start(): Promise<{ child: ChildProcess; output: () => string }> {
+  const child = spawn("node_modules/.bin/tsx", ["server.ts"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout?.on("data", (c) => {
+    output += c;
+  });
+  child.stderr?.on("data", (c) => {
+    output += c;
+  });
+  return new Promise((resolve, reject) => {
+    const ready = setInterval(() => {
+      if (output.includes("Skyport is serving")) {
+        clearInterval(ready);
+        resolve({ child, output: () => output });
+      }
+    }, 100);
+    child.once("exit", (code) => {
+      clearInterval(ready);
+      reject(new Error(`npm start exited (${code}) before serving:\n${output}`));
+    });
+  });
+}
+
+/** Ctrl-C: SIGINT to the whole group; resolves with the exit code and what of the group is still alive. */
+async function ctrlC(child: ChildProcess): Promise<{ code: number | null; left: string }> {
+  const pgid = child.pid as number;
+  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+  process.kill(-pgid, "SIGINT");
+  const code = await exited;
+  await new Promise((r) => setTimeout(r, 1000));
+  let left = "";
+  try {
+    left = execFileSync("ps", ["-o", "pid=,args=", "-g", String(pgid)], { encoding: "utf8" }).trim();
+  } catch {} // ps exits 1 when the group is empty
+  return { code, left };
+}
+
+test("npm start: one front door for the gateway and the pages; Ctrl-C stops every process; a second start reuses the data", async ({
+  request,
+}) => {
+  test.setTimeout(240_000);
+  rmSync(env.DATA_DIR, { recursive: true, force: true });
+
+  const first = await start();
+  expect(first.output()).toContain("Demo staff accounts");
+  expect((await request.get(`http://localhost:${port}/signin`)).status()).toBe(200); // Next.js, through the front door
+  const api = await request.get(`http://localhost:${port}/api/DescribeTenant`); // the gateway, in the front door
+  expect([api.status(), (await api.json()).code]).toEqual([401, "InvalidSignature"]);
+  expect(await ctrlC(first.child)).toEqual({ code: 0, left: "" });
+
+  const second = await start();
+  expect(second.output()).toContain("Demo data present");
+  expect((await request.get(`http://localhost:${port}/signin`)).status()).toBe(200);
+  expect(await ctrlC(second.child)).toEqual({ code: 0, left: "" });
+});
