@@ -1,6 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { shanghaiTime, spiQuery } from "../lib/sandbox";
 import { e2e } from "../playwright.config";
+import { revokeThenVerify } from "./cloud-access";
 
 /**
  * Presses one of the sandbox's marketplace buttons and waits for that SPI
@@ -98,17 +99,7 @@ test("cloud access through the sandbox: buy → role pending → grant → verif
   await panel.getByRole("button", { name: /Verify now|立即验证/ }).click();
   await expect(page.getByTestId("cloud-access")).toContainText(/Working|正常/);
 
-  await page.goto(`/sandbox?aliUid=${buyer.aliUid}&instanceId=${buyer.instanceId}`);
-  await page
-    .getByTestId("sandbox-cloud")
-    .getByRole("button", { name: /Revoke it|撤销角色/ })
-    .click();
-  await expect(page.getByTestId("sandbox-cloud")).toBeVisible();
-  await page.goto("/console");
-  await page
-    .getByTestId("cloud-access")
-    .getByRole("button", { name: /Verify now|立即验证/ })
-    .click();
+  await revokeThenVerify(page, `/sandbox?aliUid=${buyer.aliUid}&instanceId=${buyer.instanceId}`);
   await expect(page.getByTestId("cloud-access")).toContainText(/Not working|异常/);
   await expect(page.getByTestId("cloud-error")).toContainText("does not exist");
 });

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { revokeThenVerify } from "./cloud-access";
 
 test("through the sandbox: subscribe on AWS → register → console shows the plan; unsubscribe → released", async ({ page }) => {
   const account = `${Math.floor(1e11 + Math.random() * 9e11)}`;
@@ -51,16 +52,6 @@ test("AWS cloud access: link → the stack creates the role → bind → verifie
     .click();
   await expect(page.getByTestId("cloud-access")).toContainText(/Working|正常/);
 
-  await page.goto(`/sandbox/aws?account=${account}`);
-  await page
-    .getByTestId("sandbox-cloud")
-    .getByRole("button", { name: /Revoke it|撤销角色/ })
-    .click();
-  await expect(page.getByTestId("sandbox-cloud")).toBeVisible();
-  await page.goto("/console");
-  await page
-    .getByTestId("cloud-access")
-    .getByRole("button", { name: /Verify now|立即验证/ })
-    .click();
+  await revokeThenVerify(page, `/sandbox/aws?account=${account}`);
   await expect(page.getByTestId("cloud-error")).toContainText("could not assume the role");
 });

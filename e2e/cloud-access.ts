@@ -1,0 +1,16 @@
+import { expect, type Page } from "@playwright/test";
+
+/** Revokes the buyer's role on the given sandbox page, then presses Verify in the console. */
+export async function revokeThenVerify(page: Page, sandboxPage: string) {
+  await page.goto(sandboxPage);
+  await page
+    .getByTestId("sandbox-cloud")
+    .getByRole("button", { name: /Revoke it|撤销角色/ })
+    .click();
+  await expect(page.getByTestId("sandbox-cloud")).toBeVisible();
+  await page.goto("/console");
+  await page
+    .getByTestId("cloud-access")
+    .getByRole("button", { name: /Verify now|立即验证/ })
+    .click();
+}
