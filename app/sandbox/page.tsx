@@ -153,7 +153,7 @@ export default async function SandboxPage({ searchParams }: { searchParams: Prom
 
       <section className="space-y-2">
         <h2 className="font-semibold">{t("sandbox.exchanges")}</h2>
-        {recentExchanges().map((x) => (
+        {recentExchanges(form.instanceId).map((x) => (
           <div
             key={x.at + x.request}
             className="rounded border border-gray-200 bg-white p-3 font-mono text-xs"

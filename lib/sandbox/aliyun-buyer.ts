@@ -16,7 +16,7 @@ export type SandboxOrder = {
   days: number;
 };
 
-export type Exchange = { at: string; request: string; status: number; response: string };
+export type Exchange = { at: string; instanceId: string; request: string; status: number; response: string };
 
 const exchanges: Exchange[] = [];
 
@@ -67,13 +67,20 @@ export async function sendOrder(origin: string, secret: string, o: SandboxOrder,
   const path = `/api/marketplace/aliyun?${spiQuery(spiParams(o), secret)}`;
   recordSale(market, o);
   const res = await fetch(new URL(path, origin), { redirect: "manual" });
-  const exchange = { at: new Date().toISOString(), request: `GET ${path}`, status: res.status, response: await res.text() };
+  const exchange = {
+    at: new Date().toISOString(),
+    instanceId: o.instanceId,
+    request: `GET ${path}`,
+    status: res.status,
+    response: await res.text(),
+  };
   exchanges.unshift(exchange);
   exchanges.length = Math.min(exchanges.length, 30);
   return exchange;
 }
 
-export const recentExchanges = (): readonly Exchange[] => exchanges;
+/** The latest SPI exchanges of one instance, newest first: each sandbox buyer sees only their own. */
+export const recentExchanges = (instanceId: string): Exchange[] => exchanges.filter((x) => x.instanceId === instanceId);
 
 /** The free-login link the marketplace would hand the buyer now (valid 300 s). */
 export function launchLink(secret: string, instanceId: string): string {
