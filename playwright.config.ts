@@ -38,7 +38,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "rm -rf .data/e2e && tsx server.ts",
+    command: "rm -rf .data/e2e && node --import tsx server.ts",
     url: `${e2e.baseURL}/signin`,
     timeout: 120_000,
     reuseExistingServer: false,

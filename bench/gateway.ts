@@ -78,7 +78,7 @@ try {
   rmSync(".data/bench", { recursive: true, force: true });
   start("node", ["bench/servers/plain-http.mjs"], { PORT: String(ports.plain) });
   start("npx", ["next", "start", "bench/next-baseline", "-p", String(ports.next), "-H", "127.0.0.1"], {});
-  start("npx", ["tsx", "server.ts"], {
+  start("node", ["--import", "tsx", "server.ts"], {
     PORT: String(ports.skyport),
     DATA_DIR: ".data/bench",
     EMBEDDED_PG_PORT: String(ports.pg),

@@ -7,7 +7,7 @@ const port = 3108;
 const env = { ...process.env, PORT: String(port), DATA_DIR: ".data/e2e-front-door", EMBEDDED_PG_PORT: "54418", LOG_LEVEL: "warn" };
 
 function start(): Promise<{ child: ChildProcess; output: () => string }> {
-  const child = spawn("node_modules/.bin/tsx", ["server.ts"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn("node", ["--import", "tsx", "server.ts"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout?.on("data", (c) => {
     output += c;
