@@ -1,4 +1,4 @@
-import PgBoss from "pg-boss";
+import { PgBoss } from "pg-boss";
 import { aliyunAccessConfig, awsAccessConfig } from "../cloud";
 import type { Config } from "../config";
 import type { PrismaClient } from "../db";
