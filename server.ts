@@ -12,7 +12,7 @@ import { startNextProcess } from "./lib/front-door/next-process";
 import { proxyTo } from "./lib/front-door/proxy";
 import { gatewayServerOptions, isGatewayPath, serveNode } from "./lib/gateway";
 import { startJobs } from "./lib/jobs";
-import { startRuntime } from "./lib/runtime";
+import { cloudAccessConfig, marketApiConfig, startRuntime } from "./lib/runtime";
 import { seedDemo } from "./prisma/seed";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
@@ -47,7 +47,15 @@ if (cfg.SEED_DEMO === "on") {
     );
 }
 
-const jobs = await startJobs({ ownerUrl: urls.owner, platformDb: runtime.db.platformDb, config: cfg, log });
+const jobs = await startJobs({
+  ownerUrl: urls.owner,
+  platformDb: runtime.db.platformDb,
+  config: cfg,
+  publicUrl: runtime.endpoints.publicUrl,
+  market: marketApiConfig(cfg, runtime.endpoints),
+  cloud: cloudAccessConfig(cfg, runtime.endpoints),
+  log,
+});
 
 process.env.AUTH_SECRET ??= cfg.AUTH_SECRET;
 process.env.AUTH_TRUST_HOST ??= "true";

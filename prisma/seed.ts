@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "../lib/auth/password";
-import type { PrismaClient } from "../lib/db";
+import { type PrismaClient, platformTransaction } from "../lib/db";
 
 /** The demo accounts: the Alibaba one matches the spec's test vector (uid 1001). */
 export const demo = {
@@ -21,7 +21,7 @@ export async function seedDemo(platformDb: PrismaClient, password?: string): Pro
   const secret = password ?? randomBytes(9).toString("base64url");
   const passwordHash = await hashPassword(secret);
   const year = 365 * 24 * 3600 * 1000;
-  await platformDb.$transaction(async (tx) => {
+  await platformTransaction(platformDb, async (tx) => {
     for (const t of [demo.aliyun, demo.direct]) {
       const tenant = await tx.tenant.upsert({
         where: { channel_externalId: { channel: t.channel, externalId: t.externalId } },

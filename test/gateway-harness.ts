@@ -1,12 +1,21 @@
 import { createServer, type Server } from "node:http";
 import pino from "pino";
 import { inject } from "vitest";
-import { type ActionRegistry, registry } from "../lib/actions";
+import { type ActionServices, registry } from "../lib/actions";
 import type { ConsoleKey } from "../lib/config";
 import { createDatabase, type Database } from "../lib/db";
-import { createGateway, type Gateway, type GatewayDeps, gatewayServerOptions, serveNode, signedQuery } from "../lib/gateway";
+import {
+  type ActionRegistry,
+  createGateway,
+  type Gateway,
+  type GatewayDeps,
+  gatewayServerOptions,
+  serveNode,
+  signedQuery,
+} from "../lib/gateway";
 import type { TraceRecord } from "../lib/trace";
 import type { TestTenant } from "./factories";
+import { testServices } from "./services";
 
 export const testKeys: ConsoleKey[] = [
   { keyId: "k-ali", channel: "aliyun", secret: "aliyun-test-secret-0001" },
@@ -43,7 +52,9 @@ export type Reply = {
 };
 
 /** The real gateway on a real loopback HTTP server, against the test Postgres. */
-export async function startHarness(overrides: Partial<GatewayDeps> & { actions?: ActionRegistry; db?: Database } = {}): Promise<Harness> {
+export async function startHarness(
+  overrides: Partial<GatewayDeps<ActionServices>> & { actions?: ActionRegistry<ActionServices>; db?: Database } = {},
+): Promise<Harness> {
   const db = overrides.db ?? createDatabase(inject("dbUrls"), 10);
   const traces: TraceRecord[] = [];
   const clockSkew = { seconds: 0 };
@@ -51,6 +62,7 @@ export async function startHarness(overrides: Partial<GatewayDeps> & { actions?:
     keys: testKeys,
     db,
     actions: registry,
+    services: testServices(),
     traces: { record: (t) => traces.push(t) },
     log: pino({ level: "silent" }),
     rateLimit: { perSecond: 1000, burst: 1000 },

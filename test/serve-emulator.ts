@@ -4,8 +4,15 @@ import { createServer, type IncomingHttpHeaders } from "node:http";
 type Handled = { status: number; body: object | string };
 export type EmulatorRequest = { method: string; path: string; query: string; headers: IncomingHttpHeaders; body: string };
 
-/** Serves an emulator's handler on a loopback port for tests, as the sandbox routes do. */
-export async function serveEmulator(handle: (req: EmulatorRequest) => Handled, contentType = "application/json") {
+/**
+ * Serves an emulator's handler on a loopback port for tests, as the sandbox
+ * routes do; `delayMs` makes it a slow cloud (milliseconds before answering a request).
+ */
+export async function serveEmulator(
+  handle: (req: EmulatorRequest) => Handled,
+  contentType = "application/json",
+  delayMs: (req: EmulatorRequest) => number = () => 0,
+) {
   const seen: string[] = [];
   const server = createServer((req, res) => {
     let body = "";
@@ -15,9 +22,12 @@ export async function serveEmulator(handle: (req: EmulatorRequest) => Handled, c
     req.on("end", () => {
       seen.push(req.url ?? "");
       const [path = "/", query = ""] = (req.url ?? "/").split("?");
-      const out = handle({ method: req.method ?? "GET", path, query, headers: req.headers, body });
-      res.writeHead(out.status, { "content-type": contentType });
-      res.end(typeof out.body === "string" ? out.body : JSON.stringify(out.body));
+      const request = { method: req.method ?? "GET", path, query, headers: req.headers, body };
+      setTimeout(() => {
+        const out = handle(request);
+        res.writeHead(out.status, { "content-type": contentType });
+        res.end(typeof out.body === "string" ? out.body : JSON.stringify(out.body));
+      }, delayMs(request));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

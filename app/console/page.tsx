@@ -9,12 +9,13 @@ import { Badge, statusTone } from "@/components/ui/badge";
 import { Field } from "@/components/ui/field";
 import { Cell, Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
-import type {
-  DescribeCloudAccessResult,
-  DescribeCloudPoliciesResult,
-  DescribeTenantResult,
-  ListAuditEventsResult,
-  ListOrdersResult,
+import {
+  describeCloudAccess,
+  describeCloudPolicies,
+  describeTenant,
+  listAuditEvents,
+  listOrders,
+  updateTenantProfile,
 } from "@/lib/actions";
 import type { MessageKey } from "@/lib/i18n";
 import { runtime } from "@/lib/runtime";
@@ -37,7 +38,7 @@ export default async function ConsolePage({ searchParams }: { searchParams: Prom
     );
   }
 
-  const tenant = await callAction<DescribeTenantResult>(who, "DescribeTenant");
+  const tenant = await callAction(who, describeTenant, {});
   if (!tenant.ok) {
     return (
       <main className="mx-auto mt-24 max-w-md rounded border border-red-200 bg-white p-6" role="alert">
@@ -52,10 +53,10 @@ export default async function ConsolePage({ searchParams }: { searchParams: Prom
   const d = tenant.data;
   const cloudProvider = d.channel === "aliyun" || d.channel === "aws" ? d.channel : undefined;
   const [audit, orders, cloud, policies] = await Promise.all([
-    callAction<ListAuditEventsResult>(who, "ListAuditEvents", { pageSize: 10 }),
-    callAction<ListOrdersResult>(who, "ListOrders", { pageSize: 20 }),
-    callAction<DescribeCloudAccessResult>(who, "DescribeCloudAccess"),
-    cloudProvider ? callAction<DescribeCloudPoliciesResult>(who, "DescribeCloudPolicies", { provider: cloudProvider }) : undefined,
+    callAction(who, listAuditEvents, { pageSize: 10 }),
+    callAction(who, listOrders, { pageSize: 20 }),
+    callAction(who, describeCloudAccess, {}),
+    cloudProvider ? callAction(who, describeCloudPolicies, { provider: cloudProvider }) : undefined,
   ]);
   const { saved, error, link } = await searchParams;
 
@@ -63,7 +64,7 @@ export default async function ConsolePage({ searchParams }: { searchParams: Prom
     "use server";
     const buyer = await currentBuyer();
     if (!buyer) redirect("/console");
-    const r = await callAction(buyer, "UpdateTenantProfile", {
+    const r = await callAction(buyer, updateTenantProfile, {
       displayName: String(form.get("displayName") ?? ""),
       contactEmail: String(form.get("contactEmail") ?? ""),
     });

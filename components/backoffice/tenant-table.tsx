@@ -35,7 +35,7 @@ export function TenantTable({ tenants, t, locale }: { tenants: TenantRow[]; t: (
           </Cell>
           <Cell>
             {x.cloud ? (
-              <span title={x.cloudError ?? ""}>
+              <span title={x.cloudFailure ?? ""}>
                 <Badge tone={x.cloud === "verified" ? "green" : x.cloud === "failed" ? "red" : "gray"}>
                   {t(`cloud.status.${x.cloud}` as MessageKey)}
                 </Badge>

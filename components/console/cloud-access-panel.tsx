@@ -12,7 +12,7 @@ type Access = {
   status: string;
   verifiedAt: string | null;
   missingPermissions: string[];
-  lastError: string | null;
+  failure: { code: string; args?: Record<string, string> | undefined } | null;
 };
 type Policies = {
   permissions: { name: string; action: string; why: { en: string; zh: string } }[];
@@ -28,7 +28,7 @@ export function CloudAccessPanel(props: {
   access: Access | undefined;
   policies: Policies | null;
   link?: string;
-  t: (k: MessageKey) => string;
+  t: (k: MessageKey, args?: Record<string, string>) => string;
   locale: Locale;
 }) {
   const { provider, access, policies, t, locale } = props;
@@ -59,9 +59,9 @@ export function CloudAccessPanel(props: {
           )}
         </dl>
       )}
-      {access?.lastError && (
+      {access?.failure && (
         <p role="alert" className="rounded bg-red-50 px-3 py-2 text-red-800" data-testid="cloud-error">
-          {access.lastError}
+          {t(`cloud.failure.${access.failure.code}` as MessageKey, access.failure.args)}
         </p>
       )}
       {access && (

@@ -1,10 +1,19 @@
 import { Cell, Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
-import type { ListOrdersResult } from "@/lib/actions";
+import type { listOrders } from "@/lib/actions";
+import type { ResultOf } from "@/lib/gateway";
 import type { Locale, MessageKey } from "@/lib/i18n";
 
 /** The marketplace's events for this tenant's instances, newest first. */
-export function OrderHistory({ orders, t, locale }: { orders: ListOrdersResult["orders"]; t: (k: MessageKey) => string; locale: Locale }) {
+export function OrderHistory({
+  orders,
+  t,
+  locale,
+}: {
+  orders: ResultOf<typeof listOrders>["orders"];
+  t: (k: MessageKey) => string;
+  locale: Locale;
+}) {
   return (
     <section id="orders" className="space-y-2">
       <h2 className="font-semibold">{t("nav.orders")}</h2>

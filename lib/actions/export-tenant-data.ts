@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineAction } from "./define-action";
+import { defineAction } from "./services";
 
 /**
  * Everything Skyport holds for the tenant, as one JSON document: what the

@@ -1,14 +1,15 @@
-import type { describeCloudAccess, describeCloudPolicies } from "./cloud-access";
-import type { ResultOf } from "./define-action";
-import type { describeTenant } from "./describe-tenant";
-import type { listAuditEvents } from "./list-audit-events";
-import type { listOrders } from "./list-orders";
-
-export { type Action, type ActionContext, type Caller, defineAction, type ResultOf, type Role, roles } from "./define-action";
-export { type ActionRegistry, createRegistry, registry } from "./registry";
-
-export type DescribeTenantResult = ResultOf<typeof describeTenant>;
-export type ListAuditEventsResult = ResultOf<typeof listAuditEvents>;
-export type ListOrdersResult = ResultOf<typeof listOrders>;
-export type DescribeCloudAccessResult = ResultOf<typeof describeCloudAccess>;
-export type DescribeCloudPoliciesResult = ResultOf<typeof describeCloudPolicies>;
+export { bindCloudRole } from "./bind-cloud-role";
+export { completeCloudAuthorization } from "./complete-cloud-authorization";
+export { createCloudAccessLink } from "./create-cloud-access-link";
+export { describeCaller } from "./describe-caller";
+export { describeCloudAccess } from "./describe-cloud-access";
+export { describeCloudPolicies } from "./describe-cloud-policies";
+export { describeTenant } from "./describe-tenant";
+export { exportTenantData } from "./export-tenant-data";
+export { listAuditEvents } from "./list-audit-events";
+export { listOrders } from "./list-orders";
+export { registry } from "./registry";
+export { type ActionServices, defineAction } from "./services";
+export { unbindCloudRole } from "./unbind-cloud-role";
+export { updateTenantProfile } from "./update-tenant-profile";
+export { verifyCloudAccess } from "./verify-cloud-access";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { invalid } from "../gateway";
-import { defineAction, managers } from "./define-action";
+import { invalid, managers } from "../gateway";
+import { defineAction } from "./services";
 
 export const listAuditEvents = defineAction({
   name: "ListAuditEvents",

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { anyRole, defineAction } from "./define-action";
+import { anyRole } from "../gateway";
+import { defineAction } from "./services";
 
 type OrderRow = {
   id: string;

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { defineAction, managers } from "./define-action";
+import { managers } from "../gateway";
+import { defineAction } from "./services";
 
 type Profile = { displayName: string; contactEmail: string | null };
 

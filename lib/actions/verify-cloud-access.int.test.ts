@@ -2,10 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTenant, type TestTenant } from "../../test/factories";
 import { type Harness, startHarness } from "../../test/gateway-harness";
 import { serveEmulator } from "../../test/serve-emulator";
+import { testServices } from "../../test/services";
+import { authorizationState } from "../cloud";
+import { createMarketApi } from "../marketplace";
 import { createAliyunCloudEmulator } from "../sandbox/emulators/aliyun-cloud";
 import { createMarketEmulator } from "../sandbox/emulators/aliyun-market";
 
-// the process configuration is read lazily: point it at this file's emulated cloud first
 const isv = { uid: "5000", key: "verify-isv-ak", secret: "verify-isv-secret-0123456789" };
 const cloud = createAliyunCloudEmulator(new Map([[isv.key, isv.secret]]));
 cloud.registerIsv(isv.key, isv.uid);
@@ -14,20 +16,17 @@ let marketServer: Awaited<ReturnType<typeof serveEmulator>>;
 let server: Awaited<ReturnType<typeof serveEmulator>>;
 let h: Harness;
 let t: TestTenant;
+let access: { stsEndpoint: string; ecsEndpoint: string; accessKeyId: string; accessKeySecret: string };
+const services = testServices({ isv: { aliyunUid: isv.uid, awsAccountId: "210987654321" } });
+const state = (tenant: TestTenant) => authorizationState(services.signingKey, tenant.id);
 
 beforeAll(async () => {
   server = await serveEmulator((req) => cloud.handle(req.method, req.query));
-  const endpoint = server.endpoint;
   marketServer = await serveEmulator((req) => market.handle(req.method, req.query));
-  process.env.ALIYUN_MARKET_ENDPOINT = marketServer.endpoint;
-  Object.assign(process.env, {
-    ALIYUN_STS_ENDPOINT: endpoint,
-    ALIYUN_ECS_ENDPOINT: endpoint,
-    ALIYUN_ACCESS_KEY_ID: isv.key,
-    ALIYUN_ACCESS_KEY_SECRET: isv.secret,
-    ALIYUN_ISV_UID: isv.uid,
-  });
-  h = await startHarness();
+  access = { stsEndpoint: server.endpoint, ecsEndpoint: server.endpoint, accessKeyId: isv.key, accessKeySecret: isv.secret };
+  const marketApi = createMarketApi({ endpoint: marketServer.endpoint, accessKeyId: isv.key, accessKeySecret: isv.secret });
+  services.aliyun = { ...services.aliyun, access, market: marketApi };
+  h = await startHarness({ services });
   t = await createTenant(h.db.platformDb, { channel: "aliyun" });
 });
 afterAll(async () => {
@@ -51,7 +50,7 @@ describe("VerifyCloudAccess through the gateway", () => {
     expect((await h.call("DescribeCloudAccess", {}, { tenant: t })).body.data.access[0].status).toBe("pending");
 
     const ok = await h.call("VerifyCloudAccess", { provider: "aliyun" }, { tenant: t });
-    expect(ok.body.data).toEqual({ provider: "aliyun", status: "verified", missingPermissions: [], lastError: null });
+    expect(ok.body.data).toEqual({ provider: "aliyun", status: "verified", missingPermissions: [], failure: null });
     expect((await h.call("DescribeCloudAccess", {}, { tenant: t })).body.data.access[0]).toMatchObject({
       status: "verified",
       verifiedAt: expect.any(String),
@@ -63,7 +62,7 @@ describe("VerifyCloudAccess through the gateway", () => {
 
     cloud.roles.delete(arn);
     const revoked = await h.call("VerifyCloudAccess", { provider: "aliyun" }, { tenant: t });
-    expect(revoked.body.data).toMatchObject({ status: "failed", lastError: expect.stringContaining("does not exist") });
+    expect(revoked.body.data).toMatchObject({ status: "failed", failure: { code: "RoleNotFound" } });
     expect(JSON.stringify(revoked.body)).not.toMatch(/STS\.|SecurityToken|AccessKeySecret/);
   });
 
@@ -80,12 +79,9 @@ describe("the daily re-verification", () => {
     const arn = await grantAndBind(tenant);
     await h.call("VerifyCloudAccess", { provider: "aliyun" }, { tenant });
     cloud.roles.delete(arn);
-    const endpoint = process.env.ALIYUN_STS_ENDPOINT as string;
-    await reverifyCloudAccess(h.db.platformDb, {
-      aliyun: { stsEndpoint: endpoint, ecsEndpoint: endpoint, accessKeyId: isv.key, accessKeySecret: isv.secret },
-    });
+    await reverifyCloudAccess(h.db.platformDb, { aliyun: access });
     const after = (await h.call("DescribeCloudAccess", {}, { tenant })).body.data.access[0];
-    expect(after).toMatchObject({ status: "failed", lastError: expect.stringContaining("does not exist") });
+    expect(after).toMatchObject({ status: "failed", failure: { code: "RoleNotFound" } });
   });
 });
 
@@ -93,17 +89,38 @@ describe("CompleteCloudAuthorization (the authorization link's return)", () => {
   it("records the role the buyer's own account authorized; refuses another account's token and a reused one", async () => {
     const tenant = await createTenant(h.db.platformDb, { channel: "aliyun" });
     const token = market.authorize(tenant.parentUid, ["AliyunSkyportRole"]);
-    const r = await h.call("CompleteCloudAuthorization", { token }, { tenant });
+    const r = await h.call("CompleteCloudAuthorization", { token, state: state(tenant) }, { tenant });
     expect(r.body.data).toEqual({ provider: "aliyun", roleArn: `acs:ram::${tenant.parentUid}:role/AliyunSkyportRole`, status: "pending" });
-    expect((await h.call("CompleteCloudAuthorization", { token }, { tenant })).body).toMatchObject({
+    expect((await h.call("CompleteCloudAuthorization", { token, state: state(tenant) }, { tenant })).body).toMatchObject({
       code: "InvalidParameter",
       message: expect.stringContaining("used already"),
     });
     const stranger = market.authorize("9999999999", ["AliyunSkyportRole"]);
-    expect((await h.call("CompleteCloudAuthorization", { token: stranger }, { tenant })).body).toMatchObject({
+    expect((await h.call("CompleteCloudAuthorization", { token: stranger, state: state(tenant) }, { tenant })).body).toMatchObject({
       code: "InvalidParameter",
       message: expect.stringContaining("another account"),
     });
+  });
+
+  it("a return issued to tenant B, completed by tenant A, is refused before B's one-time token is spent", async () => {
+    const a = await createTenant(h.db.platformDb, { channel: "aliyun" });
+    const b = await createTenant(h.db.platformDb, { channel: "aliyun" });
+    const bToken = market.authorize(b.parentUid, ["AliyunSkyportRole"]);
+    for (const stolen of [state(b), "", "x".repeat(43)]) {
+      const refused = await h.call("CompleteCloudAuthorization", { token: bToken, state: stolen }, { tenant: a });
+      expect(refused.body).toMatchObject({ code: "InvalidParameter", message: expect.stringContaining("another account") });
+    }
+    const mine = await h.call("CompleteCloudAuthorization", { token: bToken, state: state(b) }, { tenant: b });
+    expect(mine.body.data).toMatchObject({ roleArn: `acs:ram::${b.parentUid}:role/AliyunSkyportRole`, status: "pending" });
+    expect((await h.call("DescribeCloudAccess", {}, { tenant: a })).body.data.access).toEqual([]);
+  });
+
+  it("the Alibaba authorization link returns to the console with this tenant's state", async () => {
+    const tenant = await createTenant(h.db.platformDb, { channel: "aliyun" });
+    const { link } = (await h.call("CreateCloudAccessLink", { provider: "aliyun" }, { tenant })).body.data;
+    const back = new URL(new URL(link).searchParams.get("returnurl") as string);
+    expect(back.origin + back.pathname).toBe(`${services.publicUrl}/console/cloud-return`);
+    expect(back.searchParams.get("state")).toBe(state(tenant));
   });
 });
 
@@ -112,8 +129,7 @@ describe("verifying roles recorded at purchase", () => {
     const { reverifyCloudAccess } = await import("../jobs/reverify-cloud-access");
     const tenant = await createTenant(h.db.platformDb, { channel: "aliyun" });
     const arn = await grantAndBind(tenant);
-    const endpoint = process.env.ALIYUN_STS_ENDPOINT as string;
-    const endpoints = { aliyun: { stsEndpoint: endpoint, ecsEndpoint: endpoint, accessKeyId: isv.key, accessKeySecret: isv.secret } };
+    const endpoints = { aliyun: access };
     await reverifyCloudAccess(h.db.platformDb, endpoints, true);
     expect((await h.call("DescribeCloudAccess", {}, { tenant })).body.data.access[0].status).toBe("verified");
     cloud.roles.delete(arn); // a pending-only pass must not touch it now

@@ -15,7 +15,8 @@ export type TenantRow = {
   createdAt: Date;
   /** e.g. "verified", "failed", "pending"; null when no role is bound */
   cloud: string | null;
-  cloudError: string | null;
+  /** why the role cannot be used, as lib/cloud's failure code */
+  cloudFailure: string | null;
 };
 
 export async function listTenants(): Promise<TenantRow[]> {
@@ -34,7 +35,7 @@ export async function listTenants(): Promise<TenantRow[]> {
     expiresAt: t.subscriptions[0]?.expiresAt ?? null,
     createdAt: t.createdAt,
     cloud: t.cloudAccess[0]?.status ?? null,
-    cloudError: t.cloudAccess[0]?.lastError ?? null,
+    cloudFailure: (t.cloudAccess[0]?.failure as { code?: string } | null)?.code ?? null,
   }));
 }
 

@@ -1,6 +1,7 @@
 import type { TenantTx } from "../db";
 import { newExternalId } from "./external-id";
 import type { Provider } from "./role-arn";
+import type { CloudFailure, Verification } from "./verification";
 
 export type CloudAccessRow = {
   provider: Provider;
@@ -9,26 +10,34 @@ export type CloudAccessRow = {
   status: "pending" | "verified" | "failed";
   verifiedAt: Date | null;
   missingPermissions: string[];
-  lastError: string | null;
+  failure: CloudFailure | null;
 };
 
 export async function findAccess(tx: TenantTx, tenantId: string): Promise<CloudAccessRow[]> {
   return tx.query<CloudAccessRow>`
     SELECT provider, role_arn AS "roleArn", external_id AS "externalId", status, verified_at AS "verifiedAt",
-           missing_permissions AS "missingPermissions", last_error AS "lastError"
+           missing_permissions AS "missingPermissions", failure
     FROM cloud_access WHERE tenant_id = ${tenantId} ORDER BY provider`;
 }
 
-/** What a verification found: status, when, the permissions missing, the reason in words. */
-export async function recordVerification(
-  tx: TenantTx,
-  tenantId: string,
-  provider: Provider,
-  v: { status: "verified" | "failed"; missing: string[]; error: string | null },
-) {
-  await tx.execute`
+/**
+ * What a verification of `roleArn` found. Recorded only while that role is
+ * still the bound one (it may have changed while the cloud was being asked):
+ * false when it was not.
+ */
+export async function recordVerification(tx: TenantTx, tenantId: string, provider: Provider, roleArn: string, v: Verification) {
+  const changed = await tx.execute`
     UPDATE cloud_access SET status = ${v.status}::cloud_access_status, verified_at = now(), missing_permissions = ${v.missing}::text[],
-           last_error = ${v.error}, updated_at = now()
+           failure = ${v.failure}::jsonb, updated_at = now()
+    WHERE tenant_id = ${tenantId} AND provider = ${provider}::cloud_provider AND role_arn = ${roleArn}`;
+  return changed === 1;
+}
+
+/** Points the tenant's access at a role (or none), to be verified afresh. */
+export async function setRole(tx: TenantTx, tenantId: string, provider: Provider, roleArn: string | null) {
+  return tx.execute`
+    UPDATE cloud_access SET role_arn = ${roleArn}, status = 'pending', verified_at = NULL, missing_permissions = '{}', failure = NULL,
+           updated_at = now()
     WHERE tenant_id = ${tenantId} AND provider = ${provider}::cloud_provider`;
 }
 
@@ -39,5 +48,5 @@ export async function ensureAccess(tx: TenantTx, tenantId: string, provider: Pro
   const externalId = newExternalId();
   await tx.execute`INSERT INTO cloud_external_ids (external_id) VALUES (${externalId})`;
   await tx.execute`INSERT INTO cloud_access (tenant_id, provider, external_id) VALUES (${tenantId}, ${provider}::cloud_provider, ${externalId})`;
-  return { provider, roleArn: null, externalId, status: "pending", verifiedAt: null, missingPermissions: [], lastError: null };
+  return { provider, roleArn: null, externalId, status: "pending", verifiedAt: null, missingPermissions: [], failure: null };
 }

@@ -26,13 +26,13 @@ function grant(account: string, externalId: string, actions = requiredPermission
 describe("verifying Alibaba Cloud access through STS and ECS (real SDK, emulated cloud)", () => {
   it("assumes the role with the ExternalId and finds every permission: verified", async () => {
     const arn = grant("1001", "skyport-ext-1");
-    expect(await verifyAliyunAccess(cfg, arn, "skyport-ext-1", "tenant-1")).toEqual({ status: "verified", missing: [], error: null });
+    expect(await verifyAliyunAccess(cfg, arn, "skyport-ext-1", "tenant-1")).toEqual({ status: "verified", missing: [], failure: null });
   });
 
   it("a wrong ExternalId is refused by the role's trust policy", async () => {
     const arn = grant("1002", "skyport-ext-2");
     const r = await verifyAliyunAccess(cfg, arn, "skyport-someone-else", "tenant-2");
-    expect(r).toMatchObject({ status: "failed", error: expect.stringContaining("different ExternalId") });
+    expect(r).toMatchObject({ status: "failed", failure: { code: "ExternalIdMismatch" } });
   });
 
   it("a revoked role fails with the reason", async () => {
@@ -40,7 +40,7 @@ describe("verifying Alibaba Cloud access through STS and ECS (real SDK, emulated
     cloud.roles.delete(arn);
     expect(await verifyAliyunAccess(cfg, arn, "skyport-ext-3", "tenant-3")).toMatchObject({
       status: "failed",
-      error: expect.stringContaining("does not exist"),
+      failure: { code: "RoleNotFound" },
     });
   });
 
@@ -57,7 +57,7 @@ describe("verifying Alibaba Cloud access through STS and ECS (real SDK, emulated
     cloud.roles.set(arn, { trustedUid: "9999", externalId: "skyport-ext-5", actions: new Set(["ecs:DescribeRegions"]) });
     expect(await verifyAliyunAccess(cfg, arn, "skyport-ext-5", "tenant-5")).toMatchObject({
       status: "failed",
-      error: expect.stringContaining("does not trust"),
+      failure: { code: "RoleNotTrusted" },
     });
   });
 });
@@ -75,13 +75,13 @@ describe("when STS misbehaves", () => {
       "tenant-6",
     );
     await busy.close();
-    expect(throttled).toEqual({ status: "failed", missing: [], error: "Alibaba Cloud was busy; Skyport will try again." });
+    expect(throttled).toEqual({ status: "failed", missing: [], failure: { code: "CloudBusy", args: { cloud: "aliyun" } } });
     const down = await verifyAliyunAccess(
       { ...cfg, stsEndpoint: "http://127.0.0.1:1" },
       "acs:ram::1006:role/AliyunSkyportRole",
       "skyport-x",
       "tenant-6",
     );
-    expect(down).toEqual({ status: "failed", missing: [], error: "Skyport could not reach Alibaba Cloud STS; it will try again." });
+    expect(down).toEqual({ status: "failed", missing: [], failure: { code: "CloudUnreachable", args: { cloud: "aliyun" } } });
   });
 });

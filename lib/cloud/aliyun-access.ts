@@ -1,9 +1,9 @@
 import RPCClient from "@alicloud/pop-core";
 import type { TemporaryCredentials } from "./credential-cache";
 import { requiredPermissions } from "./permissions";
+import { type CloudFailure, failed, permissionsChecked, type Verification } from "./verification";
 
 export type AliyunAccessConfig = { stsEndpoint: string; ecsEndpoint: string; accessKeyId: string; accessKeySecret: string };
-export type Verification = { status: "verified" | "failed"; missing: string[]; error: string | null };
 
 /** STS AssumeRole (2015-04-01) with the ISV's key; the session name ties calls to the tenant. */
 export async function assumeAliyunRole(
@@ -27,15 +27,14 @@ export async function assumeAliyunRole(
   return { accessKeyId: c.AccessKeyId, secret: c.AccessKeySecret, sessionToken: c.SecurityToken, expiresAt: Date.parse(c.Expiration) };
 }
 
-/** Why an AssumeRole failed, in words a buyer can act on. */
-function explain(code: string | undefined): string {
-  if (code === "EntityNotExist.Role")
-    return "The role does not exist in your account: create it (or buy again to have the marketplace create it).";
-  if (code === "NoPermission.ExternalId") return "The role's trust policy has a different ExternalId: use the one Skyport shows you.";
-  if (code?.startsWith("NoPermission")) return "The role does not trust Skyport's account: use the trust policy Skyport shows you.";
-  if (code?.startsWith("Throttling") || code === "ServiceUnavailable") return "Alibaba Cloud was busy; Skyport will try again.";
-  if (code && /^(E[A-Z]+|RequestTimeout)/.test(code)) return "Skyport could not reach Alibaba Cloud STS; it will try again.";
-  return "Skyport could not assume the role; check it exists and trusts Skyport.";
+/** Why an AssumeRole failed, as something a buyer can act on. */
+function assumeFailure(code: string | undefined): CloudFailure {
+  if (code === "EntityNotExist.Role") return { code: "RoleNotFound" };
+  if (code === "NoPermission.ExternalId") return { code: "ExternalIdMismatch" };
+  if (code?.startsWith("NoPermission")) return { code: "RoleNotTrusted" };
+  if (code?.startsWith("Throttling") || code === "ServiceUnavailable") return { code: "CloudBusy", args: { cloud: "aliyun" } };
+  if (code && /^(E[A-Z]+|RequestTimeout)/.test(code)) return { code: "CloudUnreachable", args: { cloud: "aliyun" } };
+  return { code: "AssumeRoleFailed" };
 }
 
 /**
@@ -52,7 +51,7 @@ export async function verifyAliyunAccess(
   try {
     creds = await assumeAliyunRole(cfg, roleArn, externalId, tenantId);
   } catch (err) {
-    return { status: "failed", missing: [], error: explain((err as { code?: string }).code) };
+    return failed(assumeFailure((err as { code?: string }).code));
   }
   const ecs = new RPCClient({
     endpoint: cfg.ecsEndpoint,
@@ -70,16 +69,10 @@ export async function verifyAliyunAccess(
         { method: "GET", timeout: 10_000, formatParams: false },
       );
     } catch (err) {
-      if (String((err as { code?: string }).code).startsWith("Forbidden")) missing.push(p.name);
-      else
-        return {
-          status: "failed",
-          missing,
-          error: `Checking ${p.name} failed: Alibaba Cloud answered ${(err as { code?: string }).code ?? "an error"}.`,
-        };
+      const code = (err as { code?: string }).code;
+      if (String(code).startsWith("Forbidden")) missing.push(p.name);
+      else return failed({ code: "CheckFailed", args: { permission: p.name, answer: code ?? "an error" } }, missing);
     }
   }
-  return missing.length
-    ? { status: "failed", missing, error: `The role lacks: ${missing.join(", ")}. Add them from the permission policy Skyport shows you.` }
-    : { status: "verified", missing: [], error: null };
+  return permissionsChecked(missing);
 }

@@ -33,13 +33,13 @@ describe("verifying AWS access through STS and EC2 (real AWS SDK, emulated accou
     expect(await verifyAwsAccess(cfg, grant("111111111111", "skyport-a"), "skyport-a", "tenant-a")).toEqual({
       status: "verified",
       missing: [],
-      error: null,
+      failure: null,
     });
   });
 
   it("a wrong ExternalId is refused by design", async () => {
     const r = await verifyAwsAccess(cfg, grant("222222222222", "skyport-b"), "skyport-not-b", "tenant-b");
-    expect(r).toMatchObject({ status: "failed", error: expect.stringContaining("requires ExternalId skyport-not-b") });
+    expect(r).toMatchObject({ status: "failed", failure: { code: "AssumeRoleDenied", args: { externalId: "skyport-not-b" } } });
   });
 
   it("one missing permission is listed by name; a revoked role fails with the reason", async () => {
@@ -50,7 +50,7 @@ describe("verifying AWS access through STS and EC2 (real AWS SDK, emulated accou
     cloud.roles.delete(arn);
     expect(await verifyAwsAccess(cfg, arn, "skyport-d", "tenant-d")).toMatchObject({
       status: "failed",
-      error: expect.stringContaining("could not assume"),
+      failure: { code: "AssumeRoleDenied" },
     });
   });
 

@@ -1,7 +1,7 @@
 import { DescribeInstanceTypesCommand, DescribeRegionsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
-import type { Verification } from "./aliyun-access";
 import { requiredPermissions } from "./permissions";
+import { type CloudFailure, failed, permissionsChecked, type Verification } from "./verification";
 
 export type AwsAccessConfig = {
   stsEndpoint?: string | undefined;
@@ -16,7 +16,7 @@ export type AwsAccessConfig = {
  * STS AssumeRole with the tenant's ExternalId, then each declared EC2
  * permission exercised with a harmless read. AWS answers every trust failure
  * (no such role, not trusted, wrong ExternalId) with one AccessDenied, so the
- * reason names all three.
+ * failure names all three.
  */
 export async function verifyAwsAccess(cfg: AwsAccessConfig, roleArn: string, externalId: string, tenantId: string): Promise<Verification> {
   const sts = new STSClient({
@@ -39,16 +39,15 @@ export async function verifyAwsAccess(cfg: AwsAccessConfig, roleArn: string, ext
     ).Credentials;
   } catch (err) {
     const name = (err as { name?: string }).name;
-    const error =
+    const failure: CloudFailure =
       name === "AccessDenied"
-        ? `Skyport could not assume the role. Check that it exists, trusts account ${cfg.isvAccountId}, and requires ExternalId ${externalId}.`
+        ? { code: "AssumeRoleDenied", args: { account: cfg.isvAccountId, externalId } }
         : name === "Throttling"
-          ? "AWS was busy; Skyport will try again."
-          : "Skyport could not reach AWS STS; it will try again.";
-    return { status: "failed", missing: [], error };
+          ? { code: "CloudBusy", args: { cloud: "aws" } }
+          : { code: "CloudUnreachable", args: { cloud: "aws" } };
+    return failed(failure);
   }
-  if (!creds?.AccessKeyId || !creds.SecretAccessKey || !creds.SessionToken)
-    return { status: "failed", missing: [], error: "AWS STS answered without credentials." };
+  if (!creds?.AccessKeyId || !creds.SecretAccessKey || !creds.SessionToken) return failed({ code: "NoCredentials" });
   const ec2 = new EC2Client({
     region: cfg.region,
     credentials: { accessKeyId: creds.AccessKeyId, secretAccessKey: creds.SecretAccessKey, sessionToken: creds.SessionToken },
@@ -66,10 +65,8 @@ export async function verifyAwsAccess(cfg: AwsAccessConfig, roleArn: string, ext
     } catch (err) {
       const name = (err as { name?: string }).name;
       if (name === "UnauthorizedOperation") missing.push(p.name);
-      else return { status: "failed", missing, error: `Checking ${p.name} failed: AWS answered ${name ?? "an error"}.` };
+      else return failed({ code: "CheckFailed", args: { permission: p.name, answer: name ?? "an error" } }, missing);
     }
   }
-  return missing.length
-    ? { status: "failed", missing, error: `The role lacks: ${missing.join(", ")}. Add them from the permission policy Skyport shows you.` }
-    : { status: "verified", missing: [], error: null };
+  return permissionsChecked(missing);
 }

@@ -1,10 +1,11 @@
-export { type CloudAccessRow, ensureAccess, findAccess, recordVerification } from "./access-record";
-export { type AliyunAccessConfig, assumeAliyunRole, type Verification, verifyAliyunAccess } from "./aliyun-access";
+export { type CloudAccessRow, ensureAccess, findAccess, recordVerification, setRole } from "./access-record";
+export { type AliyunAccessConfig, assumeAliyunRole, verifyAliyunAccess } from "./aliyun-access";
+export { authorizationState, authorizationStateMatches } from "./authorization-state";
 export { authorizationToken } from "./authorization-token";
 export { type AwsAccessConfig, verifyAwsAccess } from "./aws-access";
 export { createCredentialCache, type TemporaryCredentials } from "./credential-cache";
-export { aliyunAccessConfig, awsAccessConfig } from "./endpoints";
 export { newExternalId } from "./external-id";
 export { type Permission, requiredPermissions } from "./permissions";
 export { aliyunPolicies, awsPolicies, awsRoleTemplate, type IsvAccounts } from "./policies";
 export { aliyunRoleArn, checkRoleArn, type Provider } from "./role-arn";
+export type { CloudFailure, Verification } from "./verification";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseConfig } from "./index";
+import { parseConfig, resolveEndpoints } from "./index";
 
 describe("configuration", () => {
   it("has working development defaults", () => {
@@ -49,12 +49,31 @@ describe("configuration", () => {
       AWS_SNS_CERT: "-----BEGIN CERTIFICATE-----x",
       ALIYUN_ISV_UID: "5000",
       AWS_ISV_ACCOUNT_ID: "210987654321",
+      PUBLIC_URL: "https://skyport.example.com",
     };
     expect(parseConfig(prod)).toMatchObject({ SANDBOX: "off", SEED_DEMO: "off" });
     expect(parseConfig({ ...prod, SANDBOX: "on" }).SANDBOX).toBe("on");
   });
 
-  it("requires secrets and a database in production, with no defaults", () => {
+  it("requires secrets, a database and the public address in production, with no defaults", () => {
     expect(() => parseConfig({ SKYPORT_ENV: "production" })).toThrow(/CONSOLE_KEYS[\s\S]*AUTH_SECRET|AUTH_SECRET[\s\S]*CONSOLE_KEYS/);
+    expect(() => parseConfig({ SKYPORT_ENV: "production" })).toThrow(/PUBLIC_URL: required in production/);
+  });
+
+  it("resolves every endpoint once: configured, else the sandbox's emulator over loopback, else unset", () => {
+    const dev = resolveEndpoints(parseConfig({ PORT: "3100" }));
+    expect(dev).toMatchObject({
+      publicUrl: "http://localhost:3100",
+      aliyunMarket: "http://127.0.0.1:3100/sandbox/emulators/aliyun-market",
+      aliyunSts: "http://127.0.0.1:3100/sandbox/emulators/aliyun-cloud",
+      aliyunAuthorize: "http://localhost:3100/sandbox/authorize",
+      awsMarketplace: "http://127.0.0.1:3100/sandbox/emulators/aws-marketplace",
+    });
+    const configured = resolveEndpoints(
+      parseConfig({ PUBLIC_URL: "https://skyport.example.com/", ALIYUN_MARKET_ENDPOINT: "https://market.aliyuncs.com", SANDBOX: "off" }),
+    );
+    expect(configured).toMatchObject({ publicUrl: "https://skyport.example.com", aliyunMarket: "https://market.aliyuncs.com" });
+    expect(configured.aliyunSts).toBeUndefined();
+    expect(configured.awsSts).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import { consoleKeysSchema } from "./console-keys";
 import { sandboxSnsPublicKey } from "./sandbox-sns-key";
 
 export { type ChannelName, type ConsoleKey, channels } from "./console-keys";
+export { type Endpoints, resolveEndpoints } from "./endpoints";
 
 /** A default that only applies outside production: secrets must be set there. */
 function devDefault<T extends z.ZodType>(production: boolean, schema: T, value: z.input<T>) {
@@ -37,7 +38,10 @@ const schemaFor = (production: boolean) =>
       AUTH_SECRET: devDefault(production, z.string().min(32), "dev-only-auth-secret-change-me-0123456789"),
       GATEWAY_TENANT_RPS: z.coerce.number().positive().default(50),
       GATEWAY_TENANT_BURST: z.coerce.number().int().positive().default(100),
-      PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+      // the links handed to marketplaces and buyers must name the address they reach, not this process's
+      PUBLIC_URL: production
+        ? z.url({ protocol: /^https?$/, error: "required in production: the address buyers reach, https://skyport.example.com" })
+        : z.url({ protocol: /^https?$/ }).optional(),
       ALIYUN_SPI_KEY: devDefault(production, z.string().min(16), "dev-aliyun-spi-key-0123456789"),
       // the Market OpenAPI: unset with the sandbox on, the sandbox's emulator
       ALIYUN_MARKET_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
@@ -121,12 +125,4 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 
 export class ConfigError extends Error {
   override name = "ConfigError";
-}
-
-let cached: Config | undefined;
-
-/** The process configuration, validated on first use. */
-export function config(): Config {
-  cached ??= parseConfig(process.env);
-  return cached;
 }

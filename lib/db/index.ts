@@ -1,5 +1,6 @@
 export { createDatabase, type Database } from "./clients";
-export type { Prisma, PrismaClient } from "./generated/client";
+export { heldConnection, platformTransaction } from "./connection-scope";
+export { Prisma, type PrismaClient } from "./generated/client";
 export { databaseUrls } from "./resolve-urls";
 export { type Statement, sql } from "./statement-batch";
 export { isDatabaseUnavailable, isTransientConflict } from "./unavailable";

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { holding } from "./connection-scope";
 import { runStatements, type Statement, type StatementResult, sql } from "./statement-batch";
 
 /** A tenant-scoped transaction: parameterized SQL only, row-level security on. */
@@ -46,7 +47,7 @@ export async function withTenant<T>(pool: pg.Pool, tenantId: string, fn: (tx: Te
   };
   let broken: unknown;
   try {
-    const result = await guarded(client, opening, fn, guard);
+    const result = await holding("a tenant transaction", () => guarded(client, opening, fn, guard));
     if (begun) await client.query("COMMIT");
     return result;
   } catch (err) {
@@ -72,7 +73,7 @@ export async function readAsTenant<T>(pool: pg.Pool, tenantId: string, fn: (tx: 
   if (!uuid.test(tenantId)) throw new Error("readAsTenant: tenantId is not a uuid");
   const client = await pool.connect();
   try {
-    return await guarded(client, () => [readScope(tenantId)], fn, guard);
+    return await holding("a tenant read's connection", () => guarded(client, () => [readScope(tenantId)], fn, guard));
   } finally {
     // a failed statement ends its implicit transaction by itself: the connection stays usable
     client.release();

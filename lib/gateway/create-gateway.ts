@@ -1,23 +1,25 @@
-import type { Action, ActionContext, ActionRegistry, Caller, Role } from "../actions";
 import { recordAudit } from "../audit";
 import type { ConsoleKey } from "../config";
 import { type Database, type Guard, isDatabaseUnavailable, isTransientConflict, readAsTenant, type TenantTx, withTenant } from "../db";
 import type { Logger } from "../log";
 import type { TraceRecord } from "../trace";
+import type { ActionContext, ActionRegistry, AnyAction, Caller, Role } from "./action";
 import { decodeJsonObject } from "./base64url-json";
 import { envelope, errorResponse, type GatewayResponse, respond } from "./envelope";
 import { GatewayError, invalid } from "./errors";
 import { type GatewayRequest, parseRequest, type RequestFields } from "./parse-request";
 import { createRateLimiter, type RateLimit } from "./rate-limit";
-import { claimTrace, requestHash, storeAnswer, storedAnswer } from "./replay-guard";
+import { claimTrace, finishedAnswer, requestHash, storeAnswer, storedAnswer } from "./replay-guard";
 import { signatureMatches, tokenWindowSeconds } from "./signature";
 import { type CallerContext, callerContextQuery, createTenantResolver, isEntitled } from "./tenant-context";
-import { decodeUserinfo, describeIssues } from "./userinfo";
+import { decodeUserinfo, describeIssues, type Userinfo } from "./userinfo";
 
-export type GatewayDeps = {
+export type GatewayDeps<S> = {
   keys: readonly ConsoleKey[];
   db: Database;
-  actions: ActionRegistry;
+  actions: ActionRegistry<S>;
+  /** handed to every action in its context */
+  services: S;
   traces: { record: (t: TraceRecord) => void };
   log: Logger;
   rateLimit: RateLimit;
@@ -30,14 +32,15 @@ export type Gateway = { handle: (req: GatewayRequest) => Promise<GatewayResponse
 /**
  * The one door to every action (shared/specs/console-gateway.md):
  * parse → signature and time window → tenant → rate limit → entitlement →
- * role → params → handler (reads in readAsTenant; changes in withTenant,
- * with the replay guard) → envelope → trace.
+ * role → params → [prepare, holding no connection] → handler (reads in
+ * readAsTenant; changes in withTenant, with the replay guard) → envelope → trace.
  */
-export function createGateway(deps: GatewayDeps): Gateway {
+export function createGateway<S>(deps: GatewayDeps<S>): Gateway {
   const now = deps.now ?? Date.now;
   const keys = new Map(deps.keys.map((k) => [k.keyId, k]));
   const takeToken = createRateLimiter(deps.rateLimit, now);
   const tenants = createTenantResolver(deps.db.platformDb);
+  const pool = deps.db.appPool;
 
   async function run(fields: RequestFields, trace: TraceRecord): Promise<GatewayResponse> {
     const key = keys.get(fields.token.keyId);
@@ -60,15 +63,15 @@ export function createGateway(deps: GatewayDeps): Gateway {
     if (!tenantId) throw tenantNotFound(user.marketplace);
     trace.tenantId = tenantId;
     const wait = takeToken(tenantId);
-    if (wait) throw new GatewayError("Throttling", "too many requests for this tenant", wait);
+    if (wait) throw new GatewayError("Throttling", "too many requests for this tenant", { retryAfter: wait });
 
     // The tenant's state and the caller's membership, read fresh with the work. A main account
     // is the owner by its signed userinfo and a read needs no entitlement: then nothing before
     // the handler's first statement depends on them, and they travel with it (one round trip).
     let role: Role | undefined = user.accountType === "main" ? "owner" : undefined;
-    const callerContext: Guard = {
+    const callerContext = (withFirstStatement: boolean): Guard => ({
       statement: callerContextQuery(tenantId, user.uid),
-      withFirstStatement: !action.mutates && role !== undefined,
+      withFirstStatement,
       check: (rows) => {
         const state = rows[0] as CallerContext | undefined;
         if (!state) {
@@ -79,52 +82,81 @@ export function createGateway(deps: GatewayDeps): Gateway {
           throw new GatewayError("EntitlementExpired", "the subscription has lapsed: renew it to make changes");
         role ??= state.memberRole ?? "member";
       },
+    });
+    /** role and params, once the caller's context is known */
+    const authorize = (): { caller: Caller; params: unknown } => {
+      if (!role) throw new Error("the caller's role is not known before its context is read");
+      const caller = callerOf(user, role);
+      if (!action.roles.includes(caller.role)) throw new GatewayError("Forbidden", `role ${caller.role} may not call ${action.name}`);
+      const parsed = action.params.safeParse(rawParams);
+      if (!parsed.success) throw invalid(`params: ${describeIssues(parsed.error)}`);
+      return { caller, params: parsed.data };
     };
+
+    let prepared: unknown;
+    if (action.prepare) {
+      // authorized and valid before anything remote happens; a finished call is answered from the store
+      const checked = await readAsTenant(
+        pool,
+        tenantId,
+        async (tx) => {
+          const { caller, params } = authorize();
+          const prior = action.mutates ? await finishedAnswer(tx, tenantId, fields.traceId) : undefined;
+          return { caller, params, prior };
+        },
+        callerContext(false),
+      );
+      if (checked.prior) return replayOf(checked.prior, fields);
+      prepared = await action.prepare(
+        {
+          tenantId,
+          caller: checked.caller,
+          traceId: fields.traceId,
+          services: deps.services,
+          read: (fn) => readAsTenant(pool, tenantId, fn),
+        },
+        checked.params,
+      );
+    }
+
     // reads need no transaction (readAsTenant); changes run in one with their replay claim and audit
     const scope = action.mutates ? withTenant : readAsTenant;
     return scope(
-      deps.db.appPool,
+      pool,
       tenantId,
       async (tx) => {
-        if (!role) throw new Error("the caller's role is not known before its context is read");
-        const caller: Caller = {
-          uid: user.uid,
-          parentUid: user.parentUid,
-          accountType: user.accountType,
-          channel: user.marketplace,
-          role,
-          ...(user.name !== undefined && { name: user.name }),
-          ...(user.locale !== undefined && { locale: user.locale }),
-        };
-        if (!action.roles.includes(caller.role)) throw new GatewayError("Forbidden", `role ${caller.role} may not call ${action.name}`);
-        const parsed = action.params.safeParse(rawParams);
-        if (!parsed.success) throw invalid(`params: ${describeIssues(parsed.error)}`);
+        const { caller, params } = authorize();
         const ctx = context(tx, tenantId, caller, fields.traceId);
-        return action.mutates ? runOnce(action, parsed.data, fields, ctx) : ok(fields.traceId, await action.handler(ctx, parsed.data));
+        if (!action.mutates) return ok(fields.traceId, await action.handler(ctx, params, prepared));
+        return runOnce(action, params, prepared, fields, ctx);
       },
-      callerContext,
+      callerContext(!action.mutates && role !== undefined),
     );
   }
 
   /** At most once per (channel, parentUid, traceId): the claim commits with the effect. */
-  async function runOnce(action: Action, params: unknown, fields: RequestFields, ctx: ActionContext): Promise<GatewayResponse> {
+  async function runOnce(
+    action: AnyAction<S>,
+    params: unknown,
+    prepared: unknown,
+    fields: RequestFields,
+    ctx: ActionContext<S>,
+  ): Promise<GatewayResponse> {
     const hash = requestHash(fields.action, fields.params);
-    if (!(await claimTrace(ctx.tx, ctx.tenantId, fields.traceId, hash))) {
-      const prior = await storedAnswer(ctx.tx, ctx.tenantId, fields.traceId);
-      if (prior.requestHash !== hash) throw new GatewayError("Replayed", "this traceId was already used for a different request");
-      return respond(fields.traceId, "OK", prior.httpStatus, prior.body, { "x-replayed": "true" });
-    }
-    const res = ok(fields.traceId, await action.handler(ctx, params));
+    if (!(await claimTrace(ctx.tx, ctx.tenantId, fields.traceId, hash)))
+      return replayOf(await storedAnswer(ctx.tx, ctx.tenantId, fields.traceId), fields);
+    const res = ok(fields.traceId, await action.handler(ctx, params, prepared));
     await storeAnswer(ctx.tx, ctx.tenantId, fields.traceId, res.status, res.body);
     return res;
   }
 
-  function context(tx: TenantTx, tenantId: string, caller: Caller, traceId: string): ActionContext {
+  function context(tx: TenantTx, tenantId: string, caller: Caller, traceId: string): ActionContext<S> {
     return {
       tx,
       tenantId,
       caller,
       traceId,
+      services: deps.services,
       audit: (e) => recordAudit(tx, { ...e, tenantId, actorUid: caller.uid, traceId }),
     };
   }
@@ -169,12 +201,32 @@ export function createGateway(deps: GatewayDeps): Gateway {
   };
 }
 
+function callerOf(user: Userinfo, role: Role): Caller {
+  return {
+    uid: user.uid,
+    parentUid: user.parentUid,
+    accountType: user.accountType,
+    channel: user.marketplace,
+    role,
+    ...(user.name !== undefined && { name: user.name }),
+    ...(user.locale !== undefined && { locale: user.locale }),
+  };
+}
+
+/** The stored answer of the call this traceId named, or Replayed when the request differs. */
+function replayOf(prior: { requestHash: string; httpStatus: number; body: string }, fields: RequestFields): GatewayResponse {
+  if (prior.requestHash !== requestHash(fields.action, fields.params))
+    throw new GatewayError("Replayed", "this traceId was already used for a different request");
+  return respond(fields.traceId, "OK", prior.httpStatus, prior.body, { "x-replayed": "true" });
+}
+
 function toGatewayError(err: unknown, log: Logger, trace: TraceRecord): GatewayError {
   if (err instanceof GatewayError) return err;
-  if (isTransientConflict(err)) return new GatewayError("ServiceUnavailable", "a concurrent change got in the way; retry", 1);
+  if (isTransientConflict(err))
+    return new GatewayError("ServiceUnavailable", "a concurrent change got in the way; retry", { retryAfter: 1 });
   if (isDatabaseUnavailable(err)) {
     log.warn({ traceId: trace.traceId, err: summarize(err) }, "database unavailable");
-    return new GatewayError("ServiceUnavailable", "the service is temporarily unavailable; retry later", 5);
+    return new GatewayError("ServiceUnavailable", "the service is temporarily unavailable; retry later", { retryAfter: 5 });
   }
   log.error({ traceId: trace.traceId, action: trace.action, err }, "action failed");
   return new GatewayError("InternalError", `internal error; quote traceId ${trace.traceId || "(none)"} to support`);

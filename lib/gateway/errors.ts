@@ -16,13 +16,22 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus;
 
+/**
+ * Why, as a stable message key and its arguments: Skyport's own pages show the
+ * translated text for it instead of the English `message` (which stays the
+ * wire's). Never sent over HTTP.
+ */
+export type Reason = { key: string; args?: Record<string, string | number> };
+
 /** The one error type of the gateway and its actions; the message reaches the client. */
 export class GatewayError extends Error {
   override name = "GatewayError";
+  readonly retryAfterSeconds: number | undefined;
+  readonly reason: Reason | undefined;
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly retryAfterSeconds?: number,
+    opts: { retryAfter?: number; reason?: Reason } = {},
   ) {
     // an expected refusal, not a bug: capturing a stack for each would cost
     // more than the rest of a rejected request
@@ -30,10 +39,12 @@ export class GatewayError extends Error {
     Error.stackTraceLimit = 0;
     super(message);
     Error.stackTraceLimit = limit;
+    this.retryAfterSeconds = opts.retryAfter;
+    this.reason = opts.reason;
   }
   get status(): number {
     return errorStatus[this.code];
   }
 }
 
-export const invalid = (message: string) => new GatewayError("InvalidParameter", message);
+export const invalid = (message: string, reason?: Reason) => new GatewayError("InvalidParameter", message, reason && { reason });

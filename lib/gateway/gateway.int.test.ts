@@ -247,7 +247,8 @@ describe("every error code over HTTP", () => {
   });
 
   it("InternalError without internals when an action throws", async () => {
-    const { createRegistry, defineAction } = await import("../actions");
+    const { defineAction } = await import("../actions");
+    const { createRegistry } = await import("./action");
     const { z } = await import("zod");
     const boom = defineAction({
       name: "DescribeBoom",
@@ -267,7 +268,8 @@ describe("every error code over HTTP", () => {
   });
 
   it("ServiceUnavailable with Retry-After 1 when a transaction loses a serialization conflict", async () => {
-    const { createRegistry, defineAction } = await import("../actions");
+    const { defineAction } = await import("../actions");
+    const { createRegistry } = await import("./action");
     const { z } = await import("zod");
     const conflicted = defineAction({
       name: "UpdateConflicted",

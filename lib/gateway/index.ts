@@ -1,6 +1,23 @@
+export {
+  type Action,
+  type ActionContext,
+  type ActionRegistry,
+  type AnyAction,
+  type AuditInput,
+  anyRole,
+  type Caller,
+  createRegistry,
+  defineActionFor,
+  managers,
+  type ParamsOf,
+  type PrepareContext,
+  type ResultOf,
+  type Role,
+  roles,
+} from "./action";
 export { createGateway, type Gateway, type GatewayDeps } from "./create-gateway";
 export type { GatewayResponse } from "./envelope";
-export { type ErrorCode, errorStatus, GatewayError, invalid } from "./errors";
+export { type ErrorCode, errorStatus, GatewayError, invalid, type Reason } from "./errors";
 export { gatewayServerOptions, isGatewayPath, serveFetch, serveNode } from "./node-adapter";
 export type { GatewayRequest } from "./parse-request";
 export { purgeExpiredReplays } from "./replay-guard";

@@ -32,6 +32,19 @@ export async function storedAnswer(tx: TenantTx, tenantId: string, traceId: stri
   return row;
 }
 
+/**
+ * The stored answer of a finished call under this traceId, if any: checked
+ * before an action's remote step, so a resend does not repeat it.
+ */
+export async function finishedAnswer(tx: TenantTx, tenantId: string, traceId: string) {
+  const [row] = await tx.query<{ requestHash: string; httpStatus: number; body: string }>`
+    SELECT request_hash AS "requestHash", http_status AS "httpStatus", body
+    FROM gateway_replays
+    WHERE tenant_id = ${tenantId} AND trace_id = ${traceId} AND http_status <> 0
+      AND created_at >= now() - make_interval(secs => ${replayWindowSeconds})`;
+  return row;
+}
+
 export async function storeAnswer(tx: TenantTx, tenantId: string, traceId: string, httpStatus: number, body: string) {
   await tx.execute`
     UPDATE gateway_replays SET http_status = ${httpStatus}, body = ${body}

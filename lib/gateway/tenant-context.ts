@@ -1,6 +1,6 @@
-import type { Role } from "../actions";
 import type { ChannelName } from "../config";
 import { type PrismaClient, type Statement, sql } from "../db";
+import type { Role } from "./action";
 
 /**
  * (channel, parentUid) → tenant id. The mapping never changes while the

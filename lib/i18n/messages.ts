@@ -116,6 +116,17 @@ const en = {
   "audit.empty": "No changes recorded yet.",
   "audit.actor": "Actor",
   "audit.action": "Change",
+  "cloud.failure.RoleNotFound": "The role does not exist in your account: create it (or buy again to have the marketplace create it).",
+  "cloud.failure.RoleNotTrusted": "The role does not trust Skyport's account: use the trust policy Skyport shows you.",
+  "cloud.failure.ExternalIdMismatch": "The role's trust policy has a different ExternalId: use the one Skyport shows you.",
+  "cloud.failure.AssumeRoleFailed": "Skyport could not assume the role: check that it exists and trusts Skyport.",
+  "cloud.failure.NoCredentials": "The cloud answered without credentials; Skyport will try again.",
+  "cloud.failure.AssumeRoleDenied":
+    "Skyport could not assume the role. Check that it exists, trusts account {account}, and requires ExternalId {externalId}.",
+  "cloud.failure.CloudBusy": "The cloud was busy; Skyport will try again.",
+  "cloud.failure.CloudUnreachable": "Skyport could not reach the cloud's STS; it will try again.",
+  "cloud.failure.CheckFailed": "Checking {permission} failed: the cloud answered {answer}.",
+  "cloud.failure.PermissionsMissing": "The role lacks: {permissions}. Add them from the permission policy Skyport shows you.",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -233,12 +244,23 @@ const zh: Record<MessageKey, string> = {
   "audit.empty": "暂无变更记录。",
   "audit.actor": "操作人",
   "audit.action": "变更",
+  "cloud.failure.RoleNotFound": "您的账号中不存在该角色：请创建它（或重新购买，由云市场创建）。",
+  "cloud.failure.RoleNotTrusted": "该角色未信任 Skyport 的账号：请使用 Skyport 提供的信任策略。",
+  "cloud.failure.ExternalIdMismatch": "该角色信任策略中的 ExternalId 不一致：请使用 Skyport 显示的 ExternalId。",
+  "cloud.failure.AssumeRoleFailed": "Skyport 无法扮演该角色：请确认角色存在并信任 Skyport。",
+  "cloud.failure.NoCredentials": "云服务未返回凭证；Skyport 将稍后重试。",
+  "cloud.failure.AssumeRoleDenied": "Skyport 无法扮演该角色。请确认角色存在、信任账号 {account}，并要求 ExternalId {externalId}。",
+  "cloud.failure.CloudBusy": "云服务繁忙；Skyport 将稍后重试。",
+  "cloud.failure.CloudUnreachable": "Skyport 无法连接云服务的 STS；将稍后重试。",
+  "cloud.failure.CheckFailed": "检查 {permission} 失败：云服务返回 {answer}。",
+  "cloud.failure.PermissionsMissing": "该角色缺少权限：{permissions}。请按 Skyport 提供的权限策略添加。",
 };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { en, zh };
 
 export function translator(locale: Locale) {
-  return (key: MessageKey) => dictionaries[locale][key];
+  return (key: MessageKey, args?: Record<string, string | number>) =>
+    dictionaries[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => (args && name in args ? String(args[name]) : whole));
 }
 
 /** `zh` for any Chinese preference (zh, zh-CN, zh-Hans...), else English. */

@@ -1,9 +1,9 @@
 import { PgBoss } from "pg-boss";
-import { aliyunAccessConfig, awsAccessConfig } from "../cloud";
+import type { AliyunAccessConfig, AwsAccessConfig } from "../cloud";
 import type { Config } from "../config";
 import type { PrismaClient } from "../db";
 import type { Logger } from "../log";
-import { createMarketApi, marketApiConfig } from "../marketplace";
+import { createMarketApi, type MarketApiConfig } from "../marketplace";
 import { purgeReleasedTenants } from "./purge-released-tenants";
 import { reconcileAliyun } from "./reconcile-aliyun";
 import { reverifyCloudAccess } from "./reverify-cloud-access";
@@ -24,7 +24,18 @@ export type Jobs = { boss: PgBoss; stop: () => Promise<void> };
  * `pgboss` schema, so it connects as the owner; the jobs' work on tenant
  * data goes through platformDb like any platform work.
  */
-export async function startJobs(deps: { ownerUrl: string; platformDb: PrismaClient; config: Config; log: Logger }): Promise<Jobs> {
+export type JobDeps = {
+  ownerUrl: string;
+  platformDb: PrismaClient;
+  config: Config;
+  publicUrl: string;
+  /** the Market OpenAPI, when known; unset: the Alibaba reconcile does not run */
+  market: MarketApiConfig | undefined;
+  cloud: { aliyun?: AliyunAccessConfig | undefined; aws?: AwsAccessConfig | undefined };
+  log: Logger;
+};
+
+export async function startJobs(deps: JobDeps): Promise<Jobs> {
   const boss = new PgBoss({ connectionString: deps.ownerUrl, max: 2 });
   // code and message only: pg-boss attaches its pg client to the error
   boss.on("error", (err: Error & { code?: string }) => {
@@ -40,10 +51,9 @@ export async function startJobs(deps: { ownerUrl: string; platformDb: PrismaClie
   });
 
   const cfg = deps.config;
-  const marketConfig = marketApiConfig(cfg);
-  if (marketConfig) {
-    const market = createMarketApi(marketConfig);
-    const publicUrl = cfg.PUBLIC_URL ?? `http://localhost:${cfg.PORT}`;
+  if (deps.market) {
+    const market = createMarketApi(deps.market);
+    const publicUrl = deps.publicUrl;
     await boss.createQueue(queues.reconcileAliyun);
     await boss.schedule(queues.reconcileAliyun, "*/15 * * * *", {}, { tz: "UTC" });
     await boss.work(queues.reconcileAliyun, async () => {
@@ -60,7 +70,7 @@ export async function startJobs(deps: { ownerUrl: string; platformDb: PrismaClie
   } else {
     deps.log.warn("ALIYUN_MARKET_ENDPOINT unset: the Alibaba reconcile job does not run");
   }
-  const endpoints = { aliyun: aliyunAccessConfig(cfg), aws: awsAccessConfig(cfg) };
+  const endpoints = deps.cloud;
   await boss.createQueue(queues.reverifyCloudAccess);
   await boss.schedule(queues.reverifyCloudAccess, "43 4 * * *", {}, { tz: "UTC" });
   await boss.work(queues.reverifyCloudAccess, async () => {

@@ -45,6 +45,9 @@ describe("purging released tenants", () => {
       ownerUrl: inject("dbUrls").owner,
       platformDb: db.platformDb,
       config: parseConfig({}),
+      publicUrl: "http://skyport.test",
+      market: undefined,
+      cloud: {},
       log: pino({ level: "silent" }),
     });
     try {

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../db";
+import { type PrismaClient, platformTransaction } from "../db";
 
 /**
  * Deletes tenants released more than `graceDays` ago, with all their data
@@ -13,7 +13,7 @@ export async function purgeReleasedTenants(platformDb: PrismaClient, opts: { gra
   });
   const purged: string[] = [];
   for (const t of due) {
-    await platformDb.$transaction(async (tx) => {
+    await platformTransaction(platformDb, async (tx) => {
       // re-checked under lock: a purchase may have reopened it since the scan
       const { count } = await tx.tenant.deleteMany({ where: { id: t.id, status: "closed", closedAt: { lt: cutoff } } });
       if (count === 0) return;

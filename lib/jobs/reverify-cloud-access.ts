@@ -1,10 +1,12 @@
 import { type AliyunAccessConfig, type AwsAccessConfig, verifyAliyunAccess, verifyAwsAccess } from "../cloud";
-import type { PrismaClient } from "../db";
+import { Prisma, type PrismaClient } from "../db";
 
 /**
  * Re-verifies every bound role: a role that stopped working turns `failed`
  * with the reason, visible to the buyer, the ISV admin and support. One
- * tenant failing does not stop the others.
+ * tenant failing does not stop the others. Each cloud is asked with no
+ * transaction open; what it answered is written only if the role is still
+ * the one that was verified.
  */
 export async function reverifyCloudAccess(
   platformDb: PrismaClient,
@@ -23,13 +25,13 @@ export async function reverifyCloudAccess(
         ? endpoints.aws && (await verifyAwsAccess(endpoints.aws, roleArn, access.externalId, access.tenantId))
         : endpoints.aliyun && (await verifyAliyunAccess(endpoints.aliyun, roleArn, access.externalId, access.tenantId));
     if (!result) continue;
-    await platformDb.cloudAccess.update({
-      where: { tenantId_provider: { tenantId: access.tenantId, provider: access.provider } },
+    await platformDb.cloudAccess.updateMany({
+      where: { tenantId: access.tenantId, provider: access.provider, roleArn },
       data: {
         status: result.status,
         verifiedAt: new Date(),
         missingPermissions: result.missing,
-        lastError: result.error,
+        failure: result.failure ?? Prisma.DbNull,
         updatedAt: new Date(),
       },
     });

@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from "../db";
+import { type Prisma, type PrismaClient, platformTransaction } from "../db";
 
 type Tx = Prisma.TransactionClient;
 export type InboxCall = {
@@ -30,21 +30,18 @@ export async function receiveOnce<A>(
     data: [{ channel: call.channel, idempotencyKey: call.key, action: call.action, instanceId: call.instanceId, params: call.params }],
     skipDuplicates: true,
   });
-  return platformDb.$transaction(
-    async (tx) => {
-      const [row] = await tx.$queryRaw<InboxRow[]>`
+  return platformTransaction(platformDb, async (tx) => {
+    const [row] = await tx.$queryRaw<InboxRow[]>`
         SELECT id, status::text, answer, params FROM marketplace_inbox
         WHERE channel = ${call.channel}::channel AND idempotency_key = ${call.key} FOR UPDATE`;
-      if (!row) throw new Error("inbox row vanished");
-      const contradiction = conflict?.(row.params);
-      if (contradiction) return contradiction;
-      if (row.status !== "pending") return row.answer as A;
-      const answer = await apply(tx);
-      await settle(tx, row.id, answer);
-      return answer;
-    },
-    { maxWait: 10_000, timeout: 20_000 },
-  );
+    if (!row) throw new Error("inbox row vanished");
+    const contradiction = conflict?.(row.params);
+    if (contradiction) return contradiction;
+    if (row.status !== "pending") return row.answer as A;
+    const answer = await apply(tx);
+    await settle(tx, row.id, answer);
+    return answer;
+  });
 }
 
 /** Marks a row applied (or refused, for a `{success:false}` answer) with the answer a repeat will get. */

@@ -1,5 +1,5 @@
 export { handleAliyunSpi, receiveSpiCall, type SpiDeps, type SpiResult } from "./aliyun/handle-spi";
-export { createMarketApi, type MarketApi, type MarketApiConfig, type MarketInstanceState, marketApiConfig } from "./aliyun/market-api";
+export { createMarketApi, type MarketApi, type MarketApiConfig, type MarketInstanceState } from "./aliyun/market-api";
 export { formatShanghaiTime } from "./aliyun/shanghai-time";
 export { spiToken } from "./aliyun/spi-token";
 export { type AwsApiConfig, type AwsMarketplaceApi, createAwsMarketplaceApi } from "./aws/aws-api";

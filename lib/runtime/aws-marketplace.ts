@@ -3,13 +3,11 @@ import { runtime } from "./index";
 
 let api: AwsMarketplaceApi | undefined;
 
-/** What the AWS Marketplace routes need, from the process configuration. */
+/** What the AWS Marketplace routes need, from the process's runtime. */
 export function awsMarketplace() {
-  const { config, db } = runtime();
+  const { config, endpoints, db } = runtime();
   api ??= createAwsMarketplaceApi({
-    endpoint:
-      config.AWS_MARKETPLACE_ENDPOINT ??
-      (config.SANDBOX === "on" ? `http://127.0.0.1:${config.PORT}/sandbox/emulators/aws-marketplace` : undefined),
+    endpoint: endpoints.awsMarketplace,
     region: config.AWS_REGION,
     accessKeyId: config.AWS_MARKETPLACE_ACCESS_KEY_ID,
     secretAccessKey: config.AWS_MARKETPLACE_SECRET_ACCESS_KEY,

@@ -1,12 +1,17 @@
-import { registry } from "../actions";
-import { type Config, config as loadConfig } from "../config";
+import { type ActionServices, registry } from "../actions";
+import { type Config, type Endpoints, parseConfig, resolveEndpoints } from "../config";
 import { createDatabase, type Database, type DatabaseUrls, databaseUrls } from "../db";
 import { createGateway, type Gateway, purgeExpiredReplays } from "../gateway";
 import { createLogger, type Logger } from "../log";
 import { createTraceWriter, type TraceWriter } from "../trace";
+import { actionServices } from "./services";
+
+export { cloudAccessConfig, marketApiConfig } from "./services";
 
 export type Runtime = {
   config: Config;
+  endpoints: Endpoints;
+  services: ActionServices;
   db: Database;
   gateway: Gateway;
   traces: TraceWriter;
@@ -21,9 +26,11 @@ const slot = Symbol.for("skyport.runtime");
 const holder = globalThis as unknown as { [slot]?: Runtime };
 
 /** Builds the process runtime once; later calls return the same one. */
-export function startRuntime(cfg: Config = loadConfig(), urls: DatabaseUrls = databaseUrls(cfg)): Runtime {
+export function startRuntime(cfg: Config = parseConfig(process.env), urls: DatabaseUrls = databaseUrls(cfg)): Runtime {
   if (holder[slot]) return holder[slot];
   const log = createLogger(cfg.LOG_LEVEL);
+  const endpoints = resolveEndpoints(cfg);
+  const services = actionServices(cfg, endpoints);
   const db = createDatabase(urls, cfg.DB_POOL_SIZE);
   const traces = createTraceWriter(db.platformDb, {
     flushMs: cfg.TRACE_FLUSH_MS,
@@ -33,6 +40,7 @@ export function startRuntime(cfg: Config = loadConfig(), urls: DatabaseUrls = da
     keys: cfg.CONSOLE_KEYS,
     db,
     actions: registry,
+    services,
     traces,
     log,
     rateLimit: { perSecond: cfg.GATEWAY_TENANT_RPS, burst: cfg.GATEWAY_TENANT_BURST },
@@ -43,6 +51,8 @@ export function startRuntime(cfg: Config = loadConfig(), urls: DatabaseUrls = da
   housekeeping.unref();
   const runtime: Runtime = {
     config: cfg,
+    endpoints,
+    services,
     db,
     gateway,
     traces,

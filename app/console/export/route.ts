@@ -1,12 +1,13 @@
 import { NextResponse } from "next/server";
 import { currentBuyer } from "@/components/console/current-buyer";
+import { exportTenantData } from "@/lib/actions";
 import { callAction } from "@/lib/runtime/call-action";
 
 /** The owner's data as a JSON download (ExportTenantData, through the gateway). */
 export async function GET(request: Request) {
   const who = await currentBuyer();
   if (!who) return NextResponse.redirect(new URL("/console", request.url), 303);
-  const result = await callAction(who, "ExportTenantData");
+  const result = await callAction(who, exportTenantData, {});
   if (!result.ok)
     return NextResponse.json(
       { code: result.code, message: result.message, traceId: result.traceId },

@@ -2,7 +2,7 @@ import { planForSku } from "../../billing";
 import { aliyunRoleArn, newExternalId } from "../../cloud";
 import type { Prisma } from "../../db";
 import { NotReadyYet } from "../inbox";
-import { recordOrder as record, refreshTenantStatus } from "../tenant-state";
+import { ensureOwner, ensureTenant, recordOrder as record, refreshTenantStatus } from "../tenant-state";
 import { parseShanghaiTime } from "./shanghai-time";
 
 type Tx = Prisma.TransactionClient;
@@ -89,16 +89,8 @@ async function createInstance(tx: Tx, p: Params, deps: LifecycleDeps): Promise<S
   const expiresAt = p.expiredOn ? parseShanghaiTime(p.expiredOn) : null;
   if (expiresAt === undefined) return refuse("expiredOn must be yyyy-MM-dd HH:mm:ss");
   const now = deps.now();
-  const tenant = await tx.tenant.upsert({
-    where: { channel_externalId: { channel: "aliyun", externalId: aliUid } },
-    create: { channel: "aliyun", externalId: aliUid, displayName: `Alibaba Cloud ${aliUid}` },
-    update: {},
-  });
-  await tx.membership.upsert({
-    where: { tenantId_uid: { tenantId: tenant.id, uid: aliUid } },
-    create: { tenantId: tenant.id, uid: aliUid, role: "owner", name: "Main account" },
-    update: {},
-  });
+  const tenant = await ensureTenant(tx, "aliyun", aliUid, `Alibaba Cloud ${aliUid}`);
+  await ensureOwner(tx, tenant.id, aliUid, "Main account");
   const sub = await tx.subscription.upsert({
     where: { tenantId_instanceId: { tenantId: tenant.id, instanceId } },
     create: {

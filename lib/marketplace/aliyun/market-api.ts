@@ -1,5 +1,4 @@
 import RPCClient from "@alicloud/pop-core";
-import type { Config } from "../../config";
 
 export type MarketApiConfig = { endpoint: string; accessKeyId: string; accessKeySecret: string };
 
@@ -56,10 +55,3 @@ export function createMarketApi(config: MarketApiConfig) {
 }
 
 export type MarketApi = ReturnType<typeof createMarketApi>;
-
-/** The Market OpenAPI this server talks to: configured, or with the sandbox on, its emulator. */
-export function marketApiConfig(cfg: Config): MarketApiConfig | undefined {
-  const endpoint =
-    cfg.ALIYUN_MARKET_ENDPOINT ?? (cfg.SANDBOX === "on" ? `http://127.0.0.1:${cfg.PORT}/sandbox/emulators/aliyun-market` : undefined);
-  return endpoint ? { endpoint, accessKeyId: cfg.ALIYUN_ACCESS_KEY_ID, accessKeySecret: cfg.ALIYUN_ACCESS_KEY_SECRET } : undefined;
-}

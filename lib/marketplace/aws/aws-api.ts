@@ -1,7 +1,7 @@
 import { GetEntitlementsCommand, MarketplaceEntitlementServiceClient } from "@aws-sdk/client-marketplace-entitlement-service";
 import { MarketplaceMeteringClient, ResolveCustomerCommand } from "@aws-sdk/client-marketplace-metering";
 
-export type AwsApiConfig = { endpoint?: string; region: string; accessKeyId: string; secretAccessKey: string };
+export type AwsApiConfig = { endpoint?: string | undefined; region: string; accessKeyId: string; secretAccessKey: string };
 export type AwsCustomer = { accountId: string; productCode: string; licenseArn: string | null; customerIdentifier: string | null };
 export type AwsEntitlement = { dimension: string; expiresAt: Date | null };
 

@@ -7,6 +7,9 @@ import type { AwsEntitlement, AwsMarketplaceApi } from "./aws-api";
 type Tx = Prisma.TransactionClient;
 export type AwsDeps = { api: AwsMarketplaceApi; productCode: string; now: () => Date };
 
+/** Lifecycle actions that re-read the buyer's entitlements (before any transaction opens). */
+export const needsEntitlements = (action: string) => action === "subscribe-success" || action === "entitlement-updated";
+
 /** Who a notification is about: newer listings give the account, older ones the CustomerIdentifier. */
 export type AwsCustomerKey = { accountId?: string | undefined; customerIdentifier?: string | undefined };
 
@@ -32,13 +35,17 @@ async function findSubscription(tx: Tx, who: AwsCustomerKey) {
   return sub;
 }
 
-/** Applies one SNS lifecycle action to the buyer's subscription (idempotent). */
-export async function applyAwsEvent(tx: Tx, deps: AwsDeps, action: string, who: AwsCustomerKey) {
+/**
+ * Applies one SNS lifecycle action to the buyer's subscription (idempotent),
+ * inside the inbox row's transaction. `entitlements` were read from AWS
+ * before it opened (undefined when the buyer's account was not known then).
+ */
+export async function applyAwsEvent(tx: Tx, now: Date, action: string, who: AwsCustomerKey, entitlements: AwsEntitlement[] | undefined) {
   const sub = await findSubscription(tx, who);
   const key = { tenantId_id: { tenantId: sub.tenantId, id: sub.id } };
-  if (action === "subscribe-success" || action === "entitlement-updated") {
-    const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: sub.tenantId }, select: { externalId: true } });
-    const { plan, sku, expiresAt } = planFromEntitlements(await deps.api.getEntitlements(deps.productCode, tenant.externalId));
+  if (needsEntitlements(action)) {
+    if (!entitlements) throw new NotReadyYet(); // read again on the next delivery
+    const { plan, sku, expiresAt } = planFromEntitlements(entitlements);
     await tx.subscription.update({
       where: key,
       data: { plan: plan.id, sku, expiresAt, ...(action === "subscribe-success" && { status: "active" }) },
@@ -50,6 +57,6 @@ export async function applyAwsEvent(tx: Tx, deps: AwsDeps, action: string, who: 
   }
   // unsubscribe-pending changes nothing yet: final usage may still be sent for an hour
   await recordOrder(tx, sub, action, {});
-  await refreshTenantStatus(tx, sub.tenantId, deps.now());
+  await refreshTenantStatus(tx, sub.tenantId, now);
   return { success: true };
 }

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../../db";
 import { NotReadyYet, receiveOnce } from "../inbox";
-import { type AwsDeps, applyAwsEvent, customerKey } from "./lifecycle";
+import type { AwsEntitlement } from "./aws-api";
+import { type AwsCustomerKey, type AwsDeps, applyAwsEvent, customerKey, needsEntitlements } from "./lifecycle";
 import { snsMessageSchema, snsSignatureValid, snsStringToSign } from "./sns";
 
 export type NotifyDeps = AwsDeps & { platformDb: PrismaClient; topicArns: readonly string[]; certificatePem: string | undefined };
@@ -50,14 +51,29 @@ export async function handleAwsNotification(deps: NotifyDeps, rawBody: string): 
     ...(who.customerIdentifier && { customerIdentifier: who.customerIdentifier }),
   };
   try {
+    // AWS is asked before the inbox row is locked: no remote call inside a transaction
+    const entitlements = needsEntitlements(action) ? await currentEntitlements(deps, who) : undefined;
     const result = await receiveOnce(
       deps.platformDb,
       { channel: "aws", key: `sns:${m.MessageId}`, action, instanceId: customerKey(who), params },
-      (tx) => applyAwsEvent(tx, deps, action, who),
+      (tx) => applyAwsEvent(tx, deps.now(), action, who, entitlements),
     );
     return answer(200, result.success, result.success ? "applied" : (result as { message: string }).message);
   } catch (err) {
     if (err instanceof NotReadyYet) return answer(200, true, "kept until the buyer registers");
     throw err;
   }
+}
+
+/** The buyer's entitlements now, or undefined while the buyer has not registered (nothing to apply them to yet). */
+async function currentEntitlements(deps: NotifyDeps, who: AwsCustomerKey): Promise<AwsEntitlement[] | undefined> {
+  const accountId =
+    who.accountId ??
+    (
+      await deps.platformDb.subscription.findFirst({
+        where: { customerRef: who.customerIdentifier ?? "", tenant: { channel: "aws" } },
+        select: { tenant: { select: { externalId: true } } },
+      })
+    )?.tenant.externalId;
+  return accountId === undefined ? undefined : deps.api.getEntitlements(deps.productCode, accountId);
 }

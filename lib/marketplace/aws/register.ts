@@ -1,6 +1,6 @@
-import type { PrismaClient } from "../../db";
+import { type PrismaClient, platformTransaction } from "../../db";
 import { applyPending } from "../inbox";
-import { recordOrder, refreshTenantStatus } from "../tenant-state";
+import { ensureOwner, ensureTenant, recordOrder, refreshTenantStatus } from "../tenant-state";
 import { type AwsDeps, applyAwsEvent, customerKey, planFromEntitlements } from "./lifecycle";
 
 export type RegisterResult =
@@ -25,50 +25,47 @@ export async function registerAwsBuyer(deps: AwsDeps & { platformDb: PrismaClien
     throw err;
   }
   if (customer.productCode !== deps.productCode) return { kind: "page", status: 400, reason: "product" };
-  const { plan, sku, expiresAt } = planFromEntitlements(await deps.api.getEntitlements(customer.productCode, customer.accountId));
+  // read once, before the transaction: for this registration and for notifications parked until it
+  const entitlements = await deps.api.getEntitlements(customer.productCode, customer.accountId);
+  const { plan, sku, expiresAt } = planFromEntitlements(entitlements);
   const instanceId = customer.licenseArn ?? `customer:${customer.customerIdentifier ?? customer.accountId}`;
   const now = deps.now();
 
-  await deps.platformDb.$transaction(
-    async (tx) => {
-      const tenant = await tx.tenant.upsert({
-        where: { channel_externalId: { channel: "aws", externalId: customer.accountId } },
-        create: { channel: "aws", externalId: customer.accountId, displayName: `AWS ${customer.accountId}` },
-        update: {},
-      });
-      await tx.membership.upsert({
-        where: { tenantId_uid: { tenantId: tenant.id, uid: customer.accountId } },
-        create: { tenantId: tenant.id, uid: customer.accountId, role: "owner", name: "AWS account" },
-        update: {},
-      });
-      const existing = await tx.subscription.findUnique({ where: { tenantId_instanceId: { tenantId: tenant.id, instanceId } } });
-      const sub = existing
-        ? await tx.subscription.update({
-            where: { tenantId_id: { tenantId: tenant.id, id: existing.id } },
-            data: { plan: plan.id, sku, expiresAt },
-          })
-        : await tx.subscription.create({
-            data: {
-              tenantId: tenant.id,
-              instanceId,
-              customerRef: customer.customerIdentifier,
-              plan: plan.id,
-              sku,
-              startsAt: now,
-              expiresAt,
-            },
-          });
-      if (!existing) await recordOrder(tx, sub, "register", { sku, expiresAt });
-      for (const key of [
-        customerKey({ accountId: customer.accountId }),
-        customerKey({ customerIdentifier: customer.customerIdentifier ?? undefined }),
-      ])
-        await applyPending(tx, "aws", key, (row) =>
-          applyAwsEvent(tx, deps, row.action, { accountId: row.params.accountId, customerIdentifier: row.params.customerIdentifier }),
-        );
-      await refreshTenantStatus(tx, tenant.id, now);
-    },
-    { maxWait: 10_000, timeout: 20_000 },
-  );
+  await platformTransaction(deps.platformDb, async (tx) => {
+    const tenant = await ensureTenant(tx, "aws", customer.accountId, `AWS ${customer.accountId}`);
+    await ensureOwner(tx, tenant.id, customer.accountId, "AWS account");
+    const existing = await tx.subscription.findUnique({ where: { tenantId_instanceId: { tenantId: tenant.id, instanceId } } });
+    const sub = existing
+      ? await tx.subscription.update({
+          where: { tenantId_id: { tenantId: tenant.id, id: existing.id } },
+          data: { plan: plan.id, sku, expiresAt },
+        })
+      : await tx.subscription.create({
+          data: {
+            tenantId: tenant.id,
+            instanceId,
+            customerRef: customer.customerIdentifier,
+            plan: plan.id,
+            sku,
+            startsAt: now,
+            expiresAt,
+          },
+        });
+    if (!existing) await recordOrder(tx, sub, "register", { sku, expiresAt });
+    for (const key of [
+      customerKey({ accountId: customer.accountId }),
+      customerKey({ customerIdentifier: customer.customerIdentifier ?? undefined }),
+    ])
+      await applyPending(tx, "aws", key, (row) =>
+        applyAwsEvent(
+          tx,
+          now,
+          row.action,
+          { accountId: row.params.accountId, customerIdentifier: row.params.customerIdentifier },
+          entitlements,
+        ),
+      );
+    await refreshTenantStatus(tx, tenant.id, now);
+  });
   return { kind: "login", accountId: customer.accountId };
 }

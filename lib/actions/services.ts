@@ -1,0 +1,31 @@
+import type { AliyunAccessConfig, AwsAccessConfig, IsvAccounts } from "../cloud";
+import { defineActionFor } from "../gateway";
+import type { MarketApi } from "../marketplace";
+
+/**
+ * What Skyport hands every action (lib/runtime builds it once at start from
+ * the configuration; tests build their own): actions read nothing global.
+ */
+export type ActionServices = {
+  now: () => Date;
+  /** where buyers reach Skyport: the base of every link an action hands out */
+  publicUrl: string;
+  /** the ISV's own cloud accounts, which buyers' roles trust */
+  isv: IsvAccounts;
+  /** keys what Skyport hands out and must recognise when it comes back (the authorization state) */
+  signingKey: string;
+  aliyun: {
+    roleName: string;
+    /** the ISV key: it signs the cross-account authorization link */
+    spiKey: string;
+    /** the marketplace's authorization page; unset: Alibaba authorization links cannot be made */
+    authorizeUrl: string | undefined;
+    /** buyers' STS and ECS; unset: Alibaba roles cannot be verified */
+    access: AliyunAccessConfig | undefined;
+    /** the Market OpenAPI; unset: authorization returns cannot be completed */
+    market: MarketApi | undefined;
+  };
+  aws: { roleName: string; access: AwsAccessConfig };
+};
+
+export const defineAction = defineActionFor<ActionServices>();

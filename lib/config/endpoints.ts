@@ -1,0 +1,38 @@
+import type { Config } from "./index";
+
+/** Every address Skyport calls or hands out, resolved once at start (runtime) from the configuration. */
+export type Endpoints = {
+  /** where buyers and marketplaces reach Skyport: the links it hands out */
+  publicUrl: string;
+  aliyunMarket: string | undefined;
+  aliyunSts: string | undefined;
+  aliyunEcs: string | undefined;
+  /** the marketplace's cross-account authorization page */
+  aliyunAuthorize: string | undefined;
+  awsMarketplace: string | undefined;
+  /** unset: the AWS SDK's regional endpoints */
+  awsSts: string | undefined;
+  awsEc2: string | undefined;
+};
+
+/**
+ * Configured endpoints; with the sandbox on, an unset one is the sandbox's
+ * emulator, which this server reaches over loopback (its own port, not the
+ * public address). Outside the sandbox an unset Alibaba endpoint stays unset
+ * and the feature that needs it says so.
+ */
+export function resolveEndpoints(cfg: Config): Endpoints {
+  const emulator = (name: string) => (cfg.SANDBOX === "on" ? `http://127.0.0.1:${cfg.PORT}/sandbox/emulators/${name}` : undefined);
+  const publicUrl = (cfg.PUBLIC_URL ?? `http://localhost:${cfg.PORT}`).replace(/\/+$/, "");
+  return {
+    publicUrl,
+    aliyunMarket: cfg.ALIYUN_MARKET_ENDPOINT ?? emulator("aliyun-market"),
+    aliyunSts: cfg.ALIYUN_STS_ENDPOINT ?? emulator("aliyun-cloud"),
+    aliyunEcs: cfg.ALIYUN_ECS_ENDPOINT ?? emulator("aliyun-cloud"),
+    // a page the buyer's browser opens: the public address
+    aliyunAuthorize: cfg.ALIYUN_AUTHORIZE_URL ?? (cfg.SANDBOX === "on" ? `${publicUrl}/sandbox/authorize` : undefined),
+    awsMarketplace: cfg.AWS_MARKETPLACE_ENDPOINT ?? emulator("aws-marketplace"),
+    awsSts: cfg.AWS_STS_ENDPOINT ?? emulator("aws-cloud"),
+    awsEc2: cfg.AWS_EC2_ENDPOINT ?? emulator("aws-cloud"),
+  };
+}

@@ -1,0 +1,53 @@
+import type { ActionServices } from "../actions";
+import type { AwsAccessConfig } from "../cloud";
+import type { Config, Endpoints } from "../config";
+import { createMarketApi, type MarketApiConfig } from "../marketplace";
+
+/** The Market OpenAPI's address and the ISV's key, when an endpoint is known. */
+export function marketApiConfig(cfg: Config, endpoints: Endpoints): MarketApiConfig | undefined {
+  return endpoints.aliyunMarket
+    ? { endpoint: endpoints.aliyunMarket, accessKeyId: cfg.ALIYUN_ACCESS_KEY_ID, accessKeySecret: cfg.ALIYUN_ACCESS_KEY_SECRET }
+    : undefined;
+}
+
+/** Where Skyport reaches buyers' clouds, with the ISV's keys. */
+export function cloudAccessConfig(cfg: Config, endpoints: Endpoints) {
+  const aliyun =
+    endpoints.aliyunSts && endpoints.aliyunEcs
+      ? {
+          stsEndpoint: endpoints.aliyunSts,
+          ecsEndpoint: endpoints.aliyunEcs,
+          accessKeyId: cfg.ALIYUN_ACCESS_KEY_ID,
+          accessKeySecret: cfg.ALIYUN_ACCESS_KEY_SECRET,
+        }
+      : undefined;
+  const aws: AwsAccessConfig = {
+    stsEndpoint: endpoints.awsSts,
+    ec2Endpoint: endpoints.awsEc2,
+    region: cfg.AWS_REGION,
+    accessKeyId: cfg.AWS_MARKETPLACE_ACCESS_KEY_ID,
+    secretAccessKey: cfg.AWS_MARKETPLACE_SECRET_ACCESS_KEY,
+    isvAccountId: cfg.AWS_ISV_ACCOUNT_ID,
+  };
+  return { aliyun, aws };
+}
+
+/** What every action is handed, built once per process from its configuration. */
+export function actionServices(cfg: Config, endpoints: Endpoints): ActionServices {
+  const market = marketApiConfig(cfg, endpoints);
+  const access = cloudAccessConfig(cfg, endpoints);
+  return {
+    now: () => new Date(),
+    publicUrl: endpoints.publicUrl,
+    isv: { aliyunUid: cfg.ALIYUN_ISV_UID, awsAccountId: cfg.AWS_ISV_ACCOUNT_ID },
+    signingKey: cfg.AUTH_SECRET,
+    aliyun: {
+      roleName: cfg.ALIYUN_ROLE_NAME,
+      spiKey: cfg.ALIYUN_SPI_KEY,
+      authorizeUrl: endpoints.aliyunAuthorize,
+      access: access.aliyun,
+      market: market && createMarketApi(market),
+    },
+    aws: { roleName: cfg.AWS_ROLE_NAME, access: access.aws },
+  };
+}
