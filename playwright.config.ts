@@ -1,7 +1,12 @@
 import { defineConfig } from "@playwright/test";
 
-const port = 3107;
+// E2E_PORT moves the whole run (the server, its Postgres, the front-door test's
+// second server) so that two checkouts can run their browser tests at once.
+const port = Number(process.env.E2E_PORT ?? 3107);
 export const e2e = {
+  port,
+  /** the embedded Postgres of the test server, and one more for a second server */
+  pgPort: port + 51284,
   baseURL: `http://localhost:${port}`,
   password: "e2e-staff-password",
   // the server's development default key for the direct channel (lib/config)
@@ -47,7 +52,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       DATA_DIR: ".data/e2e",
-      EMBEDDED_PG_PORT: "54391",
+      EMBEDDED_PG_PORT: String(port + 51284),
       DEMO_PASSWORD: e2e.password,
       LOG_LEVEL: "warn",
       TRACE_FLUSH_MS: "100",

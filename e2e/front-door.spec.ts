@@ -1,10 +1,17 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { e2e } from "../playwright.config";
 
 // `npm start` as a terminal runs it: its own process group, Ctrl-C to the group.
-const port = 3108;
-const env = { ...process.env, PORT: String(port), DATA_DIR: ".data/e2e-front-door", EMBEDDED_PG_PORT: "54418", LOG_LEVEL: "warn" };
+const port = e2e.port + 1;
+const env = {
+  ...process.env,
+  PORT: String(port),
+  DATA_DIR: ".data/e2e-front-door",
+  EMBEDDED_PG_PORT: String(e2e.pgPort + 1),
+  LOG_LEVEL: "warn",
+};
 
 function start(): Promise<{ child: ChildProcess; output: () => string }> {
   const child = spawn("node", ["--import", "tsx", "server.ts"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
