@@ -4,7 +4,7 @@
 // Next.js, which runs in a child process (next-server.ts).
 import { existsSync } from "node:fs";
 import { createServer } from "node:http";
-import { ConfigError, parseConfig } from "./lib/config";
+import { ConfigError, ensureDevSecrets, parseConfig } from "./lib/config";
 import { databaseUrls } from "./lib/db";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "./lib/db/embedded";
 import { migrate } from "./lib/db/migrate";
@@ -16,6 +16,10 @@ import { cloudAccessConfig, marketApiConfig, startRuntime } from "./lib/runtime"
 import { seedDemo } from "./prisma/seed";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
+// outside production, secrets not set are this installation's own (generated once);
+// the Next.js process inherits them with the rest of the environment
+if (process.env.SKYPORT_ENV !== "production")
+  for (const [name, value] of Object.entries(ensureDevSecrets(process.env.DATA_DIR || ".data"))) process.env[name] ||= value;
 let cfg: ReturnType<typeof parseConfig>;
 try {
   cfg = parseConfig(process.env);

@@ -19,7 +19,8 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const ports = { plain: 3201, next: 3202, skyport: 3203, pg: 54392 };
-const aliyunKey = { keyId: "dev-aliyun", channel: "aliyun", secret: "dev-aliyun-console-secret" } as const;
+// this run's own key: the server is started with it
+const aliyunKey = { keyId: "bench-aliyun", channel: "aliyun", secret: randomUUID() } as const;
 const buyer = { uid: "1001", parentUid: "1001", accountType: "main", marketplace: "aliyun" };
 const children: ChildProcess[] = [];
 
@@ -83,6 +84,7 @@ try {
     DATA_DIR: ".data/bench",
     EMBEDDED_PG_PORT: String(ports.pg),
     DEMO_PASSWORD: "bench-password",
+    CONSOLE_KEYS: `${aliyunKey.keyId}:aliyun:${aliyunKey.secret}`,
     GATEWAY_TENANT_RPS: "1000000000",
     GATEWAY_TENANT_BURST: "1000000000",
   });

@@ -15,14 +15,14 @@ export const plans: Record<Plan["id"], Plan> = {
   enterprise: { id: "enterprise", maxHosts: 5000, features: ["discovery", "checks", "sizing", "api"] },
 };
 
-/** Marketplace SKU codes (as configured in each seller console) → plan. */
-const skus: Record<string, Plan["id"]> = {
-  "skyport-basic": "basic",
-  "skyport-standard": "standard",
-  "skyport-enterprise": "enterprise",
-};
+/** Marketplace SKU codes (as configured in each seller console) → plan; a Map, so "constructor" is no SKU. */
+const skus = new Map<string, Plan["id"]>([
+  ["skyport-basic", "basic"],
+  ["skyport-standard", "standard"],
+  ["skyport-enterprise", "enterprise"],
+]);
 
 export function planForSku(sku: string): Plan | undefined {
-  const id = skus[sku];
+  const id = skus.get(sku);
   return id && plans[id];
 }

@@ -1,14 +1,32 @@
 import { z } from "zod";
 import { consoleKeysSchema } from "./console-keys";
+import { publishedSecrets } from "./published-secrets";
 import { sandboxSnsPublicKey } from "./sandbox-sns-key";
 
 export { type ChannelName, type ConsoleKey, channels } from "./console-keys";
+export { devSecretNames, devSecretsFile, ensureDevSecrets, readDevSecrets } from "./dev-secrets";
 export { type Endpoints, resolveEndpoints } from "./endpoints";
 
-/** A default that only applies outside production: secrets must be set there. */
+/** A default that only applies outside production: production must set it. */
 function devDefault<T extends z.ZodType>(production: boolean, schema: T, value: z.input<T>) {
   // prefault: the default goes through the schema (and its transform) like any value
   return production ? schema : schema.prefault(value as never);
+}
+
+/**
+ * A secret: never defaulted (outside production `npm start` generates them
+ * into DATA_DIR/dev-secrets.env), and in production never one published in
+ * this repository.
+ */
+function secret(production: boolean, minLength: number) {
+  const value = z
+    .string({ error: "required: set it, or outside production let `npm start` generate it into DATA_DIR/dev-secrets.env" })
+    .min(minLength);
+  return production
+    ? value.refine((v) => !v.split(/[,:]/).some((part) => publishedSecrets.has(part.trim())), {
+        message: "is a value published with Skyport (a development default or a test fixture): choose your own",
+      })
+    : value;
 }
 
 const postgresUrl = z.url({ protocol: /^postgres(ql)?$/ });
@@ -30,23 +48,19 @@ const schemaFor = (production: boolean) =>
       PLATFORM_DATABASE_URL: postgresUrl.optional(),
       OPS_DATABASE_URL: postgresUrl.optional(),
       DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-      CONSOLE_KEYS: devDefault(
-        production,
-        consoleKeysSchema,
-        "dev-aliyun:aliyun:dev-aliyun-console-secret,dev-aws:aws:dev-aws-console-secret,dev-direct:direct:dev-direct-console-secret",
-      ),
-      AUTH_SECRET: devDefault(production, z.string().min(32), "dev-only-auth-secret-change-me-0123456789"),
+      CONSOLE_KEYS: secret(production, 1).pipe(consoleKeysSchema),
+      AUTH_SECRET: secret(production, 32),
       GATEWAY_TENANT_RPS: z.coerce.number().positive().default(50),
       GATEWAY_TENANT_BURST: z.coerce.number().int().positive().default(100),
       // the links handed to marketplaces and buyers must name the address they reach, not this process's
       PUBLIC_URL: production
         ? z.url({ protocol: /^https?$/, error: "required in production: the address buyers reach, https://skyport.example.com" })
         : z.url({ protocol: /^https?$/ }).optional(),
-      ALIYUN_SPI_KEY: devDefault(production, z.string().min(16), "dev-aliyun-spi-key-0123456789"),
+      ALIYUN_SPI_KEY: secret(production, 16),
       // the Market OpenAPI: unset with the sandbox on, the sandbox's emulator
       ALIYUN_MARKET_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
       ALIYUN_ACCESS_KEY_ID: devDefault(production, z.string().min(1), "sandbox-access-key"),
-      ALIYUN_ACCESS_KEY_SECRET: devDefault(production, z.string().min(16), "sandbox-access-key-secret-0123"),
+      ALIYUN_ACCESS_KEY_SECRET: secret(production, 16),
       // AWS Marketplace: unset endpoint with the sandbox on means the sandbox's emulator
       AWS_MARKETPLACE_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
       AWS_REGION: z
@@ -54,7 +68,7 @@ const schemaFor = (production: boolean) =>
         .regex(/^[a-z]{2}(-[a-z]+)+-\d$/)
         .default("us-east-1"),
       AWS_MARKETPLACE_ACCESS_KEY_ID: devDefault(production, z.string().min(1), "SANDBOXAWSACCESSKEY"),
-      AWS_MARKETPLACE_SECRET_ACCESS_KEY: devDefault(production, z.string().min(16), "sandbox-aws-secret-access-key-0123"),
+      AWS_MARKETPLACE_SECRET_ACCESS_KEY: secret(production, 16),
       AWS_PRODUCT_CODE: devDefault(production, z.string().min(1), "skyport-sandbox"),
       AWS_SNS_TOPIC_ARNS: devDefault(
         production,

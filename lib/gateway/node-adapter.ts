@@ -11,10 +11,13 @@ export const gatewayServerOptions = { maxHeaderSize: 64 * 1024 };
 
 const apiPath = /^\/api\/([^/?]+)(?:\?(.*))?$/s;
 
-/** True for `/api/{segment}` with no deeper path: the gateway's URLs. */
+/**
+ * True for `/api/{segment}` with no deeper path: the gateway's URLs, all of
+ * them, so that a malformed Action (`/api/%ZZ…`) is answered with the JSON
+ * envelope by the gateway rather than by whatever else would route it.
+ */
 export function isGatewayPath(url: string): boolean {
-  const m = apiPath.exec(url);
-  return m !== null && /^[A-Z]/.test(m[1] ?? "");
+  return apiPath.test(url);
 }
 
 /**
@@ -55,15 +58,4 @@ function write(res: ServerResponse, out: GatewayResponse, resolve: () => void, r
   } catch (err) {
     reject(err);
   }
-}
-
-/** The same gateway behind a Fetch API route (Next.js route handler). */
-export async function serveFetch(gateway: Gateway, request: Request, action: string): Promise<Response> {
-  const url = new URL(request.url);
-  const headers: Record<string, string> = {};
-  request.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
-  const out = await gateway.handle({ method: request.method, action, query: url.search.slice(1), headers });
-  return new Response(out.body, { status: out.status, headers: out.headers });
 }

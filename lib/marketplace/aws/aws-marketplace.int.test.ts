@@ -1,13 +1,13 @@
 import { generateKeyPairSync, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { testConfig } from "../../../test/config";
 import { serveEmulator } from "../../../test/serve-emulator";
-import { parseConfig } from "../../config";
 import { createDatabase, type Database } from "../../db";
 import { createAwsMarketplaceEmulator } from "../../sandbox/emulators/aws-marketplace";
 import { snsNotification } from "../../sandbox/sns-publisher";
 import { createAwsMarketplaceApi, handleAwsNotification, type NotifyDeps, registerAwsBuyer } from "../index";
 
-const cfg = parseConfig({});
+const cfg = testConfig();
 const productCode = "skyport-sandbox";
 const topic = cfg.AWS_SNS_TOPIC_ARNS[0] as string;
 let skew = 0;
