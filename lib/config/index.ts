@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { consoleKeysSchema } from "./console-keys";
 import { publishedSecrets } from "./published-secrets";
-import { sandboxSnsPublicKey } from "./sandbox-sns-key";
 
 export { type ChannelName, type ConsoleKey, channels } from "./console-keys";
 export { devSecretNames, devSecretsFile, ensureDevSecrets, readDevSecrets } from "./dev-secrets";
@@ -80,7 +79,6 @@ const schemaFor = (production: boolean) =>
         ),
         "arn:aws:sns:us-east-1:287250355862:aws-mp-subscription-notification-skyport-sandbox,arn:aws:sns:us-east-1:287250355862:aws-mp-entitlement-notification-skyport-sandbox",
       ),
-      AWS_SNS_CERT: devDefault(production, z.string().includes("-----BEGIN"), sandboxSnsPublicKey),
       // cloud access: the ISV's own accounts (what buyers' roles trust) and role names
       ALIYUN_ISV_UID: devDefault(production, z.string().regex(/^\d{1,32}$/), "1000000000000001"),
       AWS_ISV_ACCOUNT_ID: devDefault(production, z.string().regex(/^\d{12}$/), "210987654321"),
