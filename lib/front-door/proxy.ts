@@ -1,4 +1,6 @@
 import { Agent, type IncomingHttpHeaders, type IncomingMessage, request, type ServerResponse } from "node:http";
+import { connect } from "node:net";
+import type { Duplex } from "node:stream";
 import { pipeline } from "node:stream";
 
 // hop-by-hop headers (RFC 9110 §7.6.1) belong to one connection, not the request
@@ -23,6 +25,26 @@ export function proxyTo(port: number, req: IncomingMessage, res: ServerResponse)
     else res.writeHead(502, { "content-type": "text/plain; charset=utf-8" }).end("The pages server is not answering; retry shortly.\n");
   });
   pipeline(req, upstream, () => {});
+}
+
+/**
+ * Forwards a connection upgrade (a WebSocket: `npm run dev`'s hot reload) to
+ * the server on 127.0.0.1:port as it came, then joins the two sockets.
+ */
+export function proxyUpgrade(port: number, req: IncomingMessage, socket: Duplex, head: Buffer): void {
+  const upstream = connect(port, "127.0.0.1", () => {
+    const lines = [`${req.method} ${req.url} HTTP/${req.httpVersion}`];
+    for (let i = 0; i < req.rawHeaders.length; i += 2) lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
+    upstream.write(`${lines.join("\r\n")}\r\n\r\n`);
+    if (head.length) upstream.write(head);
+    socket.pipe(upstream).pipe(socket);
+  });
+  const close = () => {
+    socket.destroy();
+    upstream.destroy();
+  };
+  upstream.on("error", close);
+  socket.on("error", close);
 }
 
 function endToEnd(headers: IncomingHttpHeaders): IncomingHttpHeaders {
