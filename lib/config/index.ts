@@ -49,6 +49,8 @@ const schemaFor = (production: boolean) =>
       DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
       CONSOLE_KEYS: secret(production, 1).pipe(consoleKeysSchema),
       AUTH_SECRET: secret(production, 32),
+      // proxies of your own in front of Skyport's front door (X-Forwarded-For entries to skip)
+      TRUSTED_PROXIES: z.coerce.number().int().min(0).max(5).default(0),
       GATEWAY_TENANT_RPS: z.coerce.number().positive().default(50),
       GATEWAY_TENANT_BURST: z.coerce.number().int().positive().default(100),
       // the links handed to marketplaces and buyers must name the address they reach, not this process's

@@ -10,16 +10,14 @@ const agent = new Agent({ keepAlive: true });
 /**
  * Forwards a request to the server on 127.0.0.1:port and streams its answer
  * back, headers unchanged but for the hop-by-hop ones (Host and any
- * X-Forwarded-* from an outer proxy reach it as sent). 502 if it cannot answer.
+ * X-Forwarded-* from an outer proxy reach it as sent, the client's address
+ * appended to X-Forwarded-For). 502 if it cannot answer.
  */
 export function proxyTo(port: number, req: IncomingMessage, res: ServerResponse): void {
-  const upstream = request(
-    { host: "127.0.0.1", port, method: req.method, path: req.url, headers: endToEnd(req.headers), agent },
-    (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.statusMessage, endToEnd(answer.headers));
-      pipeline(answer, res, () => {});
-    },
-  );
+  const upstream = request({ host: "127.0.0.1", port, method: req.method, path: req.url, headers: forwarded(req), agent }, (answer) => {
+    res.writeHead(answer.statusCode ?? 502, answer.statusMessage, endToEnd(answer.headers));
+    pipeline(answer, res, () => {});
+  });
   upstream.on("error", () => {
     if (res.headersSent) res.destroy();
     else res.writeHead(502, { "content-type": "text/plain; charset=utf-8" }).end("The pages server is not answering; retry shortly.\n");
@@ -45,6 +43,14 @@ export function proxyUpgrade(port: number, req: IncomingMessage, socket: Duplex,
   };
   upstream.on("error", close);
   socket.on("error", close);
+}
+
+/** The end-to-end headers, and the address this proxy saw appended to X-Forwarded-For, as proxies do. */
+function forwarded(req: IncomingMessage): IncomingHttpHeaders {
+  const headers = endToEnd(req.headers);
+  const seen = req.socket.remoteAddress ?? "unknown";
+  headers["x-forwarded-for"] = headers["x-forwarded-for"] ? `${headers["x-forwarded-for"]}, ${seen}` : seen;
+  return headers;
 }
 
 function endToEnd(headers: IncomingHttpHeaders): IncomingHttpHeaders {
