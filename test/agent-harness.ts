@@ -32,6 +32,8 @@ export type AgentHarness = {
   channel: AgentChannel;
   /** a fresh channel in its own "process" (nothing cached), as after a restart */
   restartChannel: () => Promise<void>;
+  /** the server goes away for `ms` (connections refused), then comes back on the same port with a fresh channel */
+  restartServer: (ms: number) => Promise<void>;
   download: (tenant: TestTenant, params?: object) => Promise<{ downloadId: string; url: string; token: string }>;
   enrol: (token: string, host?: Partial<Host>) => Promise<{ status: number; body: any }>;
   signed: (
@@ -76,14 +78,22 @@ export async function startAgentHarness(opts: { heartbeatSeconds?: number; limit
     });
   let channel = makeChannel();
   await channel.start();
-  const server: Server = createServer((req, res) => {
-    const url = req.url ?? "";
-    if (isAgentPath(url)) void channel.handle(req, res);
-    else if (isDownloadPath(url)) void serveDownload({ appPool: db.appPool, keys, store, publicUrl: baseUrl, now: Date.now }, req, res);
-    else res.writeHead(404).end();
-  });
+  const serve = () =>
+    createServer((req, res) => {
+      const url = req.url ?? "";
+      if (isAgentPath(url)) void channel.handle(req, res);
+      else if (isDownloadPath(url)) void serveDownload({ appPool: db.appPool, keys, store, publicUrl: baseUrl, now: Date.now }, req, res);
+      else res.writeHead(404).end();
+    });
+  let server: Server = serve();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const baseUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const port = (server.address() as { port: number }).port;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const stopServer = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
 
   const harness: AgentHarness = {
     h,
@@ -97,6 +107,15 @@ export async function startAgentHarness(opts: { heartbeatSeconds?: number; limit
       await channel.close();
       channel = makeChannel();
       await channel.start();
+    },
+    async restartServer(ms) {
+      await stopServer();
+      await channel.close();
+      await new Promise((r) => setTimeout(r, ms));
+      channel = makeChannel();
+      await channel.start();
+      server = serve();
+      await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
     },
     async download(tenant, params = { os: "linux-x64" }) {
       const r = await h.call("CreateAgentDownload", params, { tenant });
@@ -137,7 +156,7 @@ export async function startAgentHarness(opts: { heartbeatSeconds?: number; limit
       return { status: res.status, body: text ? JSON.parse(text) : {}, headers: res.headers };
     },
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stopServer();
       await channel.close();
       await h.close();
       await db.close();
