@@ -7,5 +7,5 @@ export { type Inventory, inventorySchema } from "./inventory";
 export { localPackageStore, type PackageStore, s3PackageStore } from "./package-store";
 export { type PackageStoreSettings, packageStore } from "./package-store-from-config";
 export { agentSecret } from "./seal";
-export { signAgentCall } from "./signed-call";
+export { signAgentCall, signedCallHeaders } from "./signed-call";
 export { openEnrolmentToken, sealDownloadLink, sealEnrolmentToken } from "./tokens";

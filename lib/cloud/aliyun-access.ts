@@ -27,6 +27,17 @@ export async function assumeAliyunRole(
   return { accessKeyId: c.AccessKeyId, secret: c.AccessKeySecret, sessionToken: c.SecurityToken, expiresAt: Date.parse(c.Expiration) };
 }
 
+/** ECS (2014-05-26) in the buyer's account, with temporary credentials. */
+export function ecsClient(cfg: AliyunAccessConfig, creds: TemporaryCredentials) {
+  return new RPCClient({
+    endpoint: cfg.ecsEndpoint,
+    apiVersion: "2014-05-26",
+    accessKeyId: creds.accessKeyId,
+    accessKeySecret: creds.secret,
+    securityToken: creds.sessionToken,
+  });
+}
+
 /** Why an AssumeRole failed, as something a buyer can act on. */
 function assumeFailure(code: string | undefined): CloudFailure {
   if (code === "EntityNotExist.Role") return { code: "RoleNotFound" };
@@ -53,13 +64,7 @@ export async function verifyAliyunAccess(
   } catch (err) {
     return failed(assumeFailure((err as { code?: string }).code));
   }
-  const ecs = new RPCClient({
-    endpoint: cfg.ecsEndpoint,
-    apiVersion: "2014-05-26",
-    accessKeyId: creds.accessKeyId,
-    accessKeySecret: creds.secret,
-    securityToken: creds.sessionToken,
-  });
+  const ecs = ecsClient(cfg, creds);
   const missing: string[] = [];
   for (const p of checkedPermissions) {
     try {

@@ -1,7 +1,6 @@
-import RPCClient from "@alicloud/pop-core";
 import { DescribeInstanceTypesCommand } from "@aws-sdk/client-ec2";
 import { GetProductsCommand, PricingClient } from "@aws-sdk/client-pricing";
-import type { AliyunAccessConfig } from "./aliyun-access";
+import { type AliyunAccessConfig, ecsClient } from "./aliyun-access";
 import { type AwsAccessConfig, ec2Client } from "./aws-access";
 import type { TemporaryCredentials } from "./credential-cache";
 
@@ -17,13 +16,7 @@ const hoursPerMonth = 730;
  * not allowed leaves the catalogue unpriced, not missing.
  */
 export async function aliyunCatalogue(cfg: AliyunAccessConfig, creds: TemporaryCredentials, region: string): Promise<Catalogue> {
-  const ecs = new RPCClient({
-    endpoint: cfg.ecsEndpoint,
-    apiVersion: "2014-05-26",
-    accessKeyId: creds.accessKeyId,
-    accessKeySecret: creds.secret,
-    securityToken: creds.sessionToken,
-  });
+  const ecs = ecsClient(cfg, creds);
   const call = <T>(action: string, params: Record<string, unknown>) =>
     ecs.request<T>(action, { RegionId: region, ...params }, { method: "GET", timeout: 10_000, formatParams: false });
   const types = await call<{ InstanceTypes: { InstanceType: { InstanceTypeId: string; CpuCoreCount: number; MemorySize: number }[] } }>(

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { signAgentCall } from "../agents";
+import { signedCallHeaders } from "../agents";
 
 /** A fleet of pretend hosts, each an agent speaking the real protocol over HTTP to this Skyport. */
 export type SimulatedFleet = { id: string; hosts: number; stop: () => void };
@@ -51,17 +51,9 @@ export async function simulateHosts(opts: { origin: string; token: string; count
 
   const call = async (agent: (typeof agents)[number], method: string, path: string, body?: object) => {
     const bytes = Buffer.from(body ? JSON.stringify(body) : "");
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    const nonce = randomBytes(18).toString("base64url");
     const res = await fetch(new URL(path, opts.origin), {
       method,
-      headers: {
-        "content-type": "application/json",
-        "x-agent-id": agent.agentId,
-        "x-agent-timestamp": timestamp,
-        "x-agent-nonce": nonce,
-        "x-agent-signature": signAgentCall(agent.agentSecret, method, path, timestamp, nonce, bytes),
-      },
+      headers: { "content-type": "application/json", ...signedCallHeaders(agent.agentId, agent.agentSecret, method, path, bytes) },
       ...(body && { body: bytes }),
     });
     return res.json() as Promise<Record<string, unknown>>;
