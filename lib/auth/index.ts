@@ -1,3 +1,4 @@
-export { consoleCookie, consoleSessionMaxAge, openConsoleSession, sealConsoleSession } from "./console-session";
+export { consoleCookie, consoleSessionMaxAge, openConsoleSession, sealConsoleSession, withSessionLocale } from "./console-session";
+export { seal, unseal } from "./sealed";
 export type { StaffRole, StaffUser } from "./staff";
 export { auth, handlers, signIn, signOut } from "./staff-auth";
