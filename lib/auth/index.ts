@@ -1,4 +1,5 @@
 export { consoleCookie, consoleSessionMaxAge, openConsoleSession, sealConsoleSession, withSessionLocale } from "./console-session";
+export { sameOriginPath } from "./same-origin-path";
 export { seal, unseal } from "./sealed";
 export type { StaffRole, StaffUser } from "./staff";
 export { auth, handlers, signIn, signOut } from "./staff-auth";
