@@ -14,6 +14,8 @@ export function proxyTo(port: number, req: IncomingMessage, res: ServerResponse)
   const upstream = request(
     { host: "127.0.0.1", port, method: req.method, path: req.url, headers: endToEnd(req.headers), agent },
     (answer) => {
+      // the browser left first (an aborted prefetch): piping into its closed response throws
+      if (res.destroyed) return void answer.destroy();
       res.writeHead(answer.statusCode ?? 502, answer.statusMessage, endToEnd(answer.headers));
       pipeline(answer, res, () => {});
     },
