@@ -6,6 +6,7 @@ import { sandboxSnsPublicKey } from "./sandbox-sns-key";
 export { type ChannelName, type ConsoleKey, channels } from "./console-keys";
 export { devSecretNames, devSecretsFile, ensureDevSecrets, readDevSecrets } from "./dev-secrets";
 export { type Endpoints, resolveEndpoints } from "./endpoints";
+export { listensBeyondLoopback } from "./loopback";
 
 /** A default that only applies outside production: production must set it. */
 function devDefault<T extends z.ZodType>(production: boolean, schema: T, value: z.input<T>) {
