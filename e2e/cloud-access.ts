@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 
-/** Revokes the buyer's role on the given sandbox page, then presses Verify in the console. */
+/** Revokes the buyer's role on the given sandbox page, then presses Verify on the console's cloud access page. */
 export async function revokeThenVerify(page: Page, sandboxPage: string) {
   await page.goto(sandboxPage);
   await page
@@ -8,7 +8,7 @@ export async function revokeThenVerify(page: Page, sandboxPage: string) {
     .getByRole("button", { name: /Revoke it|撤销角色/ })
     .click();
   await expect(page.getByTestId("sandbox-cloud")).toBeVisible();
-  await page.goto("/console");
+  await page.goto("/console/cloud");
   await page
     .getByTestId("cloud-access")
     .getByRole("button", { name: /Verify now|立即验证/ })
