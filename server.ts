@@ -9,7 +9,7 @@ import { databaseUrls } from "./lib/db";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "./lib/db/embedded";
 import { migrate } from "./lib/db/migrate";
 import { startNextProcess } from "./lib/front-door/next-process";
-import { proxyTo } from "./lib/front-door/proxy";
+import { proxyTo, proxyUpgrade } from "./lib/front-door/proxy";
 import { gatewayServerOptions, isGatewayPath, serveNode } from "./lib/gateway";
 import { startJobs } from "./lib/jobs";
 import { cloudAccessConfig, marketApiConfig, startRuntime } from "./lib/runtime";
@@ -63,7 +63,10 @@ const jobs = await startJobs({
 
 process.env.AUTH_SECRET ??= cfg.AUTH_SECRET;
 process.env.AUTH_TRUST_HOST ??= "true";
-const pages = await startNextProcess(`${import.meta.dirname}/next-server.ts`).catch(async (err) => {
+process.env.NEXT_TELEMETRY_DISABLED ??= "1"; // an offline machine, and nobody asked
+// `npm run dev`: Next.js in development mode, hot reloading pages (through the upgrade below)
+const dev = process.argv.includes("--dev");
+const pages = await startNextProcess(`${import.meta.dirname}/next-server.ts`, { dev }).catch(async (err) => {
   // it has printed why (no build, a port, a bad config); leave nothing running
   console.error(String(err));
   await jobs.stop();
@@ -88,6 +91,7 @@ const server = createServer(gatewayServerOptions, (req, res) => {
     proxyTo(pages.port, req, res);
   }
 });
+server.on("upgrade", (req, socket, head) => proxyUpgrade(pages.port, req, socket, head));
 server.listen(cfg.PORT, cfg.HOST, () => {
   process.stdout.write(`Skyport is serving on http://localhost:${cfg.PORT} (Ctrl-C stops it)\n`);
 });

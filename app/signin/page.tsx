@@ -1,9 +1,9 @@
 import { redirect } from "next/navigation";
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { getTranslations } from "next-intl/server";
 import { PlainPage } from "@/components/shell/plain-page";
 import { Field } from "@/components/ui/field";
-import { signIn } from "@/lib/auth";
+import { signIn, signInLimits } from "@/lib/auth";
 import type { Translate } from "@/lib/i18n";
 
 const safeNext = (next: unknown) => (typeof next === "string" && /^\/(admin|ops|sandbox)(\/|$|\?)/.test(next) ? next : "/admin");
@@ -27,7 +27,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     try {
       await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirectTo: to });
     } catch (err) {
-      if (err instanceof AuthError) redirect(`/signin?error=failed&next=${encodeURIComponent(to)}`);
+      if (err instanceof AuthError) {
+        const throttled = err instanceof CredentialsSignin && err.code === "throttled";
+        const why = throttled ? `throttled&minutes=${signInLimits.windowMinutes}` : "failed";
+        redirect(`/signin?error=${why}&next=${encodeURIComponent(to)}`);
+      }
       throw err; // Next's redirect after a successful sign-in
     }
   }

@@ -121,7 +121,9 @@ export async function actOnAws(data: FormData) {
     const event = awsEvents.find((e) => e === op);
     const topics = config.AWS_SNS_TOPIC_ARNS;
     const topic = topics.find((a) => a.includes(event === "entitlement-updated" ? "entitlement" : "subscription")) ?? topics[0] ?? "";
-    if (event) recordExchange(`aws:${account}`, await publish(await ownOrigin(), topic, config.AWS_PRODUCT_CODE, event, account));
+    const certificates = runtime().endpoints.snsCertificates ?? "";
+    if (event)
+      recordExchange(`aws:${account}`, await publish(await ownOrigin(), certificates, topic, config.AWS_PRODUCT_CODE, event, account));
   }
   redirect(`/sandbox/aws?${keep}`);
 }

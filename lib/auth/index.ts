@@ -2,4 +2,5 @@ export { consoleCookie, consoleSessionMaxAge, openConsoleSession, sealConsoleSes
 export { sameOriginPath } from "./same-origin-path";
 export { seal, unseal } from "./sealed";
 export type { StaffRole, StaffUser } from "./staff";
-export { auth, handlers, signIn, signOut } from "./staff-auth";
+export { auth, handlers, signIn, signOut, ThrottledSignIn } from "./staff-auth";
+export { signInLimits } from "./staff-sign-in";

@@ -72,6 +72,7 @@ describe("configuration", () => {
       ALIYUN_ISV_UID: "5000",
       AWS_ISV_ACCOUNT_ID: "210987654321",
       PUBLIC_URL: "https://skyport.example.com",
+      AGENT_SEAL_KEYS: `p1:${"k".repeat(43)}=`,
     };
     expect(parseConfig(prod)).toMatchObject({ SANDBOX: "off", SEED_DEMO: "off" });
     expect(parseConfig({ ...prod, SANDBOX: "on" }).SANDBOX).toBe("on");
@@ -82,6 +83,7 @@ describe("configuration", () => {
       ["CONSOLE_KEYS", testSecrets.CONSOLE_KEYS],
       ["ALIYUN_SPI_KEY", testSecrets.ALIYUN_SPI_KEY],
       ["AWS_MARKETPLACE_SECRET_ACCESS_KEY", "sandbox-aws-secret-access-key-0123"],
+      ["AGENT_SEAL_KEYS", testSecrets.AGENT_SEAL_KEYS],
     ])
       expect(() => parseConfig({ ...prod, [name as string]: published }), name).toThrow(`${name}: is a value published with Skyport`);
   });

@@ -16,6 +16,7 @@ const generators = {
   ALIYUN_SPI_KEY: () => token(),
   ALIYUN_ACCESS_KEY_SECRET: () => token(),
   AWS_MARKETPLACE_SECRET_ACCESS_KEY: () => token(),
+  AGENT_SEAL_KEYS: () => `dev1:${randomBytes(32).toString("base64")}`,
 } as const;
 
 export const devSecretNames = Object.keys(generators) as (keyof typeof generators)[];

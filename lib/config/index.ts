@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { consoleKeysSchema } from "./console-keys";
 import { publishedSecrets } from "./published-secrets";
-import { sandboxSnsPublicKey } from "./sandbox-sns-key";
+import { sealKeysSchema } from "./seal-keys";
 
 export { type ChannelName, type ConsoleKey, channels } from "./console-keys";
 export { devSecretNames, devSecretsFile, ensureDevSecrets, readDevSecrets } from "./dev-secrets";
 export { type Endpoints, resolveEndpoints } from "./endpoints";
 export { listensBeyondLoopback } from "./loopback";
+export type { SealKey } from "./seal-keys";
 
 /** A default that only applies outside production: production must set it. */
 function devDefault<T extends z.ZodType>(production: boolean, schema: T, value: z.input<T>) {
@@ -51,6 +52,8 @@ const schemaFor = (production: boolean) =>
       DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
       CONSOLE_KEYS: secret(production, 1).pipe(consoleKeysSchema),
       AUTH_SECRET: secret(production, 32),
+      // proxies of your own in front of Skyport's front door (X-Forwarded-For entries to skip)
+      TRUSTED_PROXIES: z.coerce.number().int().min(0).max(5).default(0),
       GATEWAY_TENANT_RPS: z.coerce.number().positive().default(50),
       GATEWAY_TENANT_BURST: z.coerce.number().int().positive().default(100),
       // the links handed to marketplaces and buyers must name the address they reach, not this process's
@@ -81,7 +84,6 @@ const schemaFor = (production: boolean) =>
         ),
         "arn:aws:sns:us-east-1:287250355862:aws-mp-subscription-notification-skyport-sandbox,arn:aws:sns:us-east-1:287250355862:aws-mp-entitlement-notification-skyport-sandbox",
       ),
-      AWS_SNS_CERT: devDefault(production, z.string().includes("-----BEGIN"), sandboxSnsPublicKey),
       // cloud access: the ISV's own accounts (what buyers' roles trust) and role names
       ALIYUN_ISV_UID: devDefault(production, z.string().regex(/^\d{1,32}$/), "1000000000000001"),
       AWS_ISV_ACCOUNT_ID: devDefault(production, z.string().regex(/^\d{12}$/), "210987654321"),
@@ -102,6 +104,24 @@ const schemaFor = (production: boolean) =>
         .default("SkyportAccess"),
       RELEASE_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(7),
       TRACE_FLUSH_MS: z.coerce.number().int().min(10).max(60_000).default(500),
+      // agents: the keys that seal enrolment tokens and download links and derive agent secrets
+      AGENT_SEAL_KEYS: secret(production, 1).pipe(sealKeysSchema),
+      AGENT_HEARTBEAT_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
+      // how long last-seen times may lag: heartbeats are written in batches this often
+      AGENT_LAST_SEEN_FLUSH_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
+      AGENT_RPS: z.coerce.number().positive().default(2),
+      AGENT_BURST: z.coerce.number().int().positive().default(10),
+      AGENT_TENANT_RPS: z.coerce.number().positive().default(500),
+      AGENT_TENANT_BURST: z.coerce.number().int().positive().default(1_000),
+      // where the prebuilt agent packages are: a folder (default DATA_DIR/agent-packages) or an S3-compatible bucket
+      AGENT_PACKAGES_DIR: z.string().optional(),
+      AGENT_PACKAGES_S3_BUCKET: z.string().min(3).max(63).optional(),
+      AGENT_PACKAGES_S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+      AGENT_PACKAGES_S3_REGION: z.string().default("us-east-1"),
+      AGENT_PACKAGES_S3_ACCESS_KEY_ID: z.string().optional(),
+      AGENT_PACKAGES_S3_SECRET_ACCESS_KEY: z.string().optional(),
+      // sizing: the headroom a recommended instance keeps over what the host has (percent)
+      SIZING_HEADROOM_PERCENT: z.coerce.number().int().min(0).max(200).default(20),
       SEED_DEMO: flag.default(production ? "off" : "on"),
       // the sandbox marketplace: on by default outside production, and in
       // production only when explicitly set to on

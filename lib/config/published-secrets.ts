@@ -20,4 +20,5 @@ export const publishedSecrets: ReadonlySet<string> = new Set([
   "test-spi-key-0123456789",
   "test-aliyun-secret-0123456789",
   "test-aws-secret-access-key-0123",
+  "dGVzdC1hZ2VudC1zZWFsLWtleS0wMTIzNDU2Nzg5YWI=",
 ]);
