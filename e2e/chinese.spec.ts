@@ -51,6 +51,7 @@ test("no English is left on a Chinese page: every page, its refusals and its out
   for (const route of appPages()) {
     await signInFor(page, route);
     await page.goto(route);
+    expect(new URL(page.url()).pathname, "signed in for it").toBe(route);
     await check(route);
   }
   // what only appears after something happened

@@ -13,6 +13,7 @@ for (const width of widths) {
     for (const route of pages) {
       await signInFor(page, route);
       await page.goto(route);
+      expect(new URL(page.url()).pathname, "signed in for it").toBe(route);
       const [scrollWidth, viewport] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
       expect(scrollWidth, `${route} at ${width} px`).toBeLessThanOrEqual(viewport);
       if (route.startsWith("/console")) {

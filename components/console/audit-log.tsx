@@ -13,7 +13,7 @@ export async function AuditLog({ page, first }: { page: ResultOf<typeof listAudi
   return (
     <div className="space-y-3">
       <Table
-        head={[t("console.audit.time"), t("console.audit.actor"), t("console.audit.change"), t("console.audit.target")]}
+        head={[t("console.audit.time"), t("console.audit.change"), t("console.audit.actor"), t("console.audit.target")]}
         empty={t("console.audit.empty")}
       >
         {page.events.map((e) => (
@@ -21,8 +21,8 @@ export async function AuditLog({ page, first }: { page: ResultOf<typeof listAudi
             <Cell>
               <Time value={e.at} />
             </Cell>
-            <Cell mono>{e.actorUid}</Cell>
             <Cell>{t("labels.auditAction", codeArgs(e.action))}</Cell>
+            <Cell mono>{e.actorUid}</Cell>
             <Cell mono>{e.target}</Cell>
           </tr>
         ))}
