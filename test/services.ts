@@ -1,4 +1,5 @@
 import type { ActionServices } from "../lib/actions";
+import { testConfig } from "./config";
 
 type Overrides = Partial<Omit<ActionServices, "aliyun" | "aws">> & {
   aliyun?: Partial<ActionServices["aliyun"]>;
@@ -40,6 +41,12 @@ export function testServices(over: Overrides = {}): ActionServices {
         isvAccountId: "210987654321",
       },
       ...aws,
+    },
+    agents: {
+      keys: testConfig().AGENT_SEAL_KEYS,
+      heartbeatSeconds: 30,
+      enrolmentDays: 7,
+      targetEndpoint: () => "http://127.0.0.1:9/",
     },
     ...rest,
   };

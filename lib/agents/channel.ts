@@ -25,8 +25,6 @@ export type AgentChannelDeps = {
   heartbeatSeconds: number;
   lastSeenFlushMs: number;
   limits: { agent: RateLimit; tenant: RateLimit };
-  /** what a precheck's reachability check tries from the host */
-  targetEndpoint: string;
   log: Logger;
   now?: () => number;
 };
@@ -133,7 +131,7 @@ export function createAgentChannel(deps: AgentChannelDeps) {
         FROM due WHERE t.tenant_id = ${agent.tenantId} AND t.id = due.id
         RETURNING t.id, t.kind::text, t.params`,
     );
-    return rows.map((t) => ({ id: t.id, kind: t.kind, params: { ...taskParams(t.kind, deps.targetEndpoint, now()), ...t.params } }));
+    return rows.map((t) => ({ id: t.id, kind: t.kind, params: { ...t.params, ...taskParams(t.kind, now()) } }));
   }
 
   async function result(req: IncomingMessage, taskId: string, body: Buffer) {

@@ -6,6 +6,7 @@ import { createLogger, type Logger } from "../log";
 import { createTraceWriter, type TraceWriter } from "../trace";
 import { actionServices } from "./services";
 
+export { agentDoors } from "./agent-doors";
 export { cloudAccessConfig, marketApiConfig } from "./services";
 
 export type Runtime = {

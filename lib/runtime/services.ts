@@ -49,5 +49,16 @@ export function actionServices(cfg: Config, endpoints: Endpoints): ActionService
       market: market && createMarketApi(market),
     },
     aws: { roleName: cfg.AWS_ROLE_NAME, access: access.aws },
+    agents: {
+      keys: cfg.AGENT_SEAL_KEYS,
+      heartbeatSeconds: cfg.AGENT_HEARTBEAT_SECONDS,
+      enrolmentDays: 7,
+      targetEndpoint: (provider, region) =>
+        cfg.SANDBOX === "on"
+          ? `http://127.0.0.1:${cfg.PORT}/`
+          : provider === "aliyun"
+            ? `https://ecs.${region}.aliyuncs.com/`
+            : `https://ec2.${region}.amazonaws.com/`,
+    },
   };
 }

@@ -1,0 +1,33 @@
+import { chromium } from "@playwright/test";
+const base = "http://localhost:3600";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+for (const lang of ["en", "zh-CN"]) {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: lang, extraHTTPHeaders: { "accept-language": lang } });
+  const page = await ctx.newPage();
+  const uid = `look${Date.now()}`, inst = `${Date.now()}`;
+  await page.goto(`${base}/sandbox?aliUid=${uid}&instanceId=${inst}`);
+  await page.getByRole("button", { name: /^Buy$|^购买$/ }).click();
+  await page.getByTestId("sandbox-cloud").getByRole("button", { name: /Grant the role|授予角色/ }).click();
+  await page.getByRole("link", { name: /Launch|免登/ }).click();
+  await page.goto(`${base}/console/cloud`);
+  await page.getByRole("button", { name: /authorization link|授权链接/ }).click();
+  await page.getByRole("status").waitFor();
+  await page.getByRole("button", { name: /Verify now|立即验证/ }).click();
+  await page.getByText(/can use the role|可以使用该角色/).waitFor();
+  await page.screenshot({ path: `/tmp/shots/flow-${lang}-verified.png`, fullPage: true });
+  await page.goto(`${base}/sandbox?aliUid=${uid}&instanceId=${inst}`);
+  await page.getByTestId("sandbox-cloud").getByRole("button", { name: /Remove DescribeInstanceTypes|移除/ }).click();
+  await page.goto(`${base}/console/cloud`);
+  await page.getByRole("button", { name: /Verify now|立即验证/ }).click();
+  await page.getByTestId("cloud-error").waitFor();
+  await page.screenshot({ path: `/tmp/shots/flow-${lang}-failed.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 900 });
+  await page.screenshot({ path: `/tmp/shots/flow-${lang}-failed-390.png`, fullPage: true });
+  await page.goto(`${base}/console`);
+  await page.screenshot({ path: `/tmp/shots/flow-${lang}-overview-390.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${base}/console/orders`);
+  await page.screenshot({ path: `/tmp/shots/flow-${lang}-orders.png`, fullPage: true });
+  await ctx.close();
+}
+await browser.close();
