@@ -1,4 +1,4 @@
-export type Option = string | { value: string; label: string };
+type Option = string | { value: string; label: string };
 
 /** A labelled select, console density (32 px). */
 export function SelectField({

@@ -1,4 +1,4 @@
-export type Column = string | { label: string; numeric?: boolean };
+type Column = string | { label: string; numeric?: boolean };
 
 /** Dense console tables: 32 px rows, grey borders; scrolls inside itself, never the page. */
 export function Table({ head, children, empty }: { head: Column[]; children: React.ReactNode; empty?: React.ReactNode }) {

@@ -1,5 +1,5 @@
 export const currencies = ["CNY", "USD"] as const;
-export type Currency = (typeof currencies)[number];
+type Currency = (typeof currencies)[number];
 
 const zones = new Set(["UTC", ...Intl.supportedValuesOf("timeZone")]);
 

@@ -1,6 +1,6 @@
 export const locales = ["en", "zh-CN"] as const;
 export type Locale = (typeof locales)[number];
-export const defaultLocale: Locale = "en";
+const defaultLocale: Locale = "en";
 
 /** The supported locale a BCP 47 tag asks for: any Chinese is zh-CN, any English en. */
 export function matchLocale(tag: string | null | undefined): Locale | undefined {
