@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { shanghaiTime, spiQuery } from "../lib/sandbox";
-import { revokeThenVerify } from "./cloud-access";
+import { authorizationLink, revokeThenVerify } from "./cloud-access";
 import { e2eSecrets } from "./secrets";
 
 /**
@@ -119,16 +119,7 @@ test("the Alibaba authorization link: authorize on the (sandbox) marketplace →
   const buyer = { aliUid: `${Date.now()}`, instanceId: `${Date.now() + 2}` };
   await marketplace(page, buyer, /^Buy$|^购买$/, "createInstance");
   await page.getByRole("link", { name: /Launch|免登/ }).click();
-  await page.goto("/console/cloud");
-  await page
-    .getByTestId("cloud-access")
-    .getByRole("button", { name: /authorization link|授权链接/ })
-    .click();
-  const link = await page
-    .getByTestId("cloud-access")
-    .getByRole("link", { name: /sandbox\/authorize/ })
-    .getAttribute("href");
-  await page.goto(link as string);
+  await page.goto(await authorizationLink(page));
   await page.getByRole("button", { name: "Authorize" }).click();
   await expect(page).toHaveURL(/\/console\/cloud$/);
   // the outcome is shown once, from a signed cookie: never from the URL, gone on reload

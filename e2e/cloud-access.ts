@@ -14,3 +14,11 @@ export async function revokeThenVerify(page: Page, sandboxPage: string) {
     .getByRole("button", { name: /Verify now|立即验证/ })
     .click();
 }
+
+/** On the console's cloud access page: asks for the authorization link and answers where it leads. */
+export async function authorizationLink(page: Page): Promise<string> {
+  await page.goto("/console/cloud");
+  const panel = page.getByTestId("cloud-access");
+  await panel.getByRole("button", { name: /authorization link|授权链接/ }).click();
+  return (await panel.getByRole("link", { name: /sandbox\/authorize/ }).getAttribute("href")) as string;
+}

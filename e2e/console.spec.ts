@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { sealConsoleSession } from "../lib/auth/console-session";
 import { e2e } from "../playwright.config";
+import { authorizationLink } from "./cloud-access";
 import { e2eSecrets } from "./secrets";
 
 const demoBuyer = { channel: "direct" as const, uid: "demo-direct", parentUid: "demo-direct" };
@@ -88,16 +89,7 @@ test("signing out ends the console session", async ({ page }) => {
 
 test("switching language keeps the page's query (the authorization page stays valid) and sets <html lang>", async ({ page }) => {
   await page.goto("/console/demo?tenant=aliyun");
-  await page.goto("/console/cloud");
-  await page
-    .getByTestId("cloud-access")
-    .getByRole("button", { name: /authorization link|授权链接/ })
-    .click();
-  const link = await page
-    .getByTestId("cloud-access")
-    .getByRole("link", { name: /sandbox\/authorize/ })
-    .getAttribute("href");
-  await page.goto(link as string);
+  await page.goto(await authorizationLink(page));
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await page.getByRole("link", { name: "中文" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");

@@ -1,7 +1,6 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { type NavItem, NavLinks } from "./nav-links";
-import { OtherLanguage } from "./other-language";
+import { TopBar } from "./top-bar";
 
 export type { NavItem };
 
@@ -16,16 +15,11 @@ export async function AppShell(props: {
   const t = await getTranslations();
   return (
     <div className="min-h-screen">
-      <header className="flex h-12 items-center gap-3 border-b border-gray-200 bg-white px-4">
-        <Link href="/" className="shrink-0 font-semibold text-primary">
-          {t("meta.title")}
-        </Link>
+      <TopBar actions={props.actions}>
         <span className="hidden text-gray-300 sm:inline">/</span>
         <span className="hidden shrink-0 font-medium sm:inline">{props.title}</span>
         <div className="flex min-w-0 flex-1 items-center justify-end gap-2 sm:justify-start">{props.context}</div>
-        <OtherLanguage />
-        {props.actions}
-      </header>
+      </TopBar>
       <div className="flex flex-col md:flex-row">
         <NavLinks items={props.nav} label={t("common.sections")} />
         <main className="min-w-0 flex-1 space-y-4 p-4 md:p-6">{props.children}</main>
