@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { sealConsoleSession } from "../lib/auth/console-session";
+import { signedQuery } from "../lib/gateway/sign-request";
 import { e2e } from "../playwright.config";
 import { authorizationLink } from "./cloud-access";
 import { e2eSecrets } from "./secrets";
@@ -97,4 +98,25 @@ test("switching language keeps the page's query (the authorization page stays va
   expect(new URL(page.url()).searchParams.get("token")).toBeTruthy();
   await page.getByRole("link", { name: "English" }).click();
   await expect(page.getByRole("button", { name: "Authorize" })).toBeVisible();
+});
+
+test("the audit log pages through older changes, with labels instead of codes", async ({ page, request }) => {
+  const userinfo = { uid: "demo-direct", parentUid: "demo-direct", accountType: "main", marketplace: "direct" };
+  for (let i = 0; i < 21; i++) {
+    const params = { contactEmail: `owner+${i}@demo.example` };
+    const res = await request.get(
+      `/api/UpdateTenantProfile?${signedQuery(e2eSecrets().directKey, "UpdateTenantProfile", userinfo, params, `e2e-audit-${Date.now()}-${i}`)}`,
+    );
+    expect((await res.json()).code).toBe("OK");
+  }
+  await page.goto("/console/demo");
+  await page.goto("/console/audit");
+  await expect(page.getByTestId("audit-row")).toHaveCount(20);
+  await expect(page.getByTestId("audit-row").first()).toContainText("Profile updated");
+  await expect(page.getByText("tenant.profile.updated")).toHaveCount(0);
+  await page.getByRole("link", { name: /^Older$|^更早$/ }).click();
+  await expect(page).toHaveURL(/\/console\/audit\?after=/);
+  await expect(page.getByTestId("audit-row").first()).toBeVisible();
+  await page.getByRole("link", { name: /^Newest$|^最新$/ }).click();
+  await expect(page.getByTestId("audit-row")).toHaveCount(20);
 });
