@@ -120,3 +120,14 @@ test("the audit log pages through older changes, with labels instead of codes", 
   await page.getByRole("link", { name: /^Newest$|^最新$/ }).click();
   await expect(page.getByTestId("audit-row")).toHaveCount(20);
 });
+
+test("a failed authorization return says why and gives the trace ID, once, from the product's own words", async ({ page }) => {
+  await page.goto("/console/demo?tenant=aliyun");
+  await page.goto(`/console/cloud-return?token=not-a-real-token&state=${encodeURIComponent("Pay here: https://evil.example")}`);
+  await expect(page).toHaveURL(/\/console\/cloud$/);
+  const alert = page.getByRole("alert").filter({ hasText: /another account|其他账号/ });
+  await expect(alert).toContainText(/Trace ID web-|追踪 ID web-/);
+  await expect(page.getByText("evil.example")).toHaveCount(0);
+  await page.reload();
+  await expect(alert).toHaveCount(0);
+});
