@@ -17,6 +17,7 @@ import {
   signAgentCall,
 } from "../lib/agents";
 import { storedFiles, tarOf } from "../lib/agents/agent-package";
+import type { ActionServices } from "../lib/actions";
 import type { SealKey } from "../lib/config";
 import { createDatabase, type Database } from "../lib/db";
 import { testConfig } from "./config";
@@ -55,10 +56,13 @@ type SignOpts = { timestamp?: number; nonce?: string; secret?: string; headers?:
  * loopback server, as server.ts serves them, over the test Postgres; the
  * packages are small stand-ins with the real layout.
  */
-export async function startAgentHarness(opts: { heartbeatSeconds?: number; limits?: AgentChannelLimits } = {}): Promise<AgentHarness> {
+export async function startAgentHarness(
+  opts: { heartbeatSeconds?: number; limits?: AgentChannelLimits; services?: ActionServices } = {},
+): Promise<AgentHarness> {
   const keys = testConfig().AGENT_SEAL_KEYS;
   const db = createDatabase(inject("dbUrls"), 10);
-  const services = testServices({ agents: { ...testServices().agents, heartbeatSeconds: opts.heartbeatSeconds ?? 30 } });
+  const base = opts.services ?? testServices();
+  const services = { ...base, agents: { ...base.agents, heartbeatSeconds: opts.heartbeatSeconds ?? 30 } };
   const h = await startHarness({ db, services });
   const store = localPackageStore(mkdtempSync(path.join(tmpdir(), "skyport-packages-")));
   const prefix = await tarOf([{ name: "skyport-agent/skyport-agent", mode: 0o755, body: Buffer.from("#!/bin/sh\necho stand-in\n") }]);

@@ -1,4 +1,5 @@
 import type { ActionServices } from "../lib/actions";
+import { createCredentialCache } from "../lib/cloud";
 import { testConfig } from "./config";
 
 type Overrides = Partial<Omit<ActionServices, "aliyun" | "aws">> & {
@@ -42,6 +43,8 @@ export function testServices(over: Overrides = {}): ActionServices {
       },
       ...aws,
     },
+    credentials: createCredentialCache(),
+    sizingHeadroomPercent: 20,
     agents: {
       keys: testConfig().AGENT_SEAL_KEYS,
       heartbeatSeconds: 30,

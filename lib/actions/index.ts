@@ -9,6 +9,7 @@ export { describeAgents } from "./describe-agents";
 export { describeCaller } from "./describe-caller";
 export { describeCloudAccess } from "./describe-cloud-access";
 export { describeCloudPolicies } from "./describe-cloud-policies";
+export { describeSizingRecommendations } from "./describe-sizing-recommendations";
 export { describeTenant } from "./describe-tenant";
 export { exportTenantData } from "./export-tenant-data";
 export { listAgentDownloads } from "./list-agent-downloads";

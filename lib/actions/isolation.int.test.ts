@@ -84,6 +84,7 @@ describe("tenant A's caller never reads or changes tenant B's data, through the 
       "CreateAgentTask",
       "RevokeAgent",
       "RevokeAgentDownload",
+      "DescribeSizingRecommendations",
     ]);
     for (const [name] of registry) {
       if (ownTest.has(name)) continue;

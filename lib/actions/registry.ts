@@ -10,6 +10,7 @@ import { describeAgents } from "./describe-agents";
 import { describeCaller } from "./describe-caller";
 import { describeCloudAccess } from "./describe-cloud-access";
 import { describeCloudPolicies } from "./describe-cloud-policies";
+import { describeSizingRecommendations } from "./describe-sizing-recommendations";
 import { describeTenant } from "./describe-tenant";
 import { exportTenantData } from "./export-tenant-data";
 import { listAgentDownloads } from "./list-agent-downloads";
@@ -45,4 +46,5 @@ export const registry = createRegistry<ActionServices>([
   describeAgentTasks,
   createAgentTask,
   revokeAgent,
+  describeSizingRecommendations,
 ]);

@@ -1,4 +1,4 @@
-import type { AliyunAccessConfig, AwsAccessConfig, IsvAccounts } from "../cloud";
+import type { AliyunAccessConfig, AwsAccessConfig, CredentialCache, IsvAccounts } from "../cloud";
 import type { SealKey } from "../config";
 import { defineActionFor } from "../gateway";
 import type { MarketApi } from "../marketplace";
@@ -27,6 +27,10 @@ export type ActionServices = {
     market: MarketApi | undefined;
   };
   aws: { roleName: string; access: AwsAccessConfig };
+  /** buyers' temporary credentials, per role, shared by every action of the process */
+  credentials: CredentialCache;
+  /** sizing keeps this much room over what a host has (percent) */
+  sizingHeadroomPercent: number;
   agents: {
     /** seal download links and enrolment tokens */
     keys: readonly SealKey[];

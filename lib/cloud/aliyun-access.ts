@@ -1,6 +1,6 @@
 import RPCClient from "@alicloud/pop-core";
 import type { TemporaryCredentials } from "./credential-cache";
-import { requiredPermissions } from "./permissions";
+import { checkedPermissions } from "./permissions";
 import { type CloudFailure, failed, permissionsChecked, type Verification } from "./verification";
 
 export type AliyunAccessConfig = { stsEndpoint: string; ecsEndpoint: string; accessKeyId: string; accessKeySecret: string };
@@ -61,7 +61,7 @@ export async function verifyAliyunAccess(
     securityToken: creds.sessionToken,
   });
   const missing: string[] = [];
-  for (const p of requiredPermissions) {
+  for (const p of checkedPermissions) {
     try {
       await ecs.request(
         p.aliyun.replace(/^ecs:/, ""),

@@ -94,6 +94,8 @@ const schemaFor = (production: boolean) =>
       ALIYUN_AUTHORIZE_URL: z.url({ protocol: /^https?$/ }).optional(),
       AWS_STS_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
       AWS_EC2_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+      // the AWS Price List API (sizing's prices): unset, AWS's own (us-east-1); with the sandbox on, its emulator
+      AWS_PRICING_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
       ALIYUN_ROLE_NAME: z
         .string()
         .regex(/^[\w.-]{1,64}$/)

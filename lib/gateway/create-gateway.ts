@@ -114,6 +114,7 @@ export function createGateway<S>(deps: GatewayDeps<S>): Gateway {
           traceId: fields.traceId,
           services: deps.services,
           read: (fn) => readAsTenant(pool, tenantId, fn),
+          write: (fn) => withTenant(pool, tenantId, fn),
         },
         checked.params,
       );
