@@ -4,7 +4,14 @@ export default defineConfig({
   // the app's own alias, so route handlers and components can be tested as Next.js builds them
   resolve: { alias: { "@": import.meta.dirname } },
   test: {
-    include: ["lib/**/*.test.ts", "prisma/**/*.test.ts", "test/**/*.test.ts", "agent/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts"],
+    include: [
+      "lib/**/*.test.ts",
+      "prisma/**/*.test.ts",
+      "test/**/*.test.ts",
+      "agent/**/*.test.ts",
+      "app/**/*.test.ts",
+      "components/**/*.test.ts",
+    ],
     globalSetup: ["test/global-setup.ts"],
     setupFiles: ["test/no-network-in-transaction.ts"],
     testTimeout: 30_000,

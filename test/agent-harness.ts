@@ -7,6 +7,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import pino from "pino";
 import { extract } from "tar-stream";
 import { inject } from "vitest";
+import type { ActionServices } from "../lib/actions";
 import {
   type AgentChannel,
   createAgentChannel,
@@ -17,7 +18,6 @@ import {
   signAgentCall,
 } from "../lib/agents";
 import { storedFiles, tarOf } from "../lib/agents/agent-package";
-import type { ActionServices } from "../lib/actions";
 import type { SealKey } from "../lib/config";
 import { createDatabase, type Database } from "../lib/db";
 import { testConfig } from "./config";
