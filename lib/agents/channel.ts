@@ -79,7 +79,8 @@ export function createAgentChannel(deps: AgentChannelDeps) {
     const startsHour = agent.usageHour !== hour;
     agent.usageHour = hour;
     heartbeats.record(agent.id, agent.tenantId, at, beat.agentVersion, startsHour ? hour : undefined);
-    return { status: 200, body: { next: agent.paused ? "pause" : "continue", heartbeatSeconds: deps.heartbeatSeconds } };
+    const next = (await agents.paused(agent.tenantId)) ? "pause" : "continue";
+    return { status: 200, body: { next, heartbeatSeconds: deps.heartbeatSeconds } };
   }
 
   async function storeInventory(agent: KnownAgent, inventory: Inventory) {
@@ -101,7 +102,7 @@ export function createAgentChannel(deps: AgentChannelDeps) {
     const deadline = now() + Number(wait) * 1000;
     for (;;) {
       // paused: keep heartbeating, run no tasks (spec §4)
-      const found = agent.paused ? [] : await takeTasks(agent);
+      const found = (await agents.paused(agent.tenantId)) ? [] : await takeTasks(agent);
       if (found.length || now() >= deadline || signal.aborted) return { status: 200, body: { tasks: found } };
       await waiters.wait(agent.id, deadline - now(), signal); // no connection held while waiting
     }
