@@ -6,6 +6,7 @@ import { sealKeysSchema } from "./seal-keys";
 export { type ChannelName, type ConsoleKey, channels } from "./console-keys";
 export { devSecretNames, devSecretsFile, ensureDevSecrets, readDevSecrets } from "./dev-secrets";
 export { type Endpoints, resolveEndpoints } from "./endpoints";
+export { listensBeyondLoopback } from "./loopback";
 export type { SealKey } from "./seal-keys";
 
 /** A default that only applies outside production: production must set it. */
