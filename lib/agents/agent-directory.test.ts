@@ -12,7 +12,13 @@ function slowDb(rows: () => object[]) {
       return new Promise((resolve) => waiting.push(() => resolve(rows())));
     },
   } as unknown as PrismaClient;
-  return { platformDb, answer: () => waiting.splice(0).forEach((w) => w()), reads: () => reads };
+  return {
+    platformDb,
+    answer: () => {
+      for (const w of waiting.splice(0)) w();
+    },
+    reads: () => reads,
+  };
 }
 
 const id = "0b8f2f8a-4a3e-4c3a-9d7e-2b1c0f6e8a11";
