@@ -1,21 +1,8 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { shanghaiTime, spiQuery } from "../lib/sandbox";
 import { authorizationLink, revokeThenVerify } from "./cloud-access";
+import { marketplace } from "./pages";
 import { e2eSecrets } from "./secrets";
-
-/**
- * Presses one of the sandbox's marketplace buttons and waits for that SPI
- * call's answer on the page. The exchange log is shared by every buyer: the
- * newest entry counts only once it is this buyer's.
- */
-async function marketplace(page: Page, buyer: { aliUid: string; instanceId: string }, button: RegExp, spiAction: string) {
-  await page.goto(`/sandbox?aliUid=${buyer.aliUid}&instanceId=${buyer.instanceId}`);
-  await page.getByRole("button", { name: button }).click();
-  const newest = page.getByTestId("sandbox-exchange").first();
-  await expect(newest).toContainText(`=${buyer.instanceId}&`); // instanceId, or orderBizId for a purchase
-  await expect(newest).toContainText(`action=${spiAction}`);
-  await expect(newest).toContainText("200");
-}
 
 test("through the sandbox: buy → launch → console shows the plan; expire → banner, refused change; renew → works; release → export", async ({
   page,

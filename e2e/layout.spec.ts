@@ -18,7 +18,16 @@ for (const width of widths) {
       expect(scrollWidth, `${route} at ${width} px`).toBeLessThanOrEqual(viewport);
       if (route.startsWith("/console")) {
         const nav = page.getByRole("navigation");
-        await expect(nav.getByRole("link")).toHaveText([/Overview/, /Cloud access/, /Orders/, /Audit log/, /Settings/]);
+        await expect(nav.getByRole("link")).toHaveText([
+          /Overview/,
+          /Cloud access/,
+          /Hosts/,
+          /Add hosts/,
+          /Target sizing/,
+          /Orders/,
+          /Audit log/,
+          /Settings/,
+        ]);
         await expect(nav.locator('[aria-current="page"]')).toHaveCount(1);
         await expect(page.getByTestId("tenant-name")).toBeVisible();
         await expect(page.getByRole("banner").getByText("standard")).toBeVisible();

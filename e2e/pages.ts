@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { e2e } from "../playwright.config";
 
 /** Every page of the app, from the file tree (app/**\/page.tsx), so a new page is covered without editing a list. */
@@ -23,4 +23,18 @@ export async function signInAsStaff(page: Page) {
 export async function signInFor(page: Page, route: string) {
   if (route.startsWith("/console")) await page.goto("/console/demo?tenant=aliyun");
   if (route.startsWith("/admin") || route.startsWith("/ops")) await signInAsStaff(page);
+}
+
+/**
+ * Presses one of the sandbox's marketplace buttons and waits for that SPI
+ * call's answer on the page. The exchange log is shared by every buyer: the
+ * newest entry counts only once it is this buyer's.
+ */
+export async function marketplace(page: Page, buyer: { aliUid: string; instanceId: string }, button: RegExp, spiAction: string) {
+  await page.goto(`/sandbox?aliUid=${buyer.aliUid}&instanceId=${buyer.instanceId}`);
+  await page.getByRole("button", { name: button }).click();
+  const newest = page.getByTestId("sandbox-exchange").first();
+  await expect(newest).toContainText(`=${buyer.instanceId}&`); // instanceId, or orderBizId for a purchase
+  await expect(newest).toContainText(`action=${spiAction}`);
+  await expect(newest).toContainText("200");
 }

@@ -3,9 +3,8 @@ import { mkdtempSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { gunzipSync, gzipSync } from "node:zlib";
+import { gzipSync } from "node:zlib";
 import pino from "pino";
-import { extract } from "tar-stream";
 import { inject } from "vitest";
 import type { ActionServices } from "../lib/actions";
 import {
@@ -14,12 +13,14 @@ import {
   isAgentPath,
   isDownloadPath,
   localPackageStore,
+  type PackageStore,
   serveDownload,
   signAgentCall,
 } from "../lib/agents";
 import { storedFiles, tarOf } from "../lib/agents/agent-package";
 import type { SealKey } from "../lib/config";
 import { createDatabase, type Database } from "../lib/db";
+import { fetchAgentPackage } from "../lib/sandbox/agent-download";
 import { testConfig } from "./config";
 import type { TestTenant } from "./factories";
 import { type Harness, startHarness } from "./gateway-harness";
@@ -54,20 +55,17 @@ type SignOpts = { timestamp?: number; nonce?: string; secret?: string; headers?:
 /**
  * The gateway and the agents' fast-path doors (channel and downloads) on one
  * loopback server, as server.ts serves them, over the test Postgres; the
- * packages are small stand-ins with the real layout.
+ * packages are small stand-ins with the real layout unless `packages` is given.
  */
 export async function startAgentHarness(
-  opts: { heartbeatSeconds?: number; limits?: AgentChannelLimits; services?: ActionServices } = {},
+  opts: { heartbeatSeconds?: number; limits?: AgentChannelLimits; services?: ActionServices; packages?: PackageStore } = {},
 ): Promise<AgentHarness> {
   const keys = testConfig().AGENT_SEAL_KEYS;
   const db = createDatabase(inject("dbUrls"), 10);
   const base = opts.services ?? testServices();
   const services = { ...base, agents: { ...base.agents, heartbeatSeconds: opts.heartbeatSeconds ?? 30 } };
   const h = await startHarness({ db, services });
-  const store = localPackageStore(mkdtempSync(path.join(tmpdir(), "skyport-packages-")));
-  const prefix = await tarOf([{ name: "skyport-agent/skyport-agent", mode: 0o755, body: Buffer.from("#!/bin/sh\necho stand-in\n") }]);
-  await store.put(storedFiles.linuxPrefix, gzipSync(prefix.subarray(0, prefix.length - 1024)));
-  for (const name of storedFiles.windows) await store.put(name, Buffer.from(`stand-in ${name}`));
+  const store = opts.packages ?? (await standInPackages());
 
   const makeChannel = () =>
     createAgentChannel({
@@ -125,8 +123,7 @@ export async function startAgentHarness(
       const r = await h.call("CreateAgentDownload", params, { tenant });
       if (r.body.code !== "OK") throw new Error(`CreateAgentDownload: ${r.body.code} ${r.body.message}`);
       const url = new URL(r.body.data.url);
-      const pkg = await fetch(`${baseUrl}${url.pathname}`);
-      const config = JSON.parse((await configOf(Buffer.from(await pkg.arrayBuffer()))) ?? "{}");
+      const config = await fetchAgentPackage(baseUrl, url.pathname.slice("/download/".length));
       return { downloadId: r.body.data.downloadId, url: url.pathname, token: config.enrolmentToken };
     },
     async enrol(token, host = {}) {
@@ -169,26 +166,13 @@ export async function startAgentHarness(
   return harness;
 }
 
-type AgentChannelLimits = { agent: { perSecond: number; burst: number }; tenant: { perSecond: number; burst: number } };
-
-/** config.json out of a linux-x64 package (a tar in two gzip members). */
-export async function configOf(tarGz: Buffer): Promise<string | undefined> {
-  const tar = gunzipSync(tarGz);
-  const files = new Map<string, string>();
-  const reader = extract();
-  const done = new Promise<void>((resolve, reject) => {
-    reader.on("entry", (header, stream, next) => {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: unknown) => chunks.push(c as Buffer));
-      stream.on("end", () => {
-        files.set(header.name, Buffer.concat(chunks).toString("utf8"));
-        next();
-      });
-    });
-    reader.on("finish", resolve);
-    reader.on("error", reject);
-  });
-  reader.end(tar);
-  await done;
-  return files.get("skyport-agent/config.json");
+/** Small stand-ins with the real layout, for tests that read a package but never run it. */
+async function standInPackages(): Promise<PackageStore> {
+  const store = localPackageStore(mkdtempSync(path.join(tmpdir(), "skyport-packages-")));
+  const prefix = await tarOf([{ name: "skyport-agent/skyport-agent", mode: 0o755, body: Buffer.from("#!/bin/sh\necho stand-in\n") }]);
+  await store.put(storedFiles.linuxPrefix, gzipSync(prefix.subarray(0, prefix.length - 1024)));
+  for (const name of storedFiles.windows) await store.put(name, Buffer.from(`stand-in ${name}`));
+  return store;
 }
+
+type AgentChannelLimits = { agent: { perSecond: number; burst: number }; tenant: { perSecond: number; burst: number } };

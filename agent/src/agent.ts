@@ -52,7 +52,7 @@ export async function runAgent(o: AgentOptions): Promise<number> {
   async function call(method: string, path: string, body?: object): Promise<Answer> {
     const bytes = body ? Buffer.from(JSON.stringify(body)) : Buffer.alloc(0);
     const headers = { ...signedHeaders(current.agentId, current.agentSecret, method, path, bytes), "content-type": "application/json" };
-    const answer = await request(new URL(path, current.baseUrl), { method, headers, body: body && bytes, timeoutMs: 45_000 });
+    const answer = await request(new URL(path, current.baseUrl), { method, headers, body: body && bytes, timeoutMs: 45_000, signal: o.signal });
     if (answer.status < 300) return answer;
     const code = String(answer.body.code ?? answer.status);
     if (code === "AgentRevoked") {
@@ -71,6 +71,7 @@ export async function runAgent(o: AgentOptions): Promise<number> {
   /** Waits before the next try: exponential with jitter, at most a minute, or what Skyport asked for. */
   async function backOff(err: unknown) {
     if (err instanceof Stop) throw err;
+    if (o.signal.aborted) return; // stopping, not failing
     failures++;
     const asked = (err as { retryAfter?: number }).retryAfter;
     const ms = asked ? asked * 1000 : Math.min(60_000, 1000 * 2 ** Math.min(failures, 6)) * (0.5 + Math.random() * 0.5);

@@ -32,8 +32,10 @@ const proxyAuth = (proxy: URL) =>
  */
 export function request(
   url: URL,
-  init: { method: string; headers: Record<string, string>; body?: Buffer; timeoutMs: number },
+  init: { method: string; headers: Record<string, string>; body?: Buffer; timeoutMs: number; signal?: AbortSignal },
 ): Promise<Answer> {
+  // stopping ends a long poll at once, instead of after its 30 s
+  const signal = init.signal;
   const proxy = proxyFor(url);
   return new Promise((resolve, reject) => {
     const onAnswer = (res: http.IncomingMessage) => {
@@ -58,10 +60,10 @@ export function request(
     };
     if (!proxy) {
       const mod = url.protocol === "https:" ? https : http;
-      return send(mod.request(url, { method: init.method, headers }, onAnswer));
+      return send(mod.request(url, { method: init.method, headers, signal }, onAnswer));
     }
     if (url.protocol === "http:") {
-      const viaProxy = { host: proxy.hostname, port: proxy.port || 80, path: url.href, method: init.method };
+      const viaProxy = { host: proxy.hostname, port: proxy.port || 80, path: url.href, method: init.method, signal };
       return send(http.request({ ...viaProxy, headers: { ...headers, host: url.host, ...proxyAuth(proxy) } }, onAnswer));
     }
     const target = `${url.hostname}:${url.port || 443}`;
@@ -70,13 +72,14 @@ export function request(
       port: proxy.port || 80,
       method: "CONNECT",
       path: target,
+      signal,
       headers: { host: target, ...proxyAuth(proxy) },
     });
     connect.setTimeout(init.timeoutMs, () => connect.destroy(new Error("the proxy did not answer")));
     connect.on("connect", (res, socket) => {
       if (res.statusCode !== 200) return reject(new Error(`the proxy refused the tunnel: ${res.statusCode}`));
       const secure = tls.connect({ socket, servername: url.hostname });
-      send(https.request(url, { method: init.method, headers, createConnection: () => secure }, onAnswer));
+      send(https.request(url, { method: init.method, headers, signal, createConnection: () => secure }, onAnswer));
     });
     connect.on("error", reject);
     connect.end();

@@ -1,6 +1,5 @@
 "use server";
 
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { instanceHolder, tenantState } from "@/lib/backoffice";
@@ -20,6 +19,7 @@ import {
   sendOrder,
   subscribe,
 } from "@/lib/sandbox";
+import { ownOrigin } from "./own-origin";
 import { requireSandbox } from "./require-sandbox";
 import { cloudMoves } from "./role-controls";
 import { claim, sandboxClaims } from "./sandbox-claims";
@@ -27,12 +27,6 @@ import { claim, sandboxClaims } from "./sandbox-claims";
 const orderOps = ["buy", "renew", "upgrade", "expire", "release", "refund"] as const;
 const awsEvents = ["entitlement-updated", "unsubscribe-pending", "unsubscribe-success", "subscribe-success", "subscribe-fail"] as const;
 const field = (data: FormData, name: string, fallback = "") => String(data.get(name) ?? fallback).trim();
-
-/** This server, over loopback: the sandbox sends real HTTP calls, as the marketplace would. */
-async function ownOrigin() {
-  const host = (await headers()).get("host") ?? `localhost:${runtime().config.PORT}`;
-  return `http://${host.replace(/^localhost(?=:|$)/, "127.0.0.1")}`;
-}
 
 /** Alibaba: an SPI order call for an instance this browser bought (or buys now, if nobody holds it). */
 export async function sendAliyunOrder(data: FormData) {

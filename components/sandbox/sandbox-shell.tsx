@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { AppShell } from "@/components/shell/app-shell";
 
-/** The sandbox's pages: one per marketplace, the cloud console, and the console they lead to. */
+/** The sandbox's pages: one per marketplace, the cloud console, the buyer's hosts, and the console they lead to. */
 export async function SandboxShell({ title, children }: { title: string; children: React.ReactNode }) {
   const t = await getTranslations();
   return (
@@ -11,6 +11,7 @@ export async function SandboxShell({ title, children }: { title: string; childre
         { href: "/sandbox", label: t("sandbox.navAliyun") },
         { href: "/sandbox/aws", label: t("sandbox.navAws") },
         { href: "/sandbox/console", label: t("sandbox.navConsole") },
+        { href: "/sandbox/hosts", label: t("sandbox.navHosts") },
         { href: "/console", label: t("home.console") },
       ]}
     >

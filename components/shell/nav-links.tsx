@@ -8,7 +8,13 @@ export type NavItem = { href: string; label: string };
 /** The area's sections; the current one marked. A column beside the page on wide screens, a scrolling strip on phones. */
 export function NavLinks({ items, label }: { items: NavItem[]; label: string }) {
   const path = usePathname();
-  const current = (href: string) => path === href || (href.split("/").length > 2 && path.startsWith(`${href}/`));
+  // the section the page is in: its own link, else the longest one it sits under (/console/hosts/add is Add hosts, not Hosts)
+  const within = (href: string) => path === href || (href.split("/").length > 2 && path.startsWith(`${href}/`));
+  const currentHref = items
+    .map((i) => i.href)
+    .filter(within)
+    .sort((a, b) => b.length - a.length)[0];
+  const current = (href: string) => href === currentHref;
   return (
     <nav
       aria-label={label}

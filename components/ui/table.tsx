@@ -1,8 +1,10 @@
+import { Children } from "react";
+
 type Column = string | { label: string; numeric?: boolean };
 
 /** Dense console tables: 32 px rows, grey borders; scrolls inside itself, never the page. */
 export function Table({ head, children, empty }: { head: Column[]; children: React.ReactNode; empty?: React.ReactNode }) {
-  const rows = Array.isArray(children) ? children.length : children ? 1 : 0;
+  const rows = Children.toArray(children).length; // nested lists flattened; false and null are not rows
   return (
     <div className="overflow-x-auto rounded border border-gray-200 bg-white">
       <table className="min-w-full text-left">

@@ -2,9 +2,10 @@ import { mkdtempSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { Readable } from "node:stream";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { configOf } from "../../test/agent-harness";
+import { unpackAgentPackage } from "../sandbox/agent-download";
 import { agentPackage, storedFiles, tarOf } from "./agent-package";
 import { s3PackageStore } from "./package-store";
 
@@ -34,9 +35,7 @@ describe("packages in an S3-compatible bucket", () => {
     const prefix = await tarOf([{ name: "skyport-agent/skyport-agent", mode: 0o755, body: Buffer.from("binary") }]);
     await store().put(storedFiles.linuxPrefix, gzipSync(prefix.subarray(0, prefix.length - 1024)));
     const pkg = await agentPackage(store(), "linux-x64", { baseUrl: "https://skyport.example", enrolmentToken: "t.abc" });
-    const chunks: Buffer[] = [];
-    for await (const c of pkg as AsyncIterable<Buffer>) chunks.push(Buffer.from(c));
-    expect(JSON.parse((await configOf(Buffer.concat(chunks))) as string)).toEqual({
+    expect(await unpackAgentPackage(pkg as Readable)).toEqual({
       baseUrl: "https://skyport.example",
       enrolmentToken: "t.abc",
     });

@@ -1,3 +1,4 @@
+export { downloadToken, SandboxHostError } from "./agent-download";
 export { launchLink, type SandboxOrder, sendOrder, shanghaiTime, spiQuery } from "./aliyun-buyer";
 export { type AwsSale, publish, subscribe } from "./aws-buyer";
 export { type CloudMove, changeBuyerIamRole, changeBuyerRole } from "./buyer-cloud";
@@ -5,5 +6,6 @@ export { type ConsoleCall, callThroughConsole } from "./cloud-console";
 export { type Exchange, recentExchanges, recordExchange } from "./exchange-log";
 export { signedRequestOf } from "./fetch-request";
 export { aliyunCloudEmulator, awsCloudEmulator, awsEmulator, marketEmulator } from "./market-emulator";
+export { sandboxHostLimits, sandboxHosts, startLocalAgent, startSimulatedFleet, stopSandboxHosts } from "./sandbox-hosts";
 export { sandboxCertificateFile } from "./sns-publisher";
 export { sandboxSnsCertificate } from "./sns-signing-key";

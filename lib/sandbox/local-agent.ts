@@ -1,34 +1,30 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { fetchAgentPackage } from "./agent-download";
 
-/** The built agent, run on this machine for the sandbox buyer: a child process, stoppable. */
-export type LocalAgent = { pid: number; dir: string; stop: () => void; running: () => boolean };
+/** The real agent, downloaded and run on this machine for a sandbox buyer: a child process, stoppable. */
+export type LocalAgent = { dir: string; stop: () => void; running: () => boolean };
 
 /**
- * Starts the built linux-x64 agent (`npm run build:agent`) against this
- * Skyport with a download's enrolment token, its files in `dir`, so a newcomer
- * sees a host appear without leaving the browser.
+ * Downloads a download link's Linux package from this Skyport into `dir`
+ * and starts the agent in it, with the package's own config.json: the path a
+ * buyer's host takes, so a newcomer sees a host appear without leaving the
+ * browser. The agent runs as this server's user, without the installer.
  */
-export function runLocalAgent(opts: { executable: string; dir: string; origin: string; token: string }): LocalAgent {
-  if (!existsSync(opts.executable)) throw new Error("the agent is not built: run npm run build:agent");
-  mkdirSync(opts.dir, { recursive: true });
-  writeFileSync(path.join(opts.dir, "config.json"), JSON.stringify({ baseUrl: opts.origin, enrolmentToken: opts.token }), { mode: 0o600 });
+export async function runLocalAgent(opts: { origin: string; token: string; dir: string }): Promise<LocalAgent> {
+  await fetchAgentPackage(opts.origin, opts.token, opts.dir);
+  const home = path.join(opts.dir, "skyport-agent");
   const child: ChildProcess = spawn(
-    opts.executable,
-    [
-      "--config",
-      path.join(opts.dir, "config.json"),
-      "--state",
-      path.join(opts.dir, "state.json"),
-      "--log",
-      path.join(opts.dir, "agent.log"),
-    ],
+    path.join(home, "skyport-agent"),
+    ["--config", path.join(home, "config.json"), "--state", path.join(opts.dir, "state.json"), "--log", path.join(opts.dir, "agent.log")],
     { stdio: "ignore", env: { PATH: process.env.PATH ?? "" } as unknown as NodeJS.ProcessEnv },
   );
   child.unref();
+  await new Promise<void>((resolve, reject) => {
+    child.once("spawn", resolve);
+    child.once("error", reject);
+  });
   return {
-    pid: child.pid as number,
     dir: opts.dir,
     stop: () => void child.kill("SIGTERM"),
     running: () => child.exitCode === null && child.signalCode === null,

@@ -1,8 +1,9 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { signedCallHeaders } from "../agents";
+import { SandboxHostError } from "./agent-download";
 
 /** A fleet of pretend hosts, each an agent speaking the real protocol over HTTP to this Skyport. */
-export type SimulatedFleet = { id: string; hosts: number; stop: () => void };
+export type SimulatedFleet = { id: string; hosts: number; refused?: string; stop: () => void };
 
 const oses = [
   { name: "Ubuntu", version: "22.04", kernel: "5.15.0-107-generic" },
@@ -21,12 +22,15 @@ const shapes = [
 /**
  * Enrols `count` simulated hosts with a download's enrolment token, then
  * heartbeats each every `heartbeatMs` and answers its tasks with plausible
- * checks, until stopped: demos and load without a host per agent.
+ * checks, until stopped: demos and load without a host per agent. Enrolment
+ * stops at the first refusal (the plan's host limit, say): the hosts enrolled
+ * so far run, and `refused` says why there are not more.
  */
 export async function simulateHosts(opts: { origin: string; token: string; count: number; heartbeatMs?: number }): Promise<SimulatedFleet> {
   const prefix = randomBytes(3).toString("hex");
   let stopped = false;
   const agents: { agentId: string; agentSecret: string; inventory: SimulatedInventory }[] = [];
+  let refused: string | undefined;
   for (let i = 0; i < opts.count; i++) {
     const [cores, gib] = shapes[i % shapes.length] as readonly [number, number];
     const host = { hostname: `sim-${prefix}-${String(i + 1).padStart(3, "0")}`, machineId: randomUUID(), os: "linux", arch: "x64" };
@@ -35,7 +39,11 @@ export async function simulateHosts(opts: { origin: string; token: string; count
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ token: opts.token, host }),
     });
-    if (res.status !== 201) throw new Error(`enrolment refused: ${(await res.json()).code}`);
+    if (res.status !== 201) {
+      refused = ((await res.json().catch(() => ({}))) as { code?: string }).code ?? `HTTP${res.status}`;
+      if (agents.length === 0) throw new SandboxHostError(refused);
+      break;
+    }
     const { agentId, agentSecret } = (await res.json()) as { agentId: string; agentSecret: string };
     const inventory = {
       hostname: host.hostname,
@@ -78,6 +86,7 @@ export async function simulateHosts(opts: { origin: string; token: string; count
   return {
     id: prefix,
     hosts: agents.length,
+    ...(refused && { refused }),
     stop() {
       stopped = true;
       clearInterval(timer);

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { AutoRefresh } from "@/components/console/auto-refresh";
 import { consolePage } from "@/components/console/console-context";
 import { FailureMessage } from "@/components/console/failure-message";
 import { HostsTable } from "@/components/console/hosts-table";
@@ -13,7 +14,7 @@ const statuses = ["online", "offline", "revoked"] as const;
 type Search = { status?: string | string[]; search?: string | string[]; after?: string | string[] };
 const one = (v: string | string[] | undefined) => (typeof v === "string" && v ? v : undefined);
 
-/** Every host an agent reports: filter by status, search by hostname, a page at a time. */
+/** Every host an agent reports: filter by status, search by hostname, a page at a time; refreshed every few seconds. */
 export default async function HostsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const page = await consolePage();
   if (!page) return null;
@@ -35,6 +36,8 @@ export default async function HostsPage({ searchParams }: { searchParams: Promis
   const pager = "inline-flex h-8 items-center rounded border border-gray-300 bg-white px-3 hover:border-primary hover:text-primary";
   return (
     <>
+      {/* hosts come online and go offline by themselves: the list follows */}
+      <AutoRefresh seconds={10} />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-lg font-semibold">{t("console.nav.hosts")}</h1>
         <Link href="/console/hosts/add" className="inline-flex h-8 items-center rounded bg-primary px-4 text-white hover:bg-primary-dark">

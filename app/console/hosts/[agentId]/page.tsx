@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { AutoRefresh } from "@/components/console/auto-refresh";
 import { consolePage } from "@/components/console/console-context";
 import { FailureMessage } from "@/components/console/failure-message";
 import { revokeHost, runTask } from "@/components/console/host-actions";
@@ -126,6 +127,8 @@ export default async function HostPage({ params }: { params: Promise<{ agentId: 
         </Table>
       </Panel>
       <Panel title={t("hosts.tasks")} testId="tasks">
+        {/* results arrive by themselves while a task is under way */}
+        {a.tasks.some((task) => task.status === "queued" || task.status === "sent") && <AutoRefresh seconds={3} />}
         <TaskHistory tasks={a.tasks} />
       </Panel>
     </>

@@ -14,6 +14,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { Cell, Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { describeAgentEnrolments, listAgentDownloads } from "@/lib/actions";
+import { runtime } from "@/lib/runtime";
 import { callAction } from "@/lib/runtime/call-action";
 
 /** Add hosts: a download link and its install command, the plan's room, and hosts as they enrol (refreshed every few seconds). */
@@ -46,6 +47,17 @@ export default async function AddHostsPage() {
             windowsNeedsNode: t("addHosts.windowsNeedsNode"),
           }}
         />
+        {runtime().config.SANDBOX === "on" && (
+          <p className="text-xs text-gray-600" data-testid="sandbox-hint">
+            {t.rich("addHosts.sandboxHint", {
+              sandbox: (chunks) => (
+                <Link href="/sandbox/hosts" className="text-primary hover:underline">
+                  {chunks}
+                </Link>
+              ),
+            })}
+          </p>
+        )}
       </Panel>
       <Panel title={t("addHosts.step2")} testId="enrolments">
         {enrolments.ok ? (
