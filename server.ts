@@ -55,6 +55,7 @@ const jobs = await startJobs({
   market: marketApiConfig(cfg, runtime.endpoints),
   cloud: cloudAccessConfig(cfg, runtime.endpoints),
   log,
+  reportOutage: runtime.reportOutage,
 });
 
 process.env.AUTH_SECRET ??= cfg.AUTH_SECRET;

@@ -1,7 +1,7 @@
 import { recordAudit } from "../audit";
 import type { ConsoleKey } from "../config";
 import { type Database, type Guard, isDatabaseUnavailable, isTransientConflict, readAsTenant, type TenantTx, withTenant } from "../db";
-import type { Logger } from "../log";
+import { createOutageLog, type Logger, type OutageLog } from "../log";
 import type { TraceRecord } from "../trace";
 import type { ActionContext, ActionRegistry, AnyAction, Caller, Role } from "./action";
 import { decodeJsonObject } from "./base64url-json";
@@ -22,6 +22,8 @@ export type GatewayDeps<S> = {
   services: S;
   traces: { record: (t: TraceRecord) => void };
   log: Logger;
+  /** where database outages are reported, once per interval; by default one of the gateway's own */
+  outage?: OutageLog;
   rateLimit: RateLimit;
   /** milliseconds since the epoch; tests move it */
   now?: () => number;
@@ -41,8 +43,9 @@ export function createGateway<S>(deps: GatewayDeps<S>): Gateway {
   const takeToken = createRateLimiter(deps.rateLimit, now);
   const tenants = createTenantResolver(deps.db.platformDb);
   const pool = deps.db.appPool;
+  const outage = deps.outage ?? createOutageLog(deps.log);
 
-  async function run(fields: RequestFields, trace: TraceRecord): Promise<GatewayResponse> {
+  async function run(fields: RequestFields, trace: TraceRecord, started: number): Promise<GatewayResponse> {
     const key = keys.get(fields.token.keyId);
     if (!key || !signatureMatches(key.secret, fields, fields.token.issuedAt, fields.token.signature))
       throw new GatewayError("InvalidSignature", "the accessToken does not verify");
@@ -121,7 +124,7 @@ export function createGateway<S>(deps: GatewayDeps<S>): Gateway {
 
     // reads need no transaction (readAsTenant); changes run in one with their replay claim and audit
     const scope = action.mutates ? withTenant : readAsTenant;
-    return scope(
+    const answer = await scope(
       pool,
       tenantId,
       async (tx) => {
@@ -132,6 +135,8 @@ export function createGateway<S>(deps: GatewayDeps<S>): Gateway {
       },
       callerContext(!action.mutates && role !== undefined),
     );
+    outage.up("database", started);
+    return answer;
   }
 
   /** At most once per (channel, parentUid, traceId): the claim commits with the effect. */
@@ -176,9 +181,9 @@ export function createGateway<S>(deps: GatewayDeps<S>): Gateway {
       try {
         const fields = parseRequest(req, trace);
         trace.action = fields.action;
-        res = await run(fields, trace);
+        res = await run(fields, trace, started);
       } catch (err) {
-        res = errorResponse(trace.traceId || undefined, toGatewayError(err, deps.log, trace));
+        res = errorResponse(trace.traceId || undefined, toGatewayError(err, deps.log, outage, trace));
       }
       if (!trace.action) trace.action = safeActionName(req.action);
       trace.httpStatus = res.status;
@@ -220,12 +225,12 @@ function replayOf(prior: { requestHash: string; httpStatus: number; body: string
   return respond(fields.traceId, "OK", prior.httpStatus, prior.body, { "x-replayed": "true" });
 }
 
-function toGatewayError(err: unknown, log: Logger, trace: TraceRecord): GatewayError {
+function toGatewayError(err: unknown, log: Logger, outage: OutageLog, trace: TraceRecord): GatewayError {
   if (err instanceof GatewayError) return err;
   if (isTransientConflict(err))
     return new GatewayError("ServiceUnavailable", "a concurrent change got in the way; retry", { retryAfter: 1 });
   if (isDatabaseUnavailable(err)) {
-    log.warn({ traceId: trace.traceId, err: summarize(err) }, "database unavailable");
+    outage.down("database", err, "gateway");
     return new GatewayError("ServiceUnavailable", "the service is temporarily unavailable; retry later", { retryAfter: 5 });
   }
   log.error({ traceId: trace.traceId, action: trace.action, err }, "action failed");
@@ -236,8 +241,6 @@ const ok = (traceId: string, data: unknown) => respond(traceId, "OK", 200, envel
 
 const tenantNotFound = (channel: string) =>
   new GatewayError("TenantNotFound", `no ${channel} tenant for this account: buy the product first`);
-
-const summarize = (err: unknown) => (err instanceof Error ? `${err.name}: ${err.message}` : String(err));
 
 /** For traces of calls refused before the Action was validated. */
 function safeActionName(raw: string): string {

@@ -33,14 +33,16 @@ export type JobDeps = {
   market: MarketApiConfig | undefined;
   cloud: { aliyun?: AliyunAccessConfig | undefined; aws?: AwsAccessConfig | undefined };
   log: Logger;
+  /** true, after reporting it once per interval, when err means the database is unreachable */
+  reportOutage: (by: string, err: unknown) => boolean;
 };
 
 export async function startJobs(deps: JobDeps): Promise<Jobs> {
   const boss = new PgBoss({ connectionString: deps.ownerUrl, max: 2 });
   // code and message only: pg-boss attaches its pg client to the error
   boss.on("error", (err: Error & { code?: string }) => {
-    const shuttingDown = err.code === "57P01" || /terminated/.test(err.message);
-    deps.log[shuttingDown ? "info" : "error"]({ code: err.code, message: err.message }, "job queue error");
+    // every worker's poll fails while the database is down: one outage, not a line per poll
+    if (!deps.reportOutage("job queue", err)) deps.log.error({ code: err.code, message: err.message }, "job queue error");
   });
   await boss.start();
   await boss.createQueue(queues.purgeReleasedTenants);

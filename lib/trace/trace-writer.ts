@@ -1,5 +1,6 @@
 import type { ChannelName } from "../config";
-import type { PrismaClient } from "../db";
+import { isDatabaseUnavailable, type PrismaClient } from "../db";
+import type { OutageLog } from "../log";
 
 export type TraceRecord = {
   traceId: string;
@@ -23,6 +24,10 @@ export type TraceWriter = {
   stats: () => { written: number; dropped: number; buffered: number };
 };
 
+// A write that fails every flush (the database down, or anything else) is one
+// outage in the log, not a line per flush.
+const traceTable = "trace table";
+
 /**
  * Gateway traces are best effort: buffered in memory and written in one
  * multi-row INSERT every `flushMs`. A crash loses at most one interval's worth
@@ -32,7 +37,7 @@ export type TraceWriter = {
  */
 export function createTraceWriter(
   platformDb: PrismaClient,
-  opts: { flushMs: number; maxBuffered?: number; onError?: (err: unknown) => void },
+  opts: { flushMs: number; maxBuffered?: number; outage: OutageLog },
 ): TraceWriter {
   const maxBuffered = opts.maxBuffered ?? 20_000;
   let buffer: TraceRecord[] = [];
@@ -46,12 +51,15 @@ export function createTraceWriter(
     buffer = [];
     const batch = retry.concat(fresh);
     if (batch.length === 0) return;
+    const started = performance.now();
     try {
       await insertTraces(platformDb, batch);
       written += batch.length;
       retry = [];
+      opts.outage.up(traceTable, started);
+      opts.outage.up("database", started);
     } catch (err) {
-      opts.onError?.(err);
+      opts.outage.down(isDatabaseUnavailable(err) ? "database" : traceTable, err, "trace writer");
       // what failed once is tried once more with the next batch, then dropped
       dropped += retry.length;
       retry = fresh;
