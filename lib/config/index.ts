@@ -38,6 +38,8 @@ const schemaFor = (production: boolean) =>
       AUTH_SECRET: devDefault(production, z.string().min(32), "dev-only-auth-secret-change-me-0123456789"),
       GATEWAY_TENANT_RPS: z.coerce.number().positive().default(50),
       GATEWAY_TENANT_BURST: z.coerce.number().int().positive().default(100),
+      // accounts whose tenant id each process keeps (about 200 bytes each); beyond it the least recently used go
+      TENANT_CACHE_SIZE: z.coerce.number().int().min(1).max(10_000_000).default(100_000),
       // the links handed to marketplaces and buyers must name the address they reach, not this process's
       PUBLIC_URL: production
         ? z.url({ protocol: /^https?$/, error: "required in production: the address buyers reach, https://skyport.example.com" })

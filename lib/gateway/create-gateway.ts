@@ -11,7 +11,7 @@ import { type GatewayRequest, parseRequest, type RequestFields } from "./parse-r
 import { createRateLimiter, type RateLimit } from "./rate-limit";
 import { claimTrace, finishedAnswer, requestHash, storeAnswer, storedAnswer } from "./replay-guard";
 import { signatureMatches, tokenWindowSeconds } from "./signature";
-import { type CallerContext, callerContextQuery, createTenantResolver, isEntitled } from "./tenant-context";
+import { accountKey, type CallerContext, callerContextQuery, createTenantCache, isEntitled } from "./tenant-context";
 import { decodeUserinfo, describeIssues, type Userinfo } from "./userinfo";
 
 export type GatewayDeps<S> = {
@@ -25,6 +25,8 @@ export type GatewayDeps<S> = {
   /** where database outages are reported, once per interval; by default one of the gateway's own */
   outage?: OutageLog;
   rateLimit: RateLimit;
+  /** how many accounts' tenant ids to keep (least recently used go first) */
+  tenantCacheSize?: number;
   /** milliseconds since the epoch; tests move it */
   now?: () => number;
 };
@@ -41,7 +43,7 @@ export function createGateway<S>(deps: GatewayDeps<S>): Gateway {
   const now = deps.now ?? Date.now;
   const keys = new Map(deps.keys.map((k) => [k.keyId, k]));
   const takeToken = createRateLimiter(deps.rateLimit, now);
-  const tenants = createTenantResolver(deps.db.platformDb);
+  const tenants = createTenantCache(deps.db.appPool, deps.tenantCacheSize ?? 100_000);
   const pool = deps.db.appPool;
   const outage = deps.outage ?? createOutageLog(deps.log);
 
@@ -62,38 +64,54 @@ export function createGateway<S>(deps: GatewayDeps<S>): Gateway {
     if (!action) throw new GatewayError("ActionNotFound", `no action ${fields.action}`);
     const rawParams = decodeJsonObject("params", fields.params);
 
-    const tenantId = await tenants.resolve(user.marketplace, user.parentUid);
-    if (!tenantId) throw tenantNotFound(user.marketplace);
-    trace.tenantId = tenantId;
-    const wait = takeToken(tenantId);
+    // limited by account, which needs no tenant id: a refusal costs no database work
+    const account = accountKey(user.marketplace, user.parentUid);
+    const wait = takeToken(account);
     if (wait) throw new GatewayError("Throttling", "too many requests for this tenant", { retryAfter: wait });
+    // A tenant id the cache does not know is resolved by the scope's first statement, in the
+    // round trip that reads the caller's context, unless the handler's first statement is to
+    // travel with that context (a main account's read): that needs the id, so it is looked up
+    // first, together with the other misses of the moment.
+    const owner = user.accountType === "main";
+    let tenantId = tenants.get(account);
+    const tenantAccount = { channel: user.marketplace, externalId: user.parentUid };
+    if (tenantId === undefined && owner && !action.mutates && !action.prepare) {
+      tenantId = await tenants.lookup(account, tenantAccount);
+      if (tenantId === undefined) throw tenantNotFound(user.marketplace);
+      tenants.remember(account, tenantId);
+    }
+    trace.tenantId = tenantId;
+    const tenant = () => tenantId ?? tenantAccount;
 
     // The tenant's state and the caller's membership, read fresh with the work. A main account
     // is the owner by its signed userinfo and a read needs no entitlement: then nothing before
     // the handler's first statement depends on them, and they travel with it (one round trip).
-    let role: Role | undefined = user.accountType === "main" ? "owner" : undefined;
+    let role: Role | undefined = owner ? "owner" : undefined;
     const callerContext = (withFirstStatement: boolean): Guard => ({
-      statement: callerContextQuery(tenantId, user.uid),
+      statement: callerContextQuery(user.uid),
       withFirstStatement,
       check: (rows) => {
         const state = rows[0] as CallerContext | undefined;
         if (!state) {
-          tenants.forget(user.marketplace, user.parentUid); // deleted since it was cached
+          tenants.forget(account); // deleted since it was cached
           throw tenantNotFound(user.marketplace);
         }
+        if (tenantId === undefined) tenants.remember(account, state.id);
+        tenantId = state.id;
+        trace.tenantId = tenantId;
         if (action.mutates && !isEntitled(state, new Date(now())))
           throw new GatewayError("EntitlementExpired", "the subscription has lapsed: renew it to make changes");
         role ??= state.memberRole ?? "member";
       },
     });
     /** role and params, once the caller's context is known */
-    const authorize = (): { caller: Caller; params: unknown } => {
-      if (!role) throw new Error("the caller's role is not known before its context is read");
+    const authorize = (): { caller: Caller; params: unknown; tenantId: string } => {
+      if (!role || !tenantId) throw new Error("the caller's role or tenant is not known before its context is read");
       const caller = callerOf(user, role);
       if (!action.roles.includes(caller.role)) throw new GatewayError("Forbidden", `role ${caller.role} may not call ${action.name}`);
       const parsed = action.params.safeParse(rawParams);
       if (!parsed.success) throw invalid(`params: ${describeIssues(parsed.error)}`);
-      return { caller, params: parsed.data };
+      return { caller, params: parsed.data, tenantId };
     };
 
     let prepared: unknown;
@@ -101,22 +119,22 @@ export function createGateway<S>(deps: GatewayDeps<S>): Gateway {
       // authorized and valid before anything remote happens; a finished call is answered from the store
       const checked = await readAsTenant(
         pool,
-        tenantId,
+        tenant(),
         async (tx) => {
-          const { caller, params } = authorize();
+          const { caller, params, tenantId } = authorize();
           const prior = action.mutates ? await finishedAnswer(tx, tenantId, fields.traceId) : undefined;
-          return { caller, params, prior };
+          return { caller, params, prior, tenantId };
         },
         callerContext(false),
       );
       if (checked.prior) return replayOf(checked.prior, fields);
       prepared = await action.prepare(
         {
-          tenantId,
+          tenantId: checked.tenantId,
           caller: checked.caller,
           traceId: fields.traceId,
           services: deps.services,
-          read: (fn) => readAsTenant(pool, tenantId, fn),
+          read: (fn) => readAsTenant(pool, checked.tenantId, fn),
         },
         checked.params,
       );
@@ -126,14 +144,14 @@ export function createGateway<S>(deps: GatewayDeps<S>): Gateway {
     const scope = action.mutates ? withTenant : readAsTenant;
     const answer = await scope(
       pool,
-      tenantId,
+      tenant(),
       async (tx) => {
-        const { caller, params } = authorize();
+        const { caller, params, tenantId } = authorize();
         const ctx = context(tx, tenantId, caller, fields.traceId);
         if (!action.mutates) return ok(fields.traceId, await action.handler(ctx, params, prepared));
         return runOnce(action, params, prepared, fields, ctx);
       },
-      callerContext(!action.mutates && role !== undefined),
+      callerContext(!action.mutates && role !== undefined && tenantId !== undefined),
     );
     outage.up("database", started);
     return answer;
