@@ -44,3 +44,19 @@ test("support opens /ops, finds a gateway call by traceId, and may not open /adm
   await page.goto("/admin");
   await expect(page.getByRole("alert").filter({ hasText: /may not open|无权/ })).toBeVisible();
 });
+
+test("support sees a call refused before its signature verified marked as unauthenticated", async ({ page, request }) => {
+  const traceId = `e2e-unsigned-${Date.now()}`;
+  const userinfo = { uid: "demo-direct", parentUid: "demo-direct", accountType: "main", marketplace: "direct" };
+  const forged = { ...e2e.directKey, secret: "not-the-direct-secret-at-all" };
+  const call = await request.get(`/api/DescribeTenant?${signedQuery(forged, "DescribeTenant", userinfo, {}, traceId)}`);
+  expect((await call.json()).code).toBe("InvalidSignature");
+
+  await page.goto("/ops");
+  await signIn(page, "support@skyport.local", e2e.password);
+  await page.getByPlaceholder(/traceId/).fill(traceId);
+  await page.getByRole("button", { name: /Find|查询/ }).click();
+  const row = page.getByTestId("trace-row");
+  await expect(row).toHaveCount(1);
+  await expect(row.getByTestId("trace-unauthenticated")).toContainText(/Unauthenticated|未认证/);
+});

@@ -33,6 +33,11 @@ export async function TraceLookup({ traceId, t, locale }: { traceId?: string; t:
               <Cell>{x.action}</Cell>
               <Cell>
                 <Badge tone={x.code === "OK" ? "green" : x.httpStatus >= 500 ? "red" : "amber"}>{x.code}</Badge>
+                {!x.authenticated && (
+                  <span className="ml-1" title={t("traces.unauthenticatedHint")} data-testid="trace-unauthenticated">
+                    <Badge tone="gray">{t("traces.unauthenticated")}</Badge>
+                  </span>
+                )}
               </Cell>
               <Cell mono>{x.tenantId ?? "—"}</Cell>
               <Cell mono>{x.uid ?? "—"}</Cell>

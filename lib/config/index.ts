@@ -38,6 +38,9 @@ const schemaFor = (production: boolean) =>
       AUTH_SECRET: devDefault(production, z.string().min(32), "dev-only-auth-secret-change-me-0123456789"),
       GATEWAY_TENANT_RPS: z.coerce.number().positive().default(50),
       GATEWAY_TENANT_BURST: z.coerce.number().int().positive().default(100),
+      // calls refused before their accessToken verified, per client address (token bucket, per process)
+      GATEWAY_REJECT_RPS: z.coerce.number().positive().default(2),
+      GATEWAY_REJECT_BURST: z.coerce.number().int().positive().default(20),
       // accounts whose tenant id each process keeps (about 200 bytes each); beyond it the least recently used go
       TENANT_CACHE_SIZE: z.coerce.number().int().min(1).max(10_000_000).default(100_000),
       // the links handed to marketplaces and buyers must name the address they reach, not this process's
@@ -89,6 +92,8 @@ const schemaFor = (production: boolean) =>
         .default("SkyportAccess"),
       RELEASE_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(7),
       TRACE_FLUSH_MS: z.coerce.number().int().min(10).max(60_000).default(500),
+      // days of gateway traces kept besides today (UTC); older days are dropped whole
+      TRACE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
       SEED_DEMO: flag.default(production ? "off" : "on"),
       // the sandbox marketplace: on by default outside production, and in
       // production only when explicitly set to on

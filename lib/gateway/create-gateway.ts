@@ -20,11 +20,14 @@ export type GatewayDeps<S> = {
   actions: ActionRegistry<S>;
   /** handed to every action in its context */
   services: S;
-  traces: { record: (t: TraceRecord) => void };
+  /** false: an unauthenticated refusal only counted, which the log leaves out too */
+  traces: { record: (t: TraceRecord) => boolean };
   log: Logger;
   /** where database outages are reported, once per interval; by default one of the gateway's own */
   outage?: OutageLog;
   rateLimit: RateLimit;
+  /** calls refused before their accessToken verified, per client address: past it they are answered Throttling */
+  rejectLimit: RateLimit;
   /** how many accounts' tenant ids to keep (least recently used go first) */
   tenantCacheSize?: number;
   /** milliseconds since the epoch; tests move it */
@@ -43,6 +46,7 @@ export function createGateway<S>(deps: GatewayDeps<S>): Gateway {
   const now = deps.now ?? Date.now;
   const keys = new Map(deps.keys.map((k) => [k.keyId, k]));
   const takeToken = createRateLimiter(deps.rateLimit, now);
+  const takeRejection = createRateLimiter(deps.rejectLimit, now);
   const tenants = createTenantCache(deps.db.appPool, deps.tenantCacheSize ?? 100_000);
   const pool = deps.db.appPool;
   const outage = deps.outage ?? createOutageLog(deps.log);
@@ -58,6 +62,7 @@ export function createGateway<S>(deps: GatewayDeps<S>): Gateway {
     const user = decodeUserinfo(fields.userinfo);
     if (user.marketplace !== key.channel)
       throw new GatewayError("InvalidSignature", `key ${key.keyId} may not sign userinfo of channel ${user.marketplace}`);
+    trace.authenticated = true;
     Object.assign(trace, { channel: user.marketplace, parentUid: user.parentUid, uid: user.uid });
 
     const action = deps.actions.get(fields.action);
@@ -194,6 +199,8 @@ export function createGateway<S>(deps: GatewayDeps<S>): Gateway {
         code: "OK",
         httpStatus: 200,
         latencyMs: 0,
+        authenticated: false,
+        ...(req.clientAddress !== undefined && { clientAddress: req.clientAddress }),
       };
       let res: GatewayResponse;
       try {
@@ -203,11 +210,17 @@ export function createGateway<S>(deps: GatewayDeps<S>): Gateway {
       } catch (err) {
         res = errorResponse(trace.traceId || undefined, toGatewayError(err, deps.log, outage, trace));
       }
+      // Refused before the caller proved who it is: limited per client address. A verified
+      // call never is, so a caller sharing the address (a NAT, a balancer) loses nothing by it.
+      if (!trace.authenticated) {
+        const wait = takeRejection(req.clientAddress ?? "");
+        if (wait) res = errorResponse(trace.traceId || undefined, tooManyRejections(wait));
+      }
       if (!trace.action) trace.action = safeActionName(req.action);
       trace.httpStatus = res.status;
       trace.code = res.code;
       trace.latencyMs = performance.now() - started;
-      deps.traces.record(trace);
+      if (!deps.traces.record(trace)) return res;
       deps.log.info(
         {
           traceId: trace.traceId,
@@ -216,6 +229,7 @@ export function createGateway<S>(deps: GatewayDeps<S>): Gateway {
           code: trace.code,
           status: res.status,
           ms: Math.round(trace.latencyMs * 10) / 10,
+          ...(!trace.authenticated && { authenticated: false, client: trace.clientAddress }),
         },
         "gateway",
       );
@@ -256,6 +270,9 @@ function toGatewayError(err: unknown, log: Logger, outage: OutageLog, trace: Tra
 }
 
 const ok = (traceId: string, data: unknown) => respond(traceId, "OK", 200, envelope(traceId, "OK", "", data));
+
+const tooManyRejections = (wait: number) =>
+  new GatewayError("Throttling", "too many refused calls from this address; sign requests correctly", { retryAfter: wait });
 
 const tenantNotFound = (channel: string) =>
   new GatewayError("TenantNotFound", `no ${channel} tenant for this account: buy the product first`);

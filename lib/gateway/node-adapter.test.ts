@@ -4,9 +4,10 @@ import type { Gateway } from "./create-gateway";
 import { serveNode } from "./node-adapter";
 
 const gateway: Gateway = {
-  handle: async (req) => ({ status: 200, code: "OK", headers: { "x-action": req.action }, body: req.action }),
+  handle: async (req) => ({ status: 200, code: "OK", headers: { "x-action": req.action }, body: req.clientAddress ?? "" }),
 };
-const request = (action: string) => ({ url: `/api/${action}?a=1`, method: "GET", headers: {} }) as unknown as IncomingMessage;
+const request = (action: string, remoteAddress = "203.0.113.7") =>
+  ({ url: `/api/${action}?a=1`, method: "GET", headers: {}, socket: { remoteAddress } }) as unknown as IncomingMessage;
 
 function response(written: string[], failing = false) {
   return {
@@ -25,7 +26,20 @@ describe("serveNode", () => {
     for (let i = 0; i < 10; i++) await Promise.resolve(); // every handle() has answered by now
     expect(written).toEqual([]);
     await Promise.all(served);
-    expect(written).toEqual(["head DescribeA", "body DescribeA", "head DescribeB", "body DescribeB", "head DescribeC", "body DescribeC"]);
+    expect(written).toEqual([
+      "head DescribeA",
+      "body 203.0.113.7",
+      "head DescribeB",
+      "body 203.0.113.7",
+      "head DescribeC",
+      "body 203.0.113.7",
+    ]);
+  });
+
+  it("hands the gateway the peer's address, for the limit on refused calls", async () => {
+    const written: string[] = [];
+    await serveNode(gateway, request("DescribeA", "2001:db8::1"), response(written));
+    expect(written).toEqual(["head DescribeA", "body 2001:db8::1"]);
   });
 
   it("a response that cannot be written fails its own call only", async () => {
@@ -34,6 +48,6 @@ describe("serveNode", () => {
     const good = serveNode(gateway, request("DescribeGood"), response(written));
     await expect(bad).rejects.toThrow("invalid header");
     await good;
-    expect(written).toEqual(["head DescribeGood", "body DescribeGood"]);
+    expect(written).toEqual(["head DescribeGood", "body 203.0.113.7"]);
   });
 });

@@ -28,6 +28,7 @@ export async function serveNode(gateway: Gateway, req: IncomingMessage, res: Ser
     action: m?.[1] ?? "",
     query: m?.[2] ?? "",
     headers: req.headers,
+    ...(req.socket.remoteAddress !== undefined && { clientAddress: req.socket.remoteAddress }),
   });
   return new Promise((resolve, reject) => {
     if (outbox.push(() => write(res, out, resolve, reject)) === 1) setImmediate(flushOutbox);

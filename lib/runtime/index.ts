@@ -50,6 +50,7 @@ export function startRuntime(cfg: Config = parseConfig(process.env), urls: Datab
     log,
     outage,
     rateLimit: { perSecond: cfg.GATEWAY_TENANT_RPS, burst: cfg.GATEWAY_TENANT_BURST },
+    rejectLimit: { perSecond: cfg.GATEWAY_REJECT_RPS, burst: cfg.GATEWAY_REJECT_BURST },
     tenantCacheSize: cfg.TENANT_CACHE_SIZE,
   });
   const housekeeping = setInterval(() => {

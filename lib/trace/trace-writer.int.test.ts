@@ -24,6 +24,7 @@ describe("trace writer", () => {
         code: i % 2 ? "OK" : "InvalidSignature",
         httpStatus: i % 2 ? 200 : 401,
         latencyMs: 1.5,
+        authenticated: true,
         ...(i % 2 ? { keyId: "k", channel: "direct", parentUid: traceId, uid: "u", tenantId: tenant.id } : {}),
       });
     await writer.close();
@@ -38,7 +39,15 @@ describe("trace writer", () => {
   it("bounds memory: past maxBuffered, traces are dropped and counted", () => {
     const writer = createTraceWriter(db.platformDb, { flushMs: 60_000, maxBuffered: 3, outage });
     for (let i = 0; i < 5; i++)
-      writer.record({ traceId: "x".repeat(8), at: Date.now(), action: "A", code: "OK", httpStatus: 200, latencyMs: 1 });
+      writer.record({
+        traceId: "x".repeat(8),
+        at: Date.now(),
+        action: "A",
+        code: "OK",
+        httpStatus: 200,
+        latencyMs: 1,
+        authenticated: true,
+      });
     expect(writer.stats()).toMatchObject({ buffered: 3, dropped: 2 });
     return writer.close();
   });
@@ -49,7 +58,8 @@ describe("trace writer", () => {
     const errors: string[] = [];
     const reported: OutageLog = { down: (dependency) => errors.push(dependency), up: () => {} };
     const writer = createTraceWriter(down.platformDb, { flushMs: 60_000, outage: reported });
-    const record = () => writer.record({ traceId: "retry-1234", at: Date.now(), action: "A", code: "OK", httpStatus: 200, latencyMs: 1 });
+    const record = () =>
+      writer.record({ traceId: "retry-1234", at: Date.now(), action: "A", code: "OK", httpStatus: 200, latencyMs: 1, authenticated: true });
     record();
     await writer.flush();
     expect(writer.stats()).toMatchObject({ buffered: 1, dropped: 0 });
