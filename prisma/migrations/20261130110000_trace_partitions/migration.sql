@@ -11,27 +11,14 @@ ALTER TABLE gateway_traces RENAME TO gateway_traces_before;
 ALTER TABLE gateway_traces_before DROP CONSTRAINT gateway_traces_pkey;
 ALTER INDEX gateway_traces_trace_id_idx RENAME TO gateway_traces_before_trace_id_idx;
 ALTER INDEX gateway_traces_tenant_id_at_idx RENAME TO gateway_traces_before_tenant_id_at_idx;
-ALTER TABLE gateway_traces_before ALTER COLUMN id DROP DEFAULT;
-ALTER TABLE gateway_traces_before ADD COLUMN authenticated boolean NOT NULL DEFAULT true, ADD COLUMN client_address text;
-
-CREATE TABLE gateway_traces (
-  id             bigint NOT NULL DEFAULT nextval('gateway_traces_id_seq'),
-  trace_id       text NOT NULL,
-  at             timestamptz(3) NOT NULL,
-  action         text NOT NULL,
-  code           text NOT NULL,
-  http_status    integer NOT NULL,
-  latency_ms     real NOT NULL,
-  key_id         text,
-  channel        channel,
-  parent_uid     text,
-  uid            text,
-  tenant_id      uuid,
+ALTER TABLE gateway_traces_before
   -- false: refused before its accessToken verified; the traceId is the caller's word only
-  authenticated  boolean NOT NULL DEFAULT true,
-  client_address text,
-  PRIMARY KEY (id, at)
-) PARTITION BY RANGE (at);
+  ADD COLUMN authenticated boolean NOT NULL DEFAULT true,
+  ADD COLUMN client_address text;
+
+-- the same columns, ids going on from the same sequence
+CREATE TABLE gateway_traces (LIKE gateway_traces_before INCLUDING DEFAULTS, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+ALTER TABLE gateway_traces_before ALTER COLUMN id DROP DEFAULT;
 ALTER SEQUENCE gateway_traces_id_seq OWNED BY gateway_traces.id;
 CREATE INDEX gateway_traces_trace_id_idx ON gateway_traces (trace_id);
 CREATE INDEX gateway_traces_tenant_id_at_idx ON gateway_traces (tenant_id, at DESC);
