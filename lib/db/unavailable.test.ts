@@ -16,6 +16,7 @@ describe("database unavailable", () => {
     ["a connection that died under a query", new Error("Connection terminated unexpectedly")],
     ["a client whose connection has failed", new Error("Client has encountered a connection error and is not queryable")],
     ["Prisma's pool timing out", coded("P2024")],
+    ["Prisma relaying a refused socket connect", coded("ENOENT", "Invalid `findFirst()` invocation:\n\nconnect ENOENT /tmp/.s.PGSQL.5432")],
     [
       "Prisma's adapter naming a shutdown",
       Object.assign(new Error("driver adapter error"), {
