@@ -7,7 +7,7 @@
 import { randomInt } from "node:crypto";
 import pg from "pg";
 import { signedQuery } from "../lib/gateway/sign-request";
-import { measure, median, type Run } from "./wrk";
+import { measure, median, type Run, seconds } from "./wrk";
 
 export const tenantCount = Number(process.env.BENCH_TENANTS ?? 100_000);
 const aliyunKey = { keyId: "dev-aliyun", channel: "aliyun", secret: "dev-aliyun-console-secret" } as const;
@@ -48,12 +48,16 @@ export async function seedTenants(ownerUrl: string): Promise<number> {
   return performance.now() - started;
 }
 
-/** Signed DescribeTenant paths for the main accounts of these tenants, in this order. */
+/**
+ * Signed DescribeTenant paths for the main accounts of these tenants, in this
+ * order, each with a traceId of its own: as many distinct traceIds in every
+ * case, so that the trace table's indexes cost the same whatever the tenants.
+ */
 function describePaths(tenants: number[]): string[] {
-  return tenants.map((n) => {
+  return tenants.map((n, i) => {
     const uid = account(n);
     const userinfo = { uid, parentUid: uid, accountType: "main", marketplace: "aliyun" };
-    return `/api/DescribeTenant?${signedQuery(aliyunKey, "DescribeTenant", userinfo, {}, `bench-scale-${n}`)}`;
+    return `/api/DescribeTenant?${signedQuery(aliyunKey, "DescribeTenant", userinfo, {}, `bench-scale-${n}-${i}`)}`;
   });
 }
 
@@ -68,28 +72,41 @@ function shuffled(n: number): number[] {
 
 export type ScaleResult = { name: string; runs: Run[]; note?: string }[];
 
-/** Interleaved rounds of 10 tenants against 100,000, cold and then warm. */
-export function measureTenantsAtScale(url: string, rounds: number): { rows: ScaleResult; cold: number; warm: number } {
-  const ten = () => describePaths(Array.from({ length: 1000 }, (_, i) => (i % 10) + 1));
+/** The median of the rounds' server CPU per request. */
+export const medianCpu = (runs: Run[]) =>
+  [...runs.map((r) => r.cpuUs ?? Number.NaN)].sort((a, b) => a - b)[Math.floor(runs.length / 2)] as number;
+
+/**
+ * Interleaved rounds of 10 tenants against 100,000, cold and then warm. The
+ * ratios are of req/s (the target) and of server CPU per request (10 tenants'
+ * over 100,000's: 1 is flat), which a busy shared machine disturbs less.
+ */
+export function measureTenantsAtScale(
+  url: string,
+  rounds: number,
+  serverPid: number,
+): { rows: ScaleResult; cold: number; warm: number; coldCpu: number; warmCpu: number } {
+  const run = (paths: string[], duration = seconds) => measure(url, paths, duration, serverPid);
+  const ten = () => describePaths(Array.from({ length: 30_000 }, (_, i) => (i % 10) + 1));
   const order = shuffled(tenantCount).filter((n) => n > 10);
   const slice = Math.floor(order.length / rounds);
   const tenCold: Run[] = [];
   const cold: Run[] = [];
   for (let round = 0; round < rounds; round++) {
-    tenCold.push(measure(url, ten()));
-    cold.push(measure(url, describePaths(order.slice(round * slice, (round + 1) * slice))));
+    tenCold.push(run(ten()));
+    cold.push(run(describePaths(order.slice(round * slice, (round + 1) * slice))));
   }
   // a cold round that sent more calls than its slice has tenants went round it again, partly warm
   const rewarmed = cold.filter((r) => r.requests > slice).length;
 
   // one pass over every tenant, long enough to reach them all at the cold rate
   const pass = Math.ceil((tenantCount / median(cold).rps) * 1.3);
-  measure(url, describePaths(shuffled(tenantCount)), pass);
+  run(describePaths(shuffled(tenantCount)), pass);
   const tenWarm: Run[] = [];
   const warm: Run[] = [];
   for (let round = 0; round < rounds; round++) {
-    tenWarm.push(measure(url, ten()));
-    warm.push(measure(url, describePaths(shuffled(tenantCount))));
+    tenWarm.push(run(ten()));
+    warm.push(run(describePaths(shuffled(tenantCount))));
   }
   const ratio = (a: Run[], b: Run[]) => median(a).rps / median(b).rps;
   return {
@@ -105,5 +122,7 @@ export function measureTenantsAtScale(url: string, rounds: number): { rows: Scal
     ],
     cold: ratio(cold, tenCold),
     warm: ratio(warm, tenWarm),
+    coldCpu: medianCpu(tenCold) / medianCpu(cold),
+    warmCpu: medianCpu(tenWarm) / medianCpu(warm),
   };
 }
