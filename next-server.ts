@@ -6,9 +6,14 @@ import type { AddressInfo } from "node:net";
 import next from "next";
 import { runtimeIfStarted } from "./lib/runtime";
 
-const app = next({ dev: false, dir: import.meta.dirname, hostname: "localhost", port: Number(process.env.PORT ?? 3000) });
+// --dev (npm run dev): compiled on request, hot reloaded; else the production build
+const dev = process.argv.includes("--dev");
+const app = next({ dev, dir: import.meta.dirname, hostname: "localhost", port: Number(process.env.PORT ?? 3000) });
 await app.prepare();
 const server = createServer(app.getRequestHandler());
+// the front door forwards upgrades (npm run dev: the hot-reload socket)
+const upgrade = app.getUpgradeHandler();
+server.on("upgrade", (req, socket, head) => void upgrade(req, socket, head));
 server.listen(0, "127.0.0.1", () => process.send?.({ port: (server.address() as AddressInfo).port }));
 
 let stopping = false;

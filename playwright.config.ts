@@ -9,10 +9,6 @@ export const e2e = {
   pgPort: port + 51284,
   baseURL: `http://localhost:${port}`,
   password: "e2e-staff-password",
-  // the server's development default key for the direct channel (lib/config)
-  directKey: { keyId: "dev-direct", channel: "direct", secret: "dev-direct-console-secret" } as const,
-  // the server's development default ALIYUN_SPI_KEY (lib/config)
-  spiKey: "dev-aliyun-spi-key-0123456789",
 };
 
 /**

@@ -4,18 +4,22 @@
 // Next.js, which runs in a child process (next-server.ts).
 import { existsSync } from "node:fs";
 import { createServer } from "node:http";
-import { ConfigError, parseConfig } from "./lib/config";
+import { ConfigError, ensureDevSecrets, parseConfig } from "./lib/config";
 import { databaseUrls } from "./lib/db";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "./lib/db/embedded";
 import { migrate } from "./lib/db/migrate";
 import { startNextProcess } from "./lib/front-door/next-process";
-import { proxyTo } from "./lib/front-door/proxy";
+import { proxyTo, proxyUpgrade } from "./lib/front-door/proxy";
 import { gatewayServerOptions, isGatewayPath, serveNode } from "./lib/gateway";
 import { startJobs } from "./lib/jobs";
 import { cloudAccessConfig, marketApiConfig, startRuntime } from "./lib/runtime";
 import { seedDemo } from "./prisma/seed";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
+// outside production, secrets not set are this installation's own (generated once);
+// the Next.js process inherits them with the rest of the environment
+if (process.env.SKYPORT_ENV !== "production")
+  for (const [name, value] of Object.entries(ensureDevSecrets(process.env.DATA_DIR || ".data"))) process.env[name] ||= value;
 let cfg: ReturnType<typeof parseConfig>;
 try {
   cfg = parseConfig(process.env);
@@ -60,7 +64,10 @@ const jobs = await startJobs({
 
 process.env.AUTH_SECRET ??= cfg.AUTH_SECRET;
 process.env.AUTH_TRUST_HOST ??= "true";
-const pages = await startNextProcess(`${import.meta.dirname}/next-server.ts`).catch(async (err) => {
+process.env.NEXT_TELEMETRY_DISABLED ??= "1"; // an offline machine, and nobody asked
+// `npm run dev`: Next.js in development mode, hot reloading pages (through the upgrade below)
+const dev = process.argv.includes("--dev");
+const pages = await startNextProcess(`${import.meta.dirname}/next-server.ts`, { dev }).catch(async (err) => {
   // it has printed why (no build, a port, a bad config); leave nothing running
   console.error(String(err));
   await jobs.stop();
@@ -76,7 +83,7 @@ pages.child.once("exit", (code, signal) => {
 
 const server = createServer(gatewayServerOptions, (req, res) => {
   if (isGatewayPath(req.url ?? "")) {
-    serveNode(runtime.gateway, req, res).catch((err) => {
+    serveNode(runtime.gateway, req, res, cfg.TRUSTED_PROXIES).catch((err) => {
       log.error({ err }, "gateway transport failed");
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
       res.end('{"success":false,"code":"InternalError","message":"internal error","data":null}');
@@ -85,6 +92,7 @@ const server = createServer(gatewayServerOptions, (req, res) => {
     proxyTo(pages.port, req, res);
   }
 });
+server.on("upgrade", (req, socket, head) => proxyUpgrade(pages.port, req, socket, head));
 server.listen(cfg.PORT, cfg.HOST, () => {
   process.stdout.write(`Skyport is serving on http://localhost:${cfg.PORT} (Ctrl-C stops it)\n`);
 });

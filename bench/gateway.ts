@@ -26,7 +26,8 @@ const onlyTenants = process.env.BENCH_ONLY === "tenants";
 // BENCH_PORT and BENCH_PG_PORT move them, so that two checkouts can measure on one machine
 const base = Number(process.env.BENCH_PORT ?? 3201);
 const ports = { plain: base, next: base + 1, skyport: base + 2, pg: Number(process.env.BENCH_PG_PORT ?? 54392) };
-const aliyunKey = { keyId: "dev-aliyun", channel: "aliyun", secret: "dev-aliyun-console-secret" } as const;
+// this run's own key: the server is started with it
+const aliyunKey = { keyId: "bench-aliyun", channel: "aliyun", secret: randomUUID() } as const;
 const buyer = { uid: "1001", parentUid: "1001", accountType: "main", marketplace: "aliyun" };
 const children: ChildProcess[] = [];
 
@@ -88,6 +89,7 @@ try {
     DATA_DIR: ".data/bench",
     EMBEDDED_PG_PORT: String(ports.pg),
     DEMO_PASSWORD: "bench-password",
+    CONSOLE_KEYS: `${aliyunKey.keyId}:aliyun:${aliyunKey.secret}`,
     GATEWAY_TENANT_RPS: "1000000000",
     GATEWAY_TENANT_BURST: "1000000000",
     // the rejection case measures refusing a bad signature (401), not the per-address limit past it (429)
@@ -138,7 +140,7 @@ try {
   }
   // before the updates, whose dead row versions would slow these reads too
   const seeded = await seedTenants(ownerUrl);
-  const scale = measureTenantsAtScale(gw, rounds, skyport.pid as number);
+  const scale = measureTenantsAtScale(gw, rounds, skyport.pid as number, aliyunKey);
   for (let round = 0; round < (onlyTenants ? 0 : rounds); round++) record(update);
 
   console.log(`\nGateway benchmark: ${rounds} rounds × ${seconds} s per case, ${header}; ${new Date().toISOString()}\n`);

@@ -6,11 +6,11 @@
 // Each is reported as a ratio to the 10-tenant rounds run beside it.
 import { randomInt } from "node:crypto";
 import pg from "pg";
+import type { ConsoleKey } from "../lib/config";
 import { signedQuery } from "../lib/gateway/sign-request";
 import { measure, median, type Run, seconds } from "./wrk";
 
 export const tenantCount = Number(process.env.BENCH_TENANTS ?? 100_000);
-const aliyunKey = { keyId: "dev-aliyun", channel: "aliyun", secret: "dev-aliyun-console-secret" } as const;
 const account = (n: number) => `bench-${n}`;
 
 /**
@@ -53,11 +53,11 @@ export async function seedTenants(ownerUrl: string): Promise<number> {
  * order, each with a traceId of its own: as many distinct traceIds in every
  * case, so that the trace table's indexes cost the same whatever the tenants.
  */
-function describePaths(tenants: number[]): string[] {
+function describePaths(key: ConsoleKey, tenants: number[]): string[] {
   return tenants.map((n, i) => {
     const uid = account(n);
     const userinfo = { uid, parentUid: uid, accountType: "main", marketplace: "aliyun" };
-    return `/api/DescribeTenant?${signedQuery(aliyunKey, "DescribeTenant", userinfo, {}, `bench-scale-${n}-${i}`)}`;
+    return `/api/DescribeTenant?${signedQuery(key, "DescribeTenant", userinfo, {}, `bench-scale-${n}-${i}`)}`;
   });
 }
 
@@ -85,28 +85,33 @@ export function measureTenantsAtScale(
   url: string,
   rounds: number,
   serverPid: number,
+  key: ConsoleKey,
 ): { rows: ScaleResult; cold: number; warm: number; coldCpu: number; warmCpu: number } {
   const run = (paths: string[], duration = seconds) => measure(url, paths, duration, serverPid);
-  const ten = () => describePaths(Array.from({ length: 30_000 }, (_, i) => (i % 10) + 1));
+  const ten = () =>
+    describePaths(
+      key,
+      Array.from({ length: 30_000 }, (_, i) => (i % 10) + 1),
+    );
   const order = shuffled(tenantCount).filter((n) => n > 10);
   const slice = Math.floor(order.length / rounds);
   const tenCold: Run[] = [];
   const cold: Run[] = [];
   for (let round = 0; round < rounds; round++) {
     tenCold.push(run(ten()));
-    cold.push(run(describePaths(order.slice(round * slice, (round + 1) * slice))));
+    cold.push(run(describePaths(key, order.slice(round * slice, (round + 1) * slice))));
   }
   // a cold round that sent more calls than its slice has tenants went round it again, partly warm
   const rewarmed = cold.filter((r) => r.requests > slice).length;
 
   // one pass over every tenant, long enough to reach them all at the cold rate
   const pass = Math.ceil((tenantCount / median(cold).rps) * 1.3);
-  run(describePaths(shuffled(tenantCount)), pass);
+  run(describePaths(key, shuffled(tenantCount)), pass);
   const tenWarm: Run[] = [];
   const warm: Run[] = [];
   for (let round = 0; round < rounds; round++) {
     tenWarm.push(run(ten()));
-    warm.push(run(describePaths(shuffled(tenantCount))));
+    warm.push(run(describePaths(key, shuffled(tenantCount))));
   }
   const ratio = (a: Run[], b: Run[]) => median(a).rps / median(b).rps;
   return {

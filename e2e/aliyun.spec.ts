@@ -1,7 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { shanghaiTime, spiQuery } from "../lib/sandbox";
-import { e2e } from "../playwright.config";
 import { revokeThenVerify } from "./cloud-access";
+import { e2eSecrets } from "./secrets";
 
 /**
  * Presses one of the sandbox's marketplace buttons and waits for that SPI
@@ -60,7 +60,7 @@ test("through the sandbox: buy → launch → console shows the plan; expire →
 
 test("a stale free-login link gets a clear page, not an error dump", async ({ page }) => {
   const res = await page.goto(
-    `/api/marketplace/aliyun?${spiQuery({ action: "verify", instanceId: "1", timeStamp: shanghaiTime(-1) }, e2e.spiKey)}`,
+    `/api/marketplace/aliyun?${spiQuery({ action: "verify", instanceId: "1", timeStamp: shanghaiTime(-1) }, e2eSecrets().spiKey)}`,
   );
   expect(res?.status()).toBe(403);
   await expect(page.getByRole("alert")).toContainText("expired");

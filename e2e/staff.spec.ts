@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { signedQuery } from "../lib/gateway/sign-request";
 import { e2e } from "../playwright.config";
+import { e2eSecrets } from "./secrets";
 
 async function signIn(page: import("@playwright/test").Page, email: string, password: string) {
   await page.getByLabel(/Email|邮箱/).fill(email);
@@ -28,7 +29,7 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
 test("support opens /ops, finds a gateway call by traceId, and may not open /admin", async ({ page, request }) => {
   const traceId = `e2e-lookup-${Date.now()}`;
   const userinfo = { uid: "demo-direct", parentUid: "demo-direct", accountType: "main", marketplace: "direct" };
-  const call = await request.get(`/api/DescribeTenant?${signedQuery(e2e.directKey, "DescribeTenant", userinfo, {}, traceId)}`);
+  const call = await request.get(`/api/DescribeTenant?${signedQuery(e2eSecrets().directKey, "DescribeTenant", userinfo, {}, traceId)}`);
   expect((await call.json()).code).toBe("OK");
 
   await page.goto("/ops");
@@ -48,7 +49,7 @@ test("support opens /ops, finds a gateway call by traceId, and may not open /adm
 test("support sees a call refused before its signature verified marked as unauthenticated", async ({ page, request }) => {
   const traceId = `e2e-unsigned-${Date.now()}`;
   const userinfo = { uid: "demo-direct", parentUid: "demo-direct", accountType: "main", marketplace: "direct" };
-  const forged = { ...e2e.directKey, secret: "not-the-direct-secret-at-all" };
+  const forged = { ...e2eSecrets().directKey, secret: "not-the-direct-secret-at-all" };
   const call = await request.get(`/api/DescribeTenant?${signedQuery(forged, "DescribeTenant", userinfo, {}, traceId)}`);
   expect((await call.json()).code).toBe("InvalidSignature");
 

@@ -25,6 +25,8 @@ step lint npm run -s lint
 step vitest npx vitest run --reporter=default --reporter=json --outputFile.json=.reports/vitest.json
 step build npm run -s build
 if grep -q "build ok" .reports/steps.txt; then
+  # Debian's Chromium for the browser tests; a CJK font so Chinese pages render in screenshots
+  step browser bash scripts/ensure-debian-packages.sh chromium fonts-noto-cjk
   step playwright npx playwright test
 fi
 

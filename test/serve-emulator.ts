@@ -9,7 +9,7 @@ export type EmulatorRequest = { method: string; path: string; query: string; hea
  * routes do; `delayMs` makes it a slow cloud (milliseconds before answering a request).
  */
 export async function serveEmulator(
-  handle: (req: EmulatorRequest) => Handled,
+  handle: (req: EmulatorRequest) => Handled | Promise<Handled>,
   contentType = "application/json",
   delayMs: (req: EmulatorRequest) => number = () => 0,
 ) {
@@ -23,8 +23,8 @@ export async function serveEmulator(
       seen.push(req.url ?? "");
       const [path = "/", query = ""] = (req.url ?? "/").split("?");
       const request = { method: req.method ?? "GET", path, query, headers: req.headers, body };
-      setTimeout(() => {
-        const out = handle(request);
+      setTimeout(async () => {
+        const out = await handle(request);
         res.writeHead(out.status, { "content-type": contentType });
         res.end(typeof out.body === "string" ? out.body : JSON.stringify(out.body));
       }, delayMs(request));

@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { currentLocale } from "@/components/i18n/current-locale";
 import { Field } from "@/components/ui/field";
 import { signIn } from "@/lib/auth";
@@ -15,7 +15,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     try {
       await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirectTo: to });
     } catch (err) {
-      if (err instanceof AuthError) redirect(`/signin?error=failed&next=${encodeURIComponent(to)}`);
+      if (err instanceof AuthError) {
+        const why = err instanceof CredentialsSignin && err.code === "throttled" ? "throttled" : "failed";
+        redirect(`/signin?error=${why}&next=${encodeURIComponent(to)}`);
+      }
       throw err; // Next's redirect after a successful sign-in
     }
   }
@@ -24,7 +27,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <h1 className="mb-4 text-lg font-semibold">{t("signin.title")}</h1>
       {error && (
         <p role="alert" className="mb-3 rounded bg-red-50 px-3 py-2 text-red-700">
-          {error === "forbidden" ? t("signin.forbidden") : t("signin.failed")}
+          {error === "forbidden" ? t("signin.forbidden") : error === "throttled" ? t("signin.throttled") : t("signin.failed")}
         </p>
       )}
       <form action={submit} className="space-y-3">

@@ -1,1 +1,1 @@
-export { type Plan, planForSku, plans } from "./plans";
+export { type Plan, planById, planForSku, plans, planWithMoreHosts } from "./plans";

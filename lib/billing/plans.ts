@@ -15,14 +15,26 @@ export const plans: Record<Plan["id"], Plan> = {
   enterprise: { id: "enterprise", maxHosts: 5000, features: ["discovery", "checks", "sizing", "api"] },
 };
 
-/** Marketplace SKU codes (as configured in each seller console) → plan. */
-const skus: Record<string, Plan["id"]> = {
-  "skyport-basic": "basic",
-  "skyport-standard": "standard",
-  "skyport-enterprise": "enterprise",
-};
+/** Marketplace SKU codes (as configured in each seller console) → plan; a Map, so "constructor" is no SKU. */
+const skus = new Map<string, Plan["id"]>([
+  ["skyport-basic", "basic"],
+  ["skyport-standard", "standard"],
+  ["skyport-enterprise", "enterprise"],
+]);
 
 export function planForSku(sku: string): Plan | undefined {
-  const id = skus[sku];
+  const id = skus.get(sku);
   return id && plans[id];
+}
+
+/** A subscription's plan by its id (as stored), or undefined for an id the catalogue does not know. */
+export function planById(id: string | null | undefined): Plan | undefined {
+  return id && Object.hasOwn(plans, id) ? plans[id as Plan["id"]] : undefined;
+}
+
+/** The smallest plan with more hosts than `hosts`, to name in a refusal; undefined at the top. */
+export function planWithMoreHosts(hosts: number): Plan | undefined {
+  return Object.values(plans)
+    .filter((p) => p.maxHosts > hosts)
+    .sort((a, b) => a.maxHosts - b.maxHosts)[0];
 }

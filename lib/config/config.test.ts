@@ -1,17 +1,39 @@
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseConfig, resolveEndpoints } from "./index";
+import { testConfig, testSecrets } from "../../test/config";
+import { devSecretNames, ensureDevSecrets, parseConfig, readDevSecrets, resolveEndpoints } from "./index";
 
 describe("configuration", () => {
-  it("has working development defaults", () => {
-    const c = parseConfig({});
+  it("has working development defaults for everything but secrets", () => {
+    const c = testConfig();
     expect(c.PORT).toBe(3000);
     expect(c.CONSOLE_KEYS.map((k) => k.channel).sort()).toEqual(["aliyun", "aws", "direct"]);
     expect(c.DATABASE_URL).toBeUndefined();
     expect(c).toMatchObject({ TRACE_RETENTION_DAYS: 14, TENANT_CACHE_SIZE: 100_000, GATEWAY_REJECT_RPS: 2, GATEWAY_REJECT_BURST: 20 });
   });
 
+  it("publishes no secret: outside production too, each is set or generated, never defaulted", () => {
+    expect(() => parseConfig({})).toThrow(/CONSOLE_KEYS: required[\s\S]*AUTH_SECRET: required[\s\S]*dev-secrets\.env/);
+  });
+
+  it("generates the development secrets once per installation, mode 0600, and keeps them", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "skyport-secrets-"));
+    const first = ensureDevSecrets(dir);
+    expect(Object.keys(first).sort()).toEqual([...devSecretNames].sort());
+    const file = path.join(dir, "dev-secrets.env");
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readFileSync(file, "utf8")).toMatch(/^AUTH_SECRET=[\w-]{43}$/m);
+    expect(ensureDevSecrets(dir)).toEqual(first);
+    expect(readDevSecrets(dir)).toEqual(first);
+    expect(ensureDevSecrets(mkdtempSync(path.join(tmpdir(), "skyport-secrets-"))).AUTH_SECRET).not.toBe(first.AUTH_SECRET);
+    const c = parseConfig(first);
+    expect(c.CONSOLE_KEYS.map((k) => k.keyId)).toEqual(["dev-aliyun", "dev-aws", "dev-direct"]);
+  });
+
   it("parses several keys per channel for rotation", () => {
-    const c = parseConfig({ CONSOLE_KEYS: "a1:aliyun:0123456789abcdef, a2:aliyun:fedcba9876543210:with:colons" });
+    const c = testConfig({ CONSOLE_KEYS: "a1:aliyun:0123456789abcdef, a2:aliyun:fedcba9876543210:with:colons" });
     expect(c.CONSOLE_KEYS).toEqual([
       { keyId: "a1", channel: "aliyun", secret: "0123456789abcdef" },
       { keyId: "a2", channel: "aliyun", secret: "fedcba9876543210:with:colons" },
@@ -30,12 +52,12 @@ describe("configuration", () => {
     [{ DATABASE_URL: "mysql://x@y/z" }, "DATABASE_URL"],
     [{ DATABASE_URL: "postgres://o@h/db" }, "APP_DATABASE_URL: required when DATABASE_URL is set"],
   ])("names the variable and what it expects: %o", (env, words) => {
-    expect(() => parseConfig(env)).toThrow(words);
+    expect(() => testConfig(env)).toThrow(words);
   });
 
   it("turns the sandbox on outside production, off by SANDBOX=off, and in production only when asked", () => {
-    expect(parseConfig({}).SANDBOX).toBe("on");
-    expect(parseConfig({ SANDBOX: "off" }).SANDBOX).toBe("off");
+    expect(testConfig().SANDBOX).toBe("on");
+    expect(testConfig({ SANDBOX: "off" }).SANDBOX).toBe("off");
     const prod = {
       SKYPORT_ENV: "production",
       DATABASE_URL: "postgres://o:p@db/s",
@@ -55,9 +77,20 @@ describe("configuration", () => {
       ALIYUN_ISV_UID: "5000",
       AWS_ISV_ACCOUNT_ID: "210987654321",
       PUBLIC_URL: "https://skyport.example.com",
+      AGENT_SEAL_KEYS: `p1:${"k".repeat(43)}=`,
     };
     expect(parseConfig(prod)).toMatchObject({ SANDBOX: "off", SEED_DEMO: "off" });
     expect(parseConfig({ ...prod, SANDBOX: "on" }).SANDBOX).toBe("on");
+    // a value published with Skyport is refused in production, whichever secret it is
+    for (const [name, published] of [
+      ["AUTH_SECRET", "dev-only-auth-secret-change-me-0123456789"],
+      ["CONSOLE_KEYS", "dev-aliyun:aliyun:dev-aliyun-console-secret"],
+      ["CONSOLE_KEYS", testSecrets.CONSOLE_KEYS],
+      ["ALIYUN_SPI_KEY", testSecrets.ALIYUN_SPI_KEY],
+      ["AWS_MARKETPLACE_SECRET_ACCESS_KEY", "sandbox-aws-secret-access-key-0123"],
+      ["AGENT_SEAL_KEYS", testSecrets.AGENT_SEAL_KEYS],
+    ])
+      expect(() => parseConfig({ ...prod, [name as string]: published }), name).toThrow(`${name}: is a value published with Skyport`);
   });
 
   it("requires secrets, a database and the public address in production, with no defaults", () => {
@@ -66,7 +99,7 @@ describe("configuration", () => {
   });
 
   it("resolves every endpoint once: configured, else the sandbox's emulator over loopback, else unset", () => {
-    const dev = resolveEndpoints(parseConfig({ PORT: "3100" }));
+    const dev = resolveEndpoints(testConfig({ PORT: "3100" }));
     expect(dev).toMatchObject({
       publicUrl: "http://localhost:3100",
       aliyunMarket: "http://127.0.0.1:3100/sandbox/emulators/aliyun-market",
@@ -75,7 +108,7 @@ describe("configuration", () => {
       awsMarketplace: "http://127.0.0.1:3100/sandbox/emulators/aws-marketplace",
     });
     const configured = resolveEndpoints(
-      parseConfig({ PUBLIC_URL: "https://skyport.example.com/", ALIYUN_MARKET_ENDPOINT: "https://market.aliyuncs.com", SANDBOX: "off" }),
+      testConfig({ PUBLIC_URL: "https://skyport.example.com/", ALIYUN_MARKET_ENDPOINT: "https://market.aliyuncs.com", SANDBOX: "off" }),
     );
     expect(configured).toMatchObject({ publicUrl: "https://skyport.example.com", aliyunMarket: "https://market.aliyuncs.com" });
     expect(configured.aliyunSts).toBeUndefined();

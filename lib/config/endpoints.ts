@@ -1,4 +1,16 @@
-import type { Config } from "./index";
+/** The variables endpoints come from (a Config has them all). */
+type EndpointSettings = {
+  PORT: number;
+  SANDBOX: "on" | "off";
+  PUBLIC_URL?: string | undefined;
+  ALIYUN_MARKET_ENDPOINT?: string | undefined;
+  ALIYUN_STS_ENDPOINT?: string | undefined;
+  ALIYUN_ECS_ENDPOINT?: string | undefined;
+  ALIYUN_AUTHORIZE_URL?: string | undefined;
+  AWS_MARKETPLACE_ENDPOINT?: string | undefined;
+  AWS_STS_ENDPOINT?: string | undefined;
+  AWS_EC2_ENDPOINT?: string | undefined;
+};
 
 /** Every address Skyport calls or hands out, resolved once at start (runtime) from the configuration. */
 export type Endpoints = {
@@ -13,6 +25,8 @@ export type Endpoints = {
   /** unset: the AWS SDK's regional endpoints */
   awsSts: string | undefined;
   awsEc2: string | undefined;
+  /** where SNS signing certificates may come from besides AWS's SNS hosts: the sandbox's, when on */
+  snsCertificates: string | undefined;
 };
 
 /**
@@ -21,7 +35,7 @@ export type Endpoints = {
  * public address). Outside the sandbox an unset Alibaba endpoint stays unset
  * and the feature that needs it says so.
  */
-export function resolveEndpoints(cfg: Config): Endpoints {
+export function resolveEndpoints(cfg: EndpointSettings): Endpoints {
   const emulator = (name: string) => (cfg.SANDBOX === "on" ? `http://127.0.0.1:${cfg.PORT}/sandbox/emulators/${name}` : undefined);
   const publicUrl = (cfg.PUBLIC_URL ?? `http://localhost:${cfg.PORT}`).replace(/\/+$/, "");
   return {
@@ -34,5 +48,6 @@ export function resolveEndpoints(cfg: Config): Endpoints {
     awsMarketplace: cfg.AWS_MARKETPLACE_ENDPOINT ?? emulator("aws-marketplace"),
     awsSts: cfg.AWS_STS_ENDPOINT ?? emulator("aws-cloud"),
     awsEc2: cfg.AWS_EC2_ENDPOINT ?? emulator("aws-cloud"),
+    snsCertificates: emulator("sns"),
   };
 }

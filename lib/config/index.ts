@@ -1,14 +1,33 @@
 import { z } from "zod";
 import { consoleKeysSchema } from "./console-keys";
-import { sandboxSnsPublicKey } from "./sandbox-sns-key";
+import { publishedSecrets } from "./published-secrets";
+import { sealKeysSchema } from "./seal-keys";
 
 export { type ChannelName, type ConsoleKey, channels } from "./console-keys";
+export { devSecretNames, devSecretsFile, ensureDevSecrets, readDevSecrets } from "./dev-secrets";
 export { type Endpoints, resolveEndpoints } from "./endpoints";
+export type { SealKey } from "./seal-keys";
 
-/** A default that only applies outside production: secrets must be set there. */
+/** A default that only applies outside production: production must set it. */
 function devDefault<T extends z.ZodType>(production: boolean, schema: T, value: z.input<T>) {
   // prefault: the default goes through the schema (and its transform) like any value
   return production ? schema : schema.prefault(value as never);
+}
+
+/**
+ * A secret: never defaulted (outside production `npm start` generates them
+ * into DATA_DIR/dev-secrets.env), and in production never one published in
+ * this repository.
+ */
+function secret(production: boolean, minLength: number) {
+  const value = z
+    .string({ error: "required: set it, or outside production let `npm start` generate it into DATA_DIR/dev-secrets.env" })
+    .min(minLength);
+  return production
+    ? value.refine((v) => !v.split(/[,:]/).some((part) => publishedSecrets.has(part.trim())), {
+        message: "is a value published with Skyport (a development default or a test fixture): choose your own",
+      })
+    : value;
 }
 
 const postgresUrl = z.url({ protocol: /^postgres(ql)?$/ });
@@ -30,12 +49,10 @@ const schemaFor = (production: boolean) =>
       PLATFORM_DATABASE_URL: postgresUrl.optional(),
       OPS_DATABASE_URL: postgresUrl.optional(),
       DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-      CONSOLE_KEYS: devDefault(
-        production,
-        consoleKeysSchema,
-        "dev-aliyun:aliyun:dev-aliyun-console-secret,dev-aws:aws:dev-aws-console-secret,dev-direct:direct:dev-direct-console-secret",
-      ),
-      AUTH_SECRET: devDefault(production, z.string().min(32), "dev-only-auth-secret-change-me-0123456789"),
+      CONSOLE_KEYS: secret(production, 1).pipe(consoleKeysSchema),
+      AUTH_SECRET: secret(production, 32),
+      // proxies of your own in front of Skyport's front door (X-Forwarded-For entries to skip)
+      TRUSTED_PROXIES: z.coerce.number().int().min(0).max(5).default(0),
       GATEWAY_TENANT_RPS: z.coerce.number().positive().default(50),
       GATEWAY_TENANT_BURST: z.coerce.number().int().positive().default(100),
       // calls refused before their accessToken verified, per client address (token bucket, per process)
@@ -47,11 +64,11 @@ const schemaFor = (production: boolean) =>
       PUBLIC_URL: production
         ? z.url({ protocol: /^https?$/, error: "required in production: the address buyers reach, https://skyport.example.com" })
         : z.url({ protocol: /^https?$/ }).optional(),
-      ALIYUN_SPI_KEY: devDefault(production, z.string().min(16), "dev-aliyun-spi-key-0123456789"),
+      ALIYUN_SPI_KEY: secret(production, 16),
       // the Market OpenAPI: unset with the sandbox on, the sandbox's emulator
       ALIYUN_MARKET_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
       ALIYUN_ACCESS_KEY_ID: devDefault(production, z.string().min(1), "sandbox-access-key"),
-      ALIYUN_ACCESS_KEY_SECRET: devDefault(production, z.string().min(16), "sandbox-access-key-secret-0123"),
+      ALIYUN_ACCESS_KEY_SECRET: secret(production, 16),
       // AWS Marketplace: unset endpoint with the sandbox on means the sandbox's emulator
       AWS_MARKETPLACE_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
       AWS_REGION: z
@@ -59,7 +76,7 @@ const schemaFor = (production: boolean) =>
         .regex(/^[a-z]{2}(-[a-z]+)+-\d$/)
         .default("us-east-1"),
       AWS_MARKETPLACE_ACCESS_KEY_ID: devDefault(production, z.string().min(1), "SANDBOXAWSACCESSKEY"),
-      AWS_MARKETPLACE_SECRET_ACCESS_KEY: devDefault(production, z.string().min(16), "sandbox-aws-secret-access-key-0123"),
+      AWS_MARKETPLACE_SECRET_ACCESS_KEY: secret(production, 16),
       AWS_PRODUCT_CODE: devDefault(production, z.string().min(1), "skyport-sandbox"),
       AWS_SNS_TOPIC_ARNS: devDefault(
         production,
@@ -71,7 +88,6 @@ const schemaFor = (production: boolean) =>
         ),
         "arn:aws:sns:us-east-1:287250355862:aws-mp-subscription-notification-skyport-sandbox,arn:aws:sns:us-east-1:287250355862:aws-mp-entitlement-notification-skyport-sandbox",
       ),
-      AWS_SNS_CERT: devDefault(production, z.string().includes("-----BEGIN"), sandboxSnsPublicKey),
       // cloud access: the ISV's own accounts (what buyers' roles trust) and role names
       ALIYUN_ISV_UID: devDefault(production, z.string().regex(/^\d{1,32}$/), "1000000000000001"),
       AWS_ISV_ACCOUNT_ID: devDefault(production, z.string().regex(/^\d{12}$/), "210987654321"),
@@ -94,6 +110,24 @@ const schemaFor = (production: boolean) =>
       TRACE_FLUSH_MS: z.coerce.number().int().min(10).max(60_000).default(500),
       // days of gateway traces kept besides today (UTC); older days are dropped whole
       TRACE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
+      // agents: the keys that seal enrolment tokens and download links and derive agent secrets
+      AGENT_SEAL_KEYS: secret(production, 1).pipe(sealKeysSchema),
+      AGENT_HEARTBEAT_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
+      // how long last-seen times may lag: heartbeats are written in batches this often
+      AGENT_LAST_SEEN_FLUSH_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
+      AGENT_RPS: z.coerce.number().positive().default(2),
+      AGENT_BURST: z.coerce.number().int().positive().default(10),
+      AGENT_TENANT_RPS: z.coerce.number().positive().default(500),
+      AGENT_TENANT_BURST: z.coerce.number().int().positive().default(1_000),
+      // where the prebuilt agent packages are: a folder (default DATA_DIR/agent-packages) or an S3-compatible bucket
+      AGENT_PACKAGES_DIR: z.string().optional(),
+      AGENT_PACKAGES_S3_BUCKET: z.string().min(3).max(63).optional(),
+      AGENT_PACKAGES_S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+      AGENT_PACKAGES_S3_REGION: z.string().default("us-east-1"),
+      AGENT_PACKAGES_S3_ACCESS_KEY_ID: z.string().optional(),
+      AGENT_PACKAGES_S3_SECRET_ACCESS_KEY: z.string().optional(),
+      // sizing: the headroom a recommended instance keeps over what the host has (percent)
+      SIZING_HEADROOM_PERCENT: z.coerce.number().int().min(0).max(200).default(20),
       SEED_DEMO: flag.default(production ? "off" : "on"),
       // the sandbox marketplace: on by default outside production, and in
       // production only when explicitly set to on

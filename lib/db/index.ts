@@ -1,5 +1,5 @@
 export { createDatabase, type Database } from "./clients";
-export { heldConnection, platformTransaction } from "./connection-scope";
+export { platformTransaction } from "./connection-scope";
 export { Prisma, type PrismaClient } from "./generated/client";
 export { databaseUrls } from "./resolve-urls";
 export { type Statement, sql } from "./statement-batch";

@@ -31,7 +31,14 @@ function expectedUdt(f: Field): string {
 function scalarUdt(f: Field): string {
   if (f.kind === "enum") return enums.get(f.type)?.dbName ?? f.type;
   const native = f.nativeType?.[0];
-  const byNative: Record<string, string> = { Uuid: "uuid", Timestamptz: "timestamptz", Real: "float4", Text: "text", VarChar: "varchar" };
+  const byNative: Record<string, string> = {
+    Uuid: "uuid",
+    Timestamptz: "timestamptz",
+    Real: "float4",
+    Text: "text",
+    VarChar: "varchar",
+    Decimal: "numeric",
+  };
   if (native) return byNative[native] ?? `unmapped native type ${native}`;
   const byType: Record<string, string> = {
     String: "text",

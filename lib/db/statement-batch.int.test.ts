@@ -116,3 +116,26 @@ describe("runStatements", () => {
     await waiting;
   });
 });
+
+// statement-batch.ts drives pg's internal connection API (pg's own Query uses
+// the same calls). pg is pinned exactly in package.json; when it moves, this
+// says what broke before any request does.
+describe("pg's internal API that the statement batch drives", () => {
+  it("is the pinned version of pg", async () => {
+    const { readFileSync } = await import("node:fs");
+    const pinned = JSON.parse(readFileSync("package.json", "utf8")).dependencies.pg;
+    const installed = JSON.parse(readFileSync("node_modules/pg/package.json", "utf8")).version;
+    expect(pinned).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(installed).toBe(pinned);
+  });
+
+  it("still has the connection methods, the value encoder and the Submittable handlers it relies on", () => {
+    const connection = (client as unknown as { connection: Record<string, unknown> & { stream: Record<string, unknown> } }).connection;
+    for (const method of ["parse", "bind", "describe", "execute", "sync", "close"])
+      expect(typeof connection[method], method).toBe("function");
+    expect(typeof connection.stream.cork).toBe("function");
+    expect(typeof connection.stream.uncork).toBe("function");
+    expect(typeof (pg as unknown as { utils: { prepareValue: unknown } }).utils.prepareValue).toBe("function");
+    expect(typeof pg.types.getTypeParser).toBe("function");
+  });
+});

@@ -9,8 +9,8 @@ export type NextProcess = { port: number; child: ChildProcess; stop: () => Promi
  * promise; in its own process, that costs the gateway nothing, and a slow
  * render cannot stall it (docs/benchmarks.md).
  */
-export function startNextProcess(entry: string): Promise<NextProcess> {
-  const child = fork(entry, [], { stdio: "inherit" });
+export function startNextProcess(entry: string, opts: { dev?: boolean } = {}): Promise<NextProcess> {
+  const child = fork(entry, opts.dev ? ["--dev"] : [], { stdio: "inherit" });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");

@@ -58,6 +58,10 @@ describe("proxyTo", () => {
     expect(r.headers["x-upstream"]).toBe("yes");
     expect(r.headers["set-cookie"]).toEqual(["a=1; Path=/", "b=2; Path=/"]);
     expect(seen.at(-1)).toMatchObject({ host: "localhost:3000", "x-forwarded-proto": "https", cookie: "s=1" });
+    // the address the front door saw, appended for whoever reads the client's address
+    expect(seen.at(-1)?.["x-forwarded-for"]).toBe("127.0.0.1");
+    await send(port, "/", { headers: { "x-forwarded-for": "203.0.113.9" } });
+    expect(seen.at(-1)?.["x-forwarded-for"]).toBe("203.0.113.9, 127.0.0.1");
   });
 
   it("answers 502 with a plain reason when nothing listens behind it", async () => {

@@ -20,11 +20,19 @@ describe("decodeJsonObject", () => {
     ["null", enc("null"), "JSON object"],
     ["__proto__ at the top", enc('{"__proto__":{"admin":true}}'), "__proto__"],
     ["constructor nested", enc('{"a":{"b":[{"constructor":1}]}}'), "constructor"],
+    ["a NUL in a value", enc('{"displayName":"a\\u0000b"}'), "NUL"],
+    ["a NUL in a nested array", enc('{"a":[{"b":["x\\u0000"]}]}'), "NUL"],
+    ["a NUL in a key", enc('{"a\\u0000":1}'), "NUL"],
+    ["a lone surrogate", enc('{"displayName":"\\ud800x"}'), "surrogate"],
     ["deep nesting", enc(`${"[".repeat(20)}${"]".repeat(20)}`.replace(/^\[/, '{"a":[').replace(/\]$/, "]}")), "nested"],
   ])("refuses %s as InvalidParameter", (_name, input, words) => {
     expect(() => decodeJsonObject("params", input)).toThrow(
       expect.objectContaining({ code: "InvalidParameter", message: expect.stringContaining(words) }),
     );
+  });
+
+  it("accepts any well-formed text, astral characters and CJK included", () => {
+    expect(decodeJsonObject("params", enc('{"displayName":"云 \\ud83d\\ude80 a\\tb"}'))).toEqual({ displayName: "云 🚀 a\tb" });
   });
 
   it("accepts nesting up to 8 levels", () => {

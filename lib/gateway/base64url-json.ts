@@ -7,7 +7,10 @@ const maxDepth = 8;
 /**
  * Decodes an unpadded base64url UTF-8 JSON object strictly: canonical base64url
  * only, valid UTF-8, a plain object at the top, no prototype-polluting keys,
- * nesting at most 8 deep. Anything else is InvalidParameter naming the field.
+ * nesting at most 8 deep, and text Postgres can store: no NUL character and no
+ * lone surrogate (JSON's \u escapes can carry both) in any key or string, so
+ * every text field of every action is covered. Anything else is
+ * InvalidParameter naming the field.
  */
 export function decodeJsonObject(field: string, encoded: string): Record<string, unknown> {
   if (!base64url.test(encoded) || encoded.length % 4 === 1) throw invalid(`${field} is not base64url without padding`);
@@ -26,8 +29,18 @@ export function decodeJsonObject(field: string, encoded: string): Record<string,
     throw invalid(`${field} is not JSON`);
   }
   if (!isPlainObject(value)) throw invalid(`${field} must be a JSON object`);
-  checkShape(field, value, 1);
+  checkJsonValue(field, value);
   return value;
+}
+
+/**
+ * A parsed JSON value fit to store and use: no prototype-polluting keys,
+ * nesting at most 8 deep, no NUL and no lone surrogate in any key or string.
+ * InvalidParameter naming the field otherwise. For every JSON body Skyport
+ * takes in, whatever its door.
+ */
+export function checkJsonValue(field: string, value: unknown) {
+  checkShape(field, value, 1);
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -35,6 +48,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 }
 
 function checkShape(field: string, value: unknown, depth: number) {
+  if (typeof value === "string") return checkText(field, value);
   if (typeof value !== "object" || value === null) return;
   if (depth > maxDepth) throw invalid(`${field} is nested deeper than ${maxDepth} levels`);
   if (Array.isArray(value)) {
@@ -42,7 +56,13 @@ function checkShape(field: string, value: unknown, depth: number) {
     return;
   }
   for (const key of Object.keys(value)) {
+    checkText(field, key);
     if (forbiddenKeys.has(key)) throw invalid(`${field} contains the forbidden key "${key}"`);
     checkShape(field, (value as Record<string, unknown>)[key], depth + 1);
   }
+}
+
+function checkText(field: string, text: string) {
+  if (text.includes("\u0000")) throw invalid(`${field} contains a NUL character`);
+  if (!text.isWellFormed()) throw invalid(`${field} contains a lone UTF-16 surrogate`);
 }

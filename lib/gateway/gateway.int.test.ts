@@ -3,7 +3,7 @@ import { createTenant, type TestTenant } from "../../test/factories";
 import { type Harness, mainAccount, startHarness, testKeys } from "../../test/gateway-harness";
 import { countRoundTrips } from "../../test/round-trips";
 import { createDatabase } from "../db";
-import { accessToken, serveFetch, signedQuery } from "./index";
+import { accessToken, isGatewayPath, signedQuery } from "./index";
 
 let h: Harness;
 let t: TestTenant;
@@ -126,15 +126,31 @@ describe("signature and tampering", () => {
     expect([r.status, r.body.code]).toEqual([401, "InvalidSignature"]);
   });
 
-  it("answers the same through the Next.js route adapter (serveFetch) as through node:http", async () => {
-    const q = base();
-    const viaNode = await h.get(`${q.path}?${q.query}`);
-    const res = await serveFetch(h.gateway, new Request(`http://localhost${q.path}?${q.query}`), "DescribeTenant");
-    expect(res.status).toBe(200);
-    expect(res.headers.get("cache-control")).toBe("no-store");
-    expect(await res.json()).toEqual(viaNode.body);
-    const post = await serveFetch(h.gateway, new Request(`http://localhost${q.path}?${q.query}`, { method: "POST" }), "DescribeTenant");
-    expect(post.status).toBe(405);
+  it("answers every /api/{segment} itself, a malformed one included, always with the JSON envelope", async () => {
+    expect(isGatewayPath("/api/%ZZescribeTenant?userinfo=x")).toBe(true);
+    expect(isGatewayPath("/api/describeTenant")).toBe(true);
+    expect(isGatewayPath("/api/marketplace/aliyun?action=verify")).toBe(false);
+    expect(isGatewayPath("/api/auth/session")).toBe(false);
+    for (const path of ["/api/%ZZescribeTenant", "/api/%E0%A4%A", "/api/describeTenant", "/api/Describe%00Tenant"]) {
+      const r = await h.get(`${path}?${base().query}`);
+      expect([path, r.status, r.body.code, r.headers.get("content-type")]).toEqual([
+        path,
+        400,
+        "InvalidParameter",
+        "application/json; charset=utf-8",
+      ]);
+    }
+  });
+
+  it("refuses a NUL or a lone surrogate in any text of params or userinfo as InvalidParameter, and changes nothing", async () => {
+    const before = (await h.call("DescribeTenant", {}, { tenant: t })).body.data.name;
+    for (const params of [{ displayName: "a\u0000b" }, { displayName: "ok", contactEmail: "a\u0000@b.c" }, { displayName: "\ud800" }]) {
+      const r = await h.call("UpdateTenantProfile", params, { tenant: t });
+      expect([r.status, r.body.code]).toEqual([400, "InvalidParameter"]);
+    }
+    const named = await h.call("DescribeCaller", {}, { userinfo: { ...mainAccount(t), name: "x\u0000" } });
+    expect([named.status, named.body.code]).toEqual([400, "InvalidParameter"]);
+    expect((await h.call("DescribeTenant", {}, { tenant: t })).body.data.name).toBe(before);
   });
 
   it("takes the four fields as headers too, signed the same way", async () => {

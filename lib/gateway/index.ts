@@ -13,13 +13,14 @@ export {
   type PrepareContext,
   type ResultOf,
   type Role,
-  roles,
 } from "./action";
+export { checkJsonValue } from "./base64url-json";
 export { createGateway, type Gateway, type GatewayDeps } from "./create-gateway";
 export type { GatewayResponse } from "./envelope";
-export { type ErrorCode, errorStatus, GatewayError, invalid, type Reason } from "./errors";
-export { gatewayServerOptions, isGatewayPath, serveFetch, serveNode } from "./node-adapter";
+export { type ErrorCode, GatewayError, invalid, type Reason } from "./errors";
+export { gatewayServerOptions, isGatewayPath, serveNode } from "./node-adapter";
 export type { GatewayRequest } from "./parse-request";
+export { createRateLimiter, type RateLimit } from "./rate-limit";
 export { purgeExpiredReplays } from "./replay-guard";
 export { signedQuery, userinfoFor } from "./sign-request";
-export { accessToken, sign, stringToSign } from "./signature";
+export { accessToken } from "./signature";

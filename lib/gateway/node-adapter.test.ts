@@ -6,8 +6,8 @@ import { serveNode } from "./node-adapter";
 const gateway: Gateway = {
   handle: async (req) => ({ status: 200, code: "OK", headers: { "x-action": req.action }, body: req.clientAddress ?? "" }),
 };
-const request = (action: string, remoteAddress = "203.0.113.7") =>
-  ({ url: `/api/${action}?a=1`, method: "GET", headers: {}, socket: { remoteAddress } }) as unknown as IncomingMessage;
+const request = (action: string, remoteAddress = "203.0.113.7", headers: Record<string, string> = {}) =>
+  ({ url: `/api/${action}?a=1`, method: "GET", headers, socket: { remoteAddress } }) as unknown as IncomingMessage;
 
 function response(written: string[], failing = false) {
   return {
@@ -38,8 +38,15 @@ describe("serveNode", () => {
 
   it("hands the gateway the peer's address, for the limit on refused calls", async () => {
     const written: string[] = [];
-    await serveNode(gateway, request("DescribeA", "2001:db8::1"), response(written));
-    expect(written).toEqual(["head DescribeA", "body 2001:db8::1"]);
+    await serveNode(gateway, request("DescribeA", "2001:db8::1", { "x-forwarded-for": "198.51.100.9" }), response(written));
+    expect(written).toEqual(["head DescribeA", "body 2001:db8::1"]); // a client's own X-Forwarded-For is not believed
+  });
+
+  it("behind TRUSTED_PROXIES proxies of your own, the address the nearest of them saw", async () => {
+    const written: string[] = [];
+    const viaBalancer = request("DescribeA", "10.0.0.3", { "x-forwarded-for": "203.0.113.66, 198.51.100.9" });
+    await serveNode(gateway, viaBalancer, response(written), 1);
+    expect(written).toEqual(["head DescribeA", "body 198.51.100.9"]);
   });
 
   it("a response that cannot be written fails its own call only", async () => {

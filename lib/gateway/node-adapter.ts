@@ -11,28 +11,47 @@ export const gatewayServerOptions = { maxHeaderSize: 64 * 1024 };
 
 const apiPath = /^\/api\/([^/?]+)(?:\?(.*))?$/s;
 
-/** True for `/api/{segment}` with no deeper path: the gateway's URLs. */
+/**
+ * True for `/api/{segment}` with no deeper path: the gateway's URLs, all of
+ * them, so that a malformed Action (`/api/%ZZ…`) is answered with the JSON
+ * envelope by the gateway rather than by whatever else would route it.
+ */
 export function isGatewayPath(url: string): boolean {
-  const m = apiPath.exec(url);
-  return m !== null && /^[A-Z]/.test(m[1] ?? "");
+  return apiPath.test(url);
 }
 
 /**
  * Serves the gateway straight from node:http, without Next.js in the way.
- * Resolves once the response is handed to the socket.
+ * Resolves once the response is handed to the socket. `trustedProxies`:
+ * proxies of your own in front of this server (TRUSTED_PROXIES).
  */
-export async function serveNode(gateway: Gateway, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function serveNode(gateway: Gateway, req: IncomingMessage, res: ServerResponse, trustedProxies = 0): Promise<void> {
   const m = apiPath.exec(req.url ?? "");
   const out = await gateway.handle({
     method: req.method ?? "GET",
     action: m?.[1] ?? "",
     query: m?.[2] ?? "",
     headers: req.headers,
-    ...(req.socket.remoteAddress !== undefined && { clientAddress: req.socket.remoteAddress }),
+    clientAddress: clientAddressOf(req, trustedProxies),
   });
   return new Promise((resolve, reject) => {
     if (outbox.push(() => write(res, out, resolve, reject)) === 1) setImmediate(flushOutbox);
   });
+}
+
+/**
+ * The peer's address; behind `trustedProxies` proxies of your own, the
+ * X-Forwarded-For entry that many hops left of the peer, as lib/auth reads it
+ * for staff sign-in (entries further left were written by the client).
+ */
+function clientAddressOf(req: IncomingMessage, trustedProxies: number): string {
+  const peer = req.socket.remoteAddress ?? "unknown";
+  if (trustedProxies === 0) return peer;
+  const forwarded = String(req.headers["x-forwarded-for"] ?? "")
+    .split(",")
+    .map((h) => h.trim())
+    .filter(Boolean);
+  return [...forwarded, peer].at(-1 - trustedProxies) ?? "unknown";
 }
 
 // Responses ready in one turn of the event loop are written together at its
@@ -56,15 +75,4 @@ function write(res: ServerResponse, out: GatewayResponse, resolve: () => void, r
   } catch (err) {
     reject(err);
   }
-}
-
-/** The same gateway behind a Fetch API route (Next.js route handler). */
-export async function serveFetch(gateway: Gateway, request: Request, action: string): Promise<Response> {
-  const url = new URL(request.url);
-  const headers: Record<string, string> = {};
-  request.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
-  const out = await gateway.handle({ method: request.method, action, query: url.search.slice(1), headers });
-  return new Response(out.body, { status: out.status, headers: out.headers });
 }

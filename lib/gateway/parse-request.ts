@@ -21,9 +21,9 @@ export type RequestFields = {
   token: ParsedToken;
 };
 
-export const limits = { userinfo: 2048, params: 16384, query: 20_000 } as const;
+const limits = { userinfo: 2048, params: 16384, query: 20_000 } as const;
 const actionPattern = /^[A-Z][A-Za-z0-9]{2,63}$/;
-export const traceIdPattern = /^[A-Za-z0-9_-]{8,64}$/;
+const traceIdPattern = /^[A-Za-z0-9_-]{8,64}$/;
 const base64urlText = /^[A-Za-z0-9_-]*$/;
 
 const fields = [

@@ -6,7 +6,7 @@ import { invalid } from "./errors";
 const uid = z.string().min(1).max(64);
 
 /** The spec's userinfo; unknown keys are ignored. */
-export const userinfoSchema = z
+const userinfoSchema = z
   .object({
     uid,
     parentUid: uid,

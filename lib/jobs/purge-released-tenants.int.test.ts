@@ -1,7 +1,7 @@
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { testConfig } from "../../test/config";
 import { createTenant } from "../../test/factories";
-import { parseConfig } from "../config";
 import { createDatabase, type Database } from "../db";
 import { purgeReleasedTenants, queues, startJobs } from "./index";
 
@@ -44,7 +44,7 @@ describe("purging released tenants", () => {
     const jobs = await startJobs({
       ownerUrl: inject("dbUrls").owner,
       platformDb: db.platformDb,
-      config: parseConfig({}),
+      config: testConfig(),
       publicUrl: "http://skyport.test",
       market: undefined,
       cloud: {},

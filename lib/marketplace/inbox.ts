@@ -45,7 +45,7 @@ export async function receiveOnce<A>(
 }
 
 /** Marks a row applied (or refused, for a `{success:false}` answer) with the answer a repeat will get. */
-export function settle(tx: Tx, id: bigint, answer: unknown) {
+function settle(tx: Tx, id: bigint, answer: unknown) {
   const refused = typeof answer === "object" && answer !== null && (answer as { success?: unknown }).success === false;
   return tx.marketplaceInbox.update({
     where: { id },

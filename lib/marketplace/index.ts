@@ -5,4 +5,4 @@ export { spiToken } from "./aliyun/spi-token";
 export { type AwsApiConfig, type AwsMarketplaceApi, createAwsMarketplaceApi } from "./aws/aws-api";
 export { handleAwsNotification, type NotifyDeps, type NotifyResult } from "./aws/notify";
 export { type RegisterResult, registerAwsBuyer } from "./aws/register";
-export { snsStringToSign } from "./aws/sns";
+export { createSnsVerifier, type SnsVerifier, snsStringToSign } from "./aws/sns";

@@ -1,7 +1,8 @@
-import { type AwsMarketplaceApi, createAwsMarketplaceApi } from "../marketplace";
+import { type AwsMarketplaceApi, createAwsMarketplaceApi, createSnsVerifier, type SnsVerifier } from "../marketplace";
 import { runtime } from "./index";
 
 let api: AwsMarketplaceApi | undefined;
+let sns: SnsVerifier | undefined;
 
 /** What the AWS Marketplace routes need, from the process's runtime. */
 export function awsMarketplace() {
@@ -12,12 +13,13 @@ export function awsMarketplace() {
     accessKeyId: config.AWS_MARKETPLACE_ACCESS_KEY_ID,
     secretAccessKey: config.AWS_MARKETPLACE_SECRET_ACCESS_KEY,
   });
+  sns ??= createSnsVerifier({ extraCertificateOrigins: endpoints.snsCertificates ? [endpoints.snsCertificates] : [] });
   return {
     api,
+    sns,
     platformDb: db.platformDb,
     productCode: config.AWS_PRODUCT_CODE,
     topicArns: config.AWS_SNS_TOPIC_ARNS,
-    certificatePem: config.AWS_SNS_CERT,
     now: () => new Date(),
   };
 }

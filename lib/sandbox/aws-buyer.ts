@@ -18,8 +18,15 @@ export function subscribe(aws: AwsMarketplaceEmulator, sale: AwsSale): string {
 }
 
 /** Publishes a lifecycle notification as SNS would, signed, to `origin`'s notify endpoint. */
-export async function publish(origin: string, topicArn: string, productCode: string, action: string, accountId: string) {
-  const envelope = snsNotification(topicArn, { action, "customer-aws-account-id": accountId, "product-code": productCode });
+export async function publish(
+  origin: string,
+  certificates: string,
+  topicArn: string,
+  productCode: string,
+  action: string,
+  accountId: string,
+) {
+  const envelope = snsNotification(topicArn, { action, "customer-aws-account-id": accountId, "product-code": productCode }, certificates);
   const res = await fetch(new URL("/api/marketplace/aws/notify", origin), {
     method: "POST",
     headers: { "content-type": "text/plain" },

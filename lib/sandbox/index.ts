@@ -2,7 +2,7 @@ export { type Exchange, launchLink, recentExchanges, type SandboxOrder, sendOrde
 export { type AwsSale, publish, subscribe } from "./aws-buyer";
 export { type CloudMove, changeBuyerIamRole, changeBuyerRole } from "./buyer-cloud";
 export { type ConsoleCall, callThroughConsole } from "./cloud-console";
-export { createMarketEmulator, type MarketEmulator } from "./emulators/aliyun-market";
 export { signedRequestOf } from "./fetch-request";
 export { aliyunCloudEmulator, awsCloudEmulator, awsEmulator, marketEmulator } from "./market-emulator";
-export { snsNotification } from "./sns-publisher";
+export { sandboxCertificateFile } from "./sns-publisher";
+export { sandboxSnsCertificate } from "./sns-signing-key";

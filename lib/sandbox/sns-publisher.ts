@@ -2,8 +2,20 @@ import { createSign, randomUUID } from "node:crypto";
 import { snsStringToSign } from "../marketplace";
 import { sandboxSnsPrivateKey } from "./sns-signing-key";
 
-/** An SNS Notification envelope as AWS delivers it, signed (SignatureVersion 2) with the sandbox key. */
-export function snsNotification(topicArn: string, message: object, opts: { messageId?: string; privateKey?: string } = {}) {
+/** The file name under which the sandbox serves its signing certificate (app/sandbox/emulators/sns). */
+export const sandboxCertificateFile = "SimpleNotificationService-sandbox.pem";
+
+/**
+ * An SNS Notification envelope as AWS delivers it, signed (SignatureVersion 2)
+ * with the sandbox key; its SigningCertURL is the sandbox's certificate in
+ * `certificates` (the sandbox's SNS emulator: Endpoints.snsCertificates).
+ */
+export function snsNotification(
+  topicArn: string,
+  message: object,
+  certificates: string,
+  opts: { messageId?: string; privateKey?: string } = {},
+) {
   const envelope = {
     Type: "Notification",
     MessageId: opts.messageId ?? randomUUID(),
@@ -12,7 +24,7 @@ export function snsNotification(topicArn: string, message: object, opts: { messa
     Timestamp: new Date().toISOString(),
     SignatureVersion: "2" as const,
     Signature: "",
-    SigningCertURL: "https://sns.us-east-1.amazonaws.com/SimpleNotificationService-sandbox.pem",
+    SigningCertURL: `${certificates}/${sandboxCertificateFile}`,
   };
   envelope.Signature = createSign("RSA-SHA256")
     .update(snsStringToSign(envelope) as string)

@@ -1,5 +1,6 @@
-// The sandbox plays SNS with this key; its public half is the development
-// default of AWS_SNS_CERT (lib/config/sandbox-sns-key.ts). Never a real key.
+// The sandbox plays SNS with this key, and serves the self-signed certificate
+// below at its SigningCertURL (/sandbox/emulators/sns/...), an origin Skyport
+// trusts only while the sandbox is on. Never a real key.
 export const sandboxSnsPrivateKey = `-----BEGIN PRIVATE KEY-----
 MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQCoudkwUfEWoXmT
 9lXmzG4Qu2yvJrt+pYAdUo6TasOwwNosg5IXn3r80jss335hix+I7/uHSmuCpXZU
@@ -28,3 +29,25 @@ cxsgZX/sDbYOkeIsbo3y2sYqv7Np54H8owo8gwHlAoGBAMmwAelidYNd7IILXYJv
 l010yN8iQpUf9oFGdkOolnt/q3Tl5i9jo1j+9XVRAg/iKgJXKygFZnoCBotEW0Sq
 O08QJ7j1NihsfOj483QKfm1C
 -----END PRIVATE KEY-----`;
+
+export const sandboxSnsCertificate = `-----BEGIN CERTIFICATE-----
+MIIDdzCCAl+gAwIBAgIUMR7rr/tltJ7oZ+8RrXQuPYoSVKwwDQYJKoZIhvcNAQEL
+BQAwSjEkMCIGA1UEAwwbc25zLnNhbmRib3guc2t5cG9ydC5pbnZhbGlkMSIwIAYD
+VQQKDBlTa3lwb3J0IHNhbmRib3ggKG5vdCBBV1MpMCAXDTI2MTEzMDA3MTM1M1oY
+DzIxMjYxMTA2MDcxMzUzWjBKMSQwIgYDVQQDDBtzbnMuc2FuZGJveC5za3lwb3J0
+LmludmFsaWQxIjAgBgNVBAoMGVNreXBvcnQgc2FuZGJveCAobm90IEFXUykwggEi
+MA0GCSqGSIb3DQEBAQUAA4IBDwAwggEKAoIBAQCoudkwUfEWoXmT9lXmzG4Qu2yv
+Jrt+pYAdUo6TasOwwNosg5IXn3r80jss335hix+I7/uHSmuCpXZUXk54Urjjrwp0
+oWBZQvYtnoedu/ncORVQI3+qna5xE9csu4xkcFsZixz1XEfriypDUS3Cme23wCDJ
+g3DGQ3UPG/WQOwwpyUmTwg/upv/4AbAFAIxhXU1so+3w04EGkZyg1SCmB3CadF9/
+/HHqcxv1EePbDWi3XCLkegIjUGnJ0jk7jKH7BERgoqtv/iFMP/N2tWFg11wnYrBE
+GCuvRo/zh9sb1Ddg2KEG1xrcQzZrFhySaetJmKdn5qCqOZ/23obwhU98t91hAgMB
+AAGjUzBRMB0GA1UdDgQWBBS5t5tUyAHXxK24ZqIRzuaybyrszTAfBgNVHSMEGDAW
+gBS5t5tUyAHXxK24ZqIRzuaybyrszTAPBgNVHRMBAf8EBTADAQH/MA0GCSqGSIb3
+DQEBCwUAA4IBAQAQsxaFJgSKUmVvUe6RjFv5qFbdckjzPb3DgSv4JCBLe8H3APNi
+i9pHJX3LKU3XXPn1NIvgH0w8VpScaRjwNnlvqV/10TRhHEzNdWyobZiZHyyT7skW
+rCvs8ZPuq8DreifFdLCwkzxVwqQgp6j9mE5jvW+Qe22J+uz+NNGjPT1Rt7GSw7rb
+y5bDo2KxdPV+mfBi2QPtrwBmzl/ISi1o9TLfQmRmgp8LnwXhVru4hqshyBvlZejG
+4Jm/xW5+WXW79+vl9DFYO/RusbrShRKrf6kr7uRTbXB6QfjVoUo0MMm+RHUkAqJM
+FdwWfhuyc6C8DVp9Od+MxqyFAgcsUzpUAILh
+-----END CERTIFICATE-----`;

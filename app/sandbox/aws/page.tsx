@@ -42,7 +42,8 @@ export default async function AwsSandboxPage({ searchParams }: { searchParams: P
         cfg.AWS_SNS_TOPIC_ARNS.find((a) => a.includes(op === "entitlement-updated" ? "entitlement" : "subscription")) ??
         cfg.AWS_SNS_TOPIC_ARNS[0] ??
         "";
-      const sent = await publish(`http://${host}`, topic, cfg.AWS_PRODUCT_CODE, op, acct);
+      const certificates = runtime().endpoints.snsCertificates ?? "";
+      const sent = await publish(`http://${host}`, certificates, topic, cfg.AWS_PRODUCT_CODE, op, acct);
       keep.set("sent", `${sent.status} ${sent.request} → ${sent.response}`);
     }
     redirect(`/sandbox/aws?${keep}`);

@@ -82,6 +82,19 @@ describe("createInstance", () => {
     expect(access.externalId).toMatch(/^skyport-/);
   });
 
+  it("20 first purchases of one new account at once, each its own order: all succeed, one tenant, 20 subscriptions", async () => {
+    const aliUid = `uid-${randomUUID().slice(0, 8)}`;
+    const orders = Array.from({ length: 20 }, () => order(aliUid));
+    const answers = await Promise.all(orders.map((o) => spi(o.create)));
+    expect(answers.map((a) => [a.kind, a.kind === "json" && a.status])).toEqual(Array(20).fill(["json", 200]));
+    expect(answers.map((a) => a.kind === "json" && (a.body as { instanceId?: string }).instanceId).sort()).toEqual(
+      orders.map((o) => o.orderBizId).sort(),
+    );
+    const tenant = await tenantOf(aliUid);
+    expect(tenant.subscriptions).toHaveLength(20);
+    expect(await h.db.platformDb.membership.count({ where: { tenantId: tenant.id } })).toBe(1);
+  });
+
   it("reads expiredOn as Asia/Shanghai time and honours trial", async () => {
     const o = order();
     await spi({ ...o.create, trial: "true", expiredOn: "2027-01-01 08:00:00" });
@@ -180,6 +193,13 @@ describe("bad input: the spec's failure shape, no state change", () => {
     ["a malformed date", () => spi({ ...order().create, expiredOn: "2026-02-30 00:00:00" }), "expiredOn"],
     ["an unknown SKU", () => spi({ ...order().create, skuId: "free-forever" }), "unknown skuId"],
     ["orderBizId 0", () => spi({ ...order().create, orderBizId: "0" }), "orderBizId"],
+    ["action=constructor", () => spi({ action: "constructor" }), "unknown action"],
+    ["action=__proto__", () => spi({ action: "__proto__" }), "unknown action"],
+    ["action=toString", () => spi({ action: "toString" }), "unknown action"],
+    ["action=hasOwnProperty", () => spi({ action: "hasOwnProperty", instanceId: "1" }), "unknown action"],
+    ["skuId=constructor", () => spi({ ...order().create, skuId: "constructor" }), "unknown skuId"],
+    ["a NUL in a value", () => spi({ ...order().create, orderId: "o-\u0000" }), "NUL"],
+    ["a NUL in a parameter name", () => spi({ ...order().create, "Count\u0000": "1" }), "NUL"],
   ])("%s", async (_name, call, words) => {
     const before = await h.db.platformDb.tenant.count();
     const r = await call();

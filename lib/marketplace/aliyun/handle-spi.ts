@@ -15,23 +15,26 @@ export type SpiResult =
   | { kind: "page"; status: number; reason: "invalid" | "stale" | "unknown" };
 
 const text = z.string().min(1).max(128);
-const required: Record<string, z.ZodType> = {
-  createInstance: z.object({
-    aliUid: text,
-    orderBizId: text.refine((v) => v !== "0"),
-    orderId: text,
-    productCode: text,
-    skuId: text,
-    trial: z.enum(["true", "false"]),
+// a Map: an `action` such as "constructor" or "__proto__" must find nothing, not Object's own properties
+const required = new Map<string, z.ZodType>(
+  Object.entries({
+    createInstance: z.object({
+      aliUid: text,
+      orderBizId: text.refine((v) => v !== "0"),
+      orderId: text,
+      productCode: text,
+      skuId: text,
+      trial: z.enum(["true", "false"]),
+    }),
+    renewInstance: z.object({ instanceId: text, orderId: text, expiredOn: text }),
+    upgradeInstance: z.object({ instanceId: text, orderId: text, skuId: text }),
+    expiredInstance: z.object({ instanceId: text }),
+    releaseInstance: z.object({ instanceId: text, isRefund: z.enum(["true", "false"]) }),
+    refundRenewInstance: z.object({ instanceId: text, expiredOn: text }),
+    orderPay: z.object({ requestId: text, aliUid: text, orderBizId: text, orderId: text, productCode: text, skuId: text }),
+    verify: z.object({ instanceId: text, timeStamp: text }),
   }),
-  renewInstance: z.object({ instanceId: text, orderId: text, expiredOn: text }),
-  upgradeInstance: z.object({ instanceId: text, orderId: text, skuId: text }),
-  expiredInstance: z.object({ instanceId: text }),
-  releaseInstance: z.object({ instanceId: text, isRefund: z.enum(["true", "false"]) }),
-  refundRenewInstance: z.object({ instanceId: text, expiredOn: text }),
-  orderPay: z.object({ requestId: text, aliUid: text, orderBizId: text, orderId: text, productCode: text, skuId: text }),
-  verify: z.object({ instanceId: text, timeStamp: text }),
-};
+);
 
 /** The natural idempotency key of each call; state transitions without one are idempotent by nature. */
 function idempotencyKey(action: string, p: Params): string {
@@ -58,12 +61,14 @@ export async function handleAliyunSpi(deps: SpiDeps, query: string): Promise<Spi
   const params = new Map<string, string>();
   for (const [k, v] of search) {
     if (params.has(k)) return refuse(`parameter ${k} is repeated`);
+    // malformed for good: refused (no retry), never a 5xx the marketplace would retry forever
+    if (k.includes("\u0000") || v.includes("\u0000")) return refuse("a parameter contains a NUL character");
     params.set(k, v);
   }
   const action = params.get("action") ?? "";
   if (!spiTokenMatches(params, deps.secret))
     return action === "verify" ? { kind: "page", status: 403, reason: "invalid" } : refuse("invalid token");
-  const schema = required[action];
+  const schema = required.get(action);
   if (!schema) return refuse(`unknown action ${action || "(none)"}`);
   const p = Object.fromEntries([...params].filter(([k]) => k !== "token")) as Params;
   const checked = schema.safeParse(p);

@@ -1,18 +1,21 @@
 import { generateKeyPairSync, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { testConfig } from "../../../test/config";
 import { serveEmulator } from "../../../test/serve-emulator";
-import { parseConfig } from "../../config";
 import { createDatabase, type Database } from "../../db";
 import { createAwsMarketplaceEmulator } from "../../sandbox/emulators/aws-marketplace";
-import { snsNotification } from "../../sandbox/sns-publisher";
-import { createAwsMarketplaceApi, handleAwsNotification, type NotifyDeps, registerAwsBuyer } from "../index";
+import { sandboxCertificateFile, snsNotification } from "../../sandbox/sns-publisher";
+import { sandboxSnsCertificate } from "../../sandbox/sns-signing-key";
+import { createAwsMarketplaceApi, createSnsVerifier, handleAwsNotification, type NotifyDeps, registerAwsBuyer } from "../index";
 
-const cfg = parseConfig({});
+const cfg = testConfig();
 const productCode = "skyport-sandbox";
 const topic = cfg.AWS_SNS_TOPIC_ARNS[0] as string;
 let skew = 0;
 const emulator = createAwsMarketplaceEmulator(new Map([["AKIDTEST", "aws-test-secret-0123456789"]]), "us-east-1", () => Date.now() + skew);
 let server: Awaited<ReturnType<typeof serveEmulator>>;
+let certificates: Awaited<ReturnType<typeof serveEmulator>>;
+let certificatePrefix: string;
 let db: Database;
 let deps: NotifyDeps;
 let endpoint: string;
@@ -20,18 +23,25 @@ let endpoint: string;
 beforeAll(async () => {
   server = await serveEmulator((req) => emulator.handle(req), "application/x-amz-json-1.1");
   endpoint = server.endpoint;
+  // the sandbox's certificate, fetched over HTTP from where the notifications say it is
+  certificates = await serveEmulator(
+    (req) => (req.path === `/sns/${sandboxCertificateFile}` ? { status: 200, body: sandboxSnsCertificate } : { status: 404, body: "" }),
+    "application/x-pem-file",
+  );
+  certificatePrefix = `${certificates.endpoint}/sns`;
   db = createDatabase(inject("dbUrls"), 4);
   deps = {
     api: createAwsMarketplaceApi({ endpoint, region: "us-east-1", accessKeyId: "AKIDTEST", secretAccessKey: "aws-test-secret-0123456789" }),
     platformDb: db.platformDb,
     productCode,
     topicArns: cfg.AWS_SNS_TOPIC_ARNS,
-    certificatePem: cfg.AWS_SNS_CERT,
+    sns: createSnsVerifier({ extraCertificateOrigins: [certificatePrefix] }),
     now: () => new Date(),
   };
 });
 afterAll(async () => {
   await server.close();
+  await certificates.close();
   await db.close();
 });
 
@@ -51,8 +61,11 @@ const tenantOf = (accountId: string) =>
     where: { channel_externalId: { channel: "aws", externalId: accountId } },
     include: { subscriptions: true },
   });
-const notify = (message: object, opts?: Parameters<typeof snsNotification>[2], topicArn = topic) =>
-  handleAwsNotification(deps, JSON.stringify(snsNotification(topicArn, { "product-code": productCode, ...message }, opts)));
+const notify = (message: object, opts?: Parameters<typeof snsNotification>[3], topicArn = topic) =>
+  handleAwsNotification(
+    deps,
+    JSON.stringify(snsNotification(topicArn, { "product-code": productCode, ...message }, certificatePrefix, opts)),
+  );
 
 describe("the AWS Marketplace emulator", () => {
   it("refuses a request signed with the wrong secret, or too long ago", async () => {
@@ -148,7 +161,7 @@ describe("SNS notifications", () => {
       (await notify({ action: "unsubscribe-success", "customer-aws-account-id": b.accountId }, {}, "arn:aws:sns:us-east-1:1:elsewhere"))
         .status,
     ).toBe(403);
-    const odd = { ...snsNotification(topic, {}), Type: "Telegram" };
+    const odd = { ...snsNotification(topic, {}, certificatePrefix), Type: "Telegram" };
     expect((await handleAwsNotification(deps, JSON.stringify(odd))).status).toBe(400);
     expect((await handleAwsNotification(deps, "not json")).status).toBe(400);
     expect((await tenantOf(b.accountId)).status).toBe("active");

@@ -2,16 +2,17 @@ import type { PrismaClient } from "../../db";
 import { NotReadyYet, receiveOnce } from "../inbox";
 import type { AwsEntitlement } from "./aws-api";
 import { type AwsCustomerKey, type AwsDeps, applyAwsEvent, customerKey, needsEntitlements } from "./lifecycle";
-import { snsMessageSchema, snsSignatureValid, snsStringToSign } from "./sns";
+import { type SnsVerifier, snsMessageSchema, snsStringToSign } from "./sns";
 
-export type NotifyDeps = AwsDeps & { platformDb: PrismaClient; topicArns: readonly string[]; certificatePem: string | undefined };
+export type NotifyDeps = AwsDeps & { platformDb: PrismaClient; topicArns: readonly string[]; sns: SnsVerifier };
 export type NotifyResult = { status: number; body: { ok: boolean; message: string } };
 
 const answer = (status: number, ok: boolean, message: string): NotifyResult => ({ status, body: { ok, message } });
 
 /**
  * POST /api/marketplace/aws/notify: an SNS delivery. Refused unless it is a
- * known type, from a configured topic, signed by the configured certificate.
+ * known type, from a configured topic, signed with the certificate SNS names
+ * (fetched from an SNS host; a 503 while it cannot be, so that SNS retries).
  * Notifications are deduped by MessageId through the inbox and applied once;
  * one for a buyer who has not registered yet is kept and applied when they do.
  */
@@ -27,8 +28,10 @@ export async function handleAwsNotification(deps: NotifyDeps, rawBody: string): 
   const m = envelope.data;
   if (!snsStringToSign(m)) return answer(400, false, `unknown SNS message type ${m.Type}`);
   if (!deps.topicArns.includes(m.TopicArn)) return answer(403, false, "topic not configured");
-  if (!deps.certificatePem) return answer(503, false, "SNS signing certificate not configured");
-  if (!snsSignatureValid(m, deps.certificatePem)) return answer(403, false, "bad signature");
+  const verdict = await deps.sns.verify(m);
+  if (verdict === "certificate-unavailable") return answer(503, false, "the signing certificate could not be fetched; retry");
+  if (verdict === "untrusted-certificate") return answer(403, false, "SigningCertURL is not an Amazon SNS certificate");
+  if (verdict !== "valid") return answer(403, false, "bad signature");
   if (m.Type !== "Notification") return answer(200, true, `${m.Type} received: confirm the subscription in the AWS console`);
 
   let event: { action?: unknown; "customer-identifier"?: unknown; "customer-aws-account-id"?: unknown; "product-code"?: unknown };

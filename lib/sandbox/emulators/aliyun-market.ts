@@ -13,14 +13,13 @@ export type ParkedNotification = { id: string; action: "orderPay"; params: Recor
 /**
  * The Alibaba Cloud Market OpenAPI (2015-11-01), as far as Skyport uses it:
  * DescribeInstance, DescribeFailedNotifications, ConfirmNotification,
- * PushMeteringData, PushTimesUsage. Requests must carry a valid POP v1
+ * CrossAccountVerifyToken. Requests must carry a valid POP v1
  * signature. Its state is what the sandbox marketplace sold.
  */
 export function createMarketEmulator(accessKeys: ReadonlyMap<string, string>, now: () => number = Date.now) {
   const verify = createPopVerifier(accessKeys, now);
   const instances = new Map<string, MarketInstance>();
   const parked: ParkedNotification[] = [];
-  const metering: unknown[] = [];
   const authorizations = new Map<string, { uid: string; roles: string[] }>();
 
   const answer = (status: number, body: object) => ({ status, body: { RequestId: randomUUID().toUpperCase(), ...body } });
@@ -69,10 +68,6 @@ export function createMarketEmulator(accessKeys: ReadonlyMap<string, string>, no
           Result: { Uid: grant.uid, Name: `buyer-${grant.uid}`, AuthTime: new Date(now()).toISOString(), AuthRoles: grant.roles },
         });
       }
-      case "PushMeteringData":
-      case "PushTimesUsage":
-        metering.push({ action: p.Action, ...p });
-        return answer(200, { Success: true });
       default:
         return error(404, "InvalidAction.NotFound", `Specified api ${p.Action} is not found.`);
     }
@@ -85,7 +80,7 @@ export function createMarketEmulator(accessKeys: ReadonlyMap<string, string>, no
     return token;
   }
 
-  return { handle, instances, parked, metering, authorize };
+  return { handle, instances, parked, authorize };
 }
 
 export type MarketEmulator = ReturnType<typeof createMarketEmulator>;

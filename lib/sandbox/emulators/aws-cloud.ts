@@ -38,8 +38,8 @@ export function createAwsCloudEmulator(isvKeys: ReadonlyMap<string, string>, reg
       `<Response><Errors><Error><Code>${code}</Code><Message>${xml(message)}</Message></Error></Errors><RequestID>${randomUUID()}</RequestID></Response>`,
     );
 
-  function handle(req: SignedRequest) {
-    const signed = verifySigV4(req, secrets, region, now());
+  async function handle(req: SignedRequest) {
+    const signed = await verifySigV4(req, secrets, region, now());
     const p = Object.fromEntries(new URLSearchParams(req.body));
     const sts = p.Version === "2011-06-15";
     if (!signed.ok)

@@ -5,20 +5,19 @@ export type AwsCustomer = { CustomerAWSAccountId: string; ProductCode: string; L
 export type AwsEntitlement = { Dimension: string; Value: { IntegerValue?: number; BooleanValue?: boolean }; ExpirationDate?: number };
 
 /**
- * AWS Marketplace Metering (ResolveCustomer, BatchMeterUsage) and
+ * AWS Marketplace Metering (ResolveCustomer) and
  * Entitlement Service (GetEntitlements), AWS JSON 1.1 over SigV4, as far as
  * Skyport uses them. Its state is what the sandbox marketplace sold.
  */
 export function createAwsMarketplaceEmulator(accessKeys: ReadonlyMap<string, string>, region: string, now: () => number = Date.now) {
   const tokens = new Map<string, { customer: AwsCustomer; expiresAt: number }>();
   const entitlements = new Map<string, AwsEntitlement[]>(); // key: productCode + account
-  const usage: unknown[] = [];
 
   const reply = (status: number, body: object) => ({ status, body });
   const error = (status: number, type: string, message: string) => reply(status, { __type: type, message });
 
-  function handle(req: SignedRequest) {
-    const signed = verifySigV4(req, accessKeys, region, now());
+  async function handle(req: SignedRequest) {
+    const signed = await verifySigV4(req, accessKeys, region, now());
     if (!signed.ok) return error(signed.status, signed.type, signed.message);
     let input: Record<string, unknown>;
     try {
@@ -40,15 +39,6 @@ export function createAwsMarketplaceEmulator(accessKeys: ReadonlyMap<string, str
         const list = entitlements.get(`${input.ProductCode}:${account}`) ?? [];
         return reply(200, { Entitlements: list.map((e) => ({ ...e, ProductCode: input.ProductCode, CustomerAWSAccountId: account })) });
       }
-      case "AWSMPMeteringService.BatchMeterUsage": {
-        const records = (input.UsageRecords as unknown[]) ?? [];
-        if (records.length > 25) return error(400, "InvalidParameterException", "At most 25 usage records per call.");
-        usage.push(...records);
-        return reply(200, {
-          Results: records.map((r) => ({ UsageRecord: r, MeteringRecordId: randomUUID(), Status: "Success" })),
-          UnprocessedRecords: [],
-        });
-      }
       default:
         return error(400, "UnknownOperationException", `Unknown operation ${String(target)}.`);
     }
@@ -62,7 +52,7 @@ export function createAwsMarketplaceEmulator(accessKeys: ReadonlyMap<string, str
     return token;
   }
 
-  return { handle, sell, entitlements, usage };
+  return { handle, sell, entitlements };
 }
 
 export type AwsMarketplaceEmulator = ReturnType<typeof createAwsMarketplaceEmulator>;

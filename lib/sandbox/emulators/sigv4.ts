@@ -1,4 +1,6 @@
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHash, timingSafeEqual } from "node:crypto";
+import { Hash } from "@smithy/hash-node";
+import { SignatureV4 } from "@smithy/signature-v4";
 
 export type SignedRequest = {
   method: string;
@@ -9,26 +11,29 @@ export type SignedRequest = {
 };
 export type SigV4Check = { ok: true; accessKeyId: string } | { ok: false; status: number; type: string; message: string };
 
-const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
-const hmac = (key: Buffer | string, s: string) => createHmac("sha256", key).update(s).digest();
 const windowMs = 15 * 60_000;
+const authorization =
+  /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/;
 
 /**
- * Verifies AWS Signature Version 4 as the AWS SDK computes it: canonical
- * request (method, path, sorted query, the signed headers, payload hash),
- * string to sign over the credential scope, the derived signing key.
- * Also checks the payload hash against the body and X-Amz-Date's freshness.
+ * Verifies AWS Signature Version 4 as AWS does: the request is signed again
+ * with the caller's secret by the AWS SDK's own signer (@smithy/signature-v4),
+ * over exactly the headers the caller says it signed, and the signatures are
+ * compared. Also checks the credential scope's region, X-Amz-Date's freshness
+ * and the payload hash against the body.
  */
-export function verifySigV4(req: SignedRequest, secrets: ReadonlyMap<string, string>, region: string, now = Date.now()): SigV4Check {
+export async function verifySigV4(
+  req: SignedRequest,
+  secrets: ReadonlyMap<string, string>,
+  region: string,
+  now = Date.now(),
+): Promise<SigV4Check> {
   const fail = (status: number, type: string, message: string): SigV4Check => ({ ok: false, status, type, message });
   const header = (name: string) => {
     const v = req.headers[name];
     return Array.isArray(v) ? v.join(",") : v;
   };
-  const auth =
-    /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/.exec(
-      header("authorization") ?? "",
-    );
+  const auth = authorization.exec(header("authorization") ?? "");
   if (!auth) return fail(403, "MissingAuthenticationTokenException", "Missing or malformed Authorization header.");
   const [, accessKeyId = "", day = "", scopeRegion = "", service = "", signedHeaders = "", signature = ""] = auth;
   const secret = secrets.get(accessKeyId);
@@ -39,19 +44,32 @@ export function verifySigV4(req: SignedRequest, secrets: ReadonlyMap<string, str
   const at = Date.parse(amzDate.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, "$1-$2-$3T$4:$5:$6Z"));
   if (Number.isNaN(at) || !amzDate.startsWith(day) || Math.abs(now - at) > windowMs)
     return fail(403, "InvalidSignatureException", "Signature expired or X-Amz-Date is not within 15 minutes of the server time.");
-  const payloadHash = sha256(req.body);
+  const payloadHash = createHash("sha256").update(req.body).digest("hex");
   if ((header("x-amz-content-sha256") ?? payloadHash) !== payloadHash)
     return fail(400, "InvalidSignatureException", "The payload hash does not match the body.");
   const names = signedHeaders.split(";");
   if (!names.includes("host") || !names.includes("x-amz-date"))
     return fail(403, "InvalidSignatureException", "host and x-amz-date must be signed.");
-  const canonicalHeaders = names.map((n) => `${n}:${(header(n) ?? "").trim().replace(/\s+/g, " ")}\n`).join("");
-  const canonicalQuery = req.query.split("&").filter(Boolean).sort().join("&");
-  const canonicalRequest = [req.method, req.path || "/", canonicalQuery, canonicalHeaders, signedHeaders, payloadHash].join("\n");
-  const scope = `${day}/${scopeRegion}/${service}/aws4_request`;
-  const stringToSign = ["AWS4-HMAC-SHA256", amzDate, scope, sha256(canonicalRequest)].join("\n");
-  const key = hmac(hmac(hmac(hmac(`AWS4${secret}`, day), scopeRegion), service), "aws4_request");
-  const expected = Buffer.from(hmac(key, stringToSign).toString("hex"));
+
+  const signer = new SignatureV4({
+    credentials: { accessKeyId, secretAccessKey: secret },
+    region: scopeRegion,
+    service,
+    sha256: Hash.bind(null, "sha256"),
+  });
+  const signed = await signer.sign(
+    {
+      method: req.method,
+      protocol: "http:",
+      hostname: header("host") ?? "",
+      path: req.path || "/",
+      query: Object.fromEntries(new URLSearchParams(req.query)),
+      headers: Object.fromEntries(names.map((n) => [n, header(n) ?? ""])),
+      body: req.body,
+    },
+    { signingDate: new Date(at), signableHeaders: new Set(names) },
+  );
+  const expected = Buffer.from(/Signature=([0-9a-f]{64})$/.exec(String(signed.headers.authorization))?.[1] ?? "");
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given))
     return fail(403, "InvalidSignatureException", "The request signature we calculated does not match the signature you provided.");

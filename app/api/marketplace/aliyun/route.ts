@@ -5,9 +5,9 @@ import { runtime } from "@/lib/runtime";
 
 /** The Alibaba Cloud Marketplace SPI: order calls, and the buyer's free-login link. */
 export async function GET(request: Request) {
-  const { config, db, log, reportOutage } = runtime();
+  const { config, endpoints, db, log, reportOutage } = runtime();
   const url = new URL(request.url);
-  const publicUrl = config.PUBLIC_URL ?? url.origin;
+  const publicUrl = endpoints.publicUrl;
   try {
     const result = await handleAliyunSpi(
       { platformDb: db.platformDb, secret: config.ALIYUN_SPI_KEY, publicUrl, now: () => new Date(), roleName: config.ALIYUN_ROLE_NAME },
@@ -23,7 +23,8 @@ export async function GET(request: Request) {
     );
     if (result.kind === "json") return NextResponse.json(result.body, { status: result.status, headers: { "cache-control": "no-store" } });
     if (result.kind === "page") return loginRefused(result.status, result.reason);
-    return signInBuyer(config.AUTH_SECRET, { channel: "aliyun", uid: result.aliUid, parentUid: result.aliUid }, publicUrl);
+    // back to the address the browser used, where the session cookie was just set
+    return signInBuyer(config.AUTH_SECRET, { channel: "aliyun", uid: result.aliUid, parentUid: result.aliUid }, request.url);
   } catch (err) {
     // a transient fault: 5xx, so the marketplace retries (the inbox keeps the call)
     if (!reportOutage("aliyun spi", err)) log.error({ err }, "aliyun spi failed");

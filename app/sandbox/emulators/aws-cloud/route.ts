@@ -6,6 +6,6 @@ import { awsCloudEmulator, signedRequestOf } from "@/lib/sandbox";
 export async function POST(request: Request) {
   const { config } = runtime();
   if (config.SANDBOX !== "on") notFound();
-  const out = awsCloudEmulator(config).handle(await signedRequestOf(request));
+  const out = await awsCloudEmulator(config).handle(await signedRequestOf(request));
   return new Response(out.body, { status: out.status, headers: { "content-type": "text/xml" } });
 }

@@ -19,7 +19,7 @@ export async function POST(request: Request) {
     return signInBuyer(
       config.AUTH_SECRET,
       { channel: "aws", uid: result.accountId, parentUid: result.accountId },
-      config.PUBLIC_URL ?? request.url,
+      request.url, // the address the browser used, where the session cookie is set
     );
   } catch (err) {
     if (!reportOutage("aws register", err)) log.error({ err: (err as Error).name }, "aws register failed");
