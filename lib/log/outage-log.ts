@@ -1,4 +1,4 @@
-import type { Logger } from "./index";
+import type { Logger } from "pino";
 
 export type OutageLog = {
   /** `dependency` could not be reached: the first failure is logged, then one line per interval counting the rest */

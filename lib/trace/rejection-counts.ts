@@ -1,5 +1,3 @@
-import type { TraceRecord } from "./trace-writer";
-
 export type RejectionCount = { minute: number; clientAddress: string; code: string; calls: number };
 
 /**
@@ -31,7 +29,7 @@ export function createRejectionCounts(opts: { samplesPerMinute: number; maxKeys:
 
   return {
     /** Counts an unauthenticated refusal; true when it is also to be kept as a trace. */
-    count(t: TraceRecord): boolean {
+    count(t: { at: number; clientAddress?: string; code: string }): boolean {
       const at = Math.floor(t.at / 60_000) * 60_000;
       if (at !== minute) {
         minute = at;
