@@ -102,16 +102,19 @@ describe("Postgres stopped and started while calls flow", () => {
 
     // every change answered OK is there with its audit event and stored answer; every change
     // answered 503 is there entirely (it committed, its answer was lost) or not at all
-    const owner = createDatabase(postgres.urls, 1);
+    const platform = createDatabase(postgres.urls, 1);
     const writes = sent.filter((s) => s.action === "UpdateTenantProfile");
     const audited = new Set(
       (
-        await owner.platformDb.auditEvent.findMany({ where: { traceId: { in: writes.map((w) => w.traceId) } }, select: { traceId: true } })
+        await platform.platformDb.auditEvent.findMany({
+          where: { traceId: { in: writes.map((w) => w.traceId) } },
+          select: { traceId: true },
+        })
       ).map((e) => e.traceId),
     );
     const stored = new Set(
       (
-        await owner.platformDb.gatewayReplay.findMany({
+        await platform.platformDb.gatewayReplay.findMany({
           where: { traceId: { in: writes.map((w) => w.traceId) }, httpStatus: 200 },
           select: { traceId: true },
         })
@@ -124,9 +127,9 @@ describe("Postgres stopped and started while calls flow", () => {
     // each tenant's name is that of its last change that committed
     for (const tenant of tenants) {
       const committed = writes.filter((w) => w.tenant === tenant && audited.has(w.traceId));
-      const row = await owner.platformDb.tenant.findUniqueOrThrow({ where: { id: tenant.id } });
+      const row = await platform.platformDb.tenant.findUniqueOrThrow({ where: { id: tenant.id } });
       expect(row.displayName).toBe(committed.at(-1)?.displayName);
     }
-    await owner.close();
+    await platform.close();
   });
 });

@@ -40,10 +40,11 @@ const forged = { ...testKeys[0]!, secret: "not-the-secret-of-this-key" };
 const unsigned = (traceId: string) => `/api/DescribeTenant?${signedQuery(forged, "DescribeTenant", mainAccount(t), {}, traceId)}`;
 const signed = (traceId: string) => `/api/DescribeTenant?${signedQuery(testKeys[0]!, "DescribeTenant", mainAccount(t), {}, traceId)}`;
 
-async function withGateway<T>(
+/** Runs calls against a gateway whose traces go to the real trace writer; its log lines, once written. */
+async function withGateway(
   opts: { rejectLimit?: { perSecond: number; burst: number } },
-  run: (h: { baseUrl: string; logLines: Record<string, unknown>[] }) => Promise<T>,
-): Promise<T> {
+  run: (baseUrl: string) => Promise<void>,
+): Promise<Record<string, unknown>[]> {
   const logLines: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -55,22 +56,22 @@ async function withGateway<T>(
   const writer = createTraceWriter(db.platformDb, { flushMs: 60_000, outage: createOutageLog(log) });
   const h = await startHarness({ db, log, traces: writer, ...(opts.rejectLimit && { rejectLimit: opts.rejectLimit }) });
   try {
-    return await run({ baseUrl: h.baseUrl, logLines });
+    await run(h.baseUrl);
   } finally {
     await h.close();
     await writer.close();
   }
+  return logLines;
 }
 
 describe("calls refused before their accessToken verified", () => {
   it("are kept as traces a few per client address and minute, marked unauthenticated, and otherwise only counted", async () => {
     const from = ownAddress();
     const prefix = `unauth-${Date.now()}`;
-    const { logLines } = await withGateway({}, async ({ baseUrl, logLines }) => {
+    const logLines = await withGateway({}, async (baseUrl) => {
       for (let i = 0; i < 12; i++) expect((await getFrom(from, baseUrl + unsigned(`${prefix}-${i}`))).code).toBe("InvalidSignature");
       expect((await getFrom(from, `${baseUrl}/api/DescribeTenant?traceId=${prefix}-x`)).code).toBe("InvalidSignature"); // no token
       expect((await getFrom(from, baseUrl + signed(`${prefix}-ok`))).code).toBe("OK");
-      return { logLines };
     });
     const rows = await db.platformDb.gatewayTrace.findMany({ where: { traceId: { startsWith: prefix } }, orderBy: { id: "asc" } });
     const unauthenticated = rows.filter((r) => !r.authenticated);
@@ -96,7 +97,7 @@ describe("calls refused before their accessToken verified", () => {
   it("past the budget of a client address are answered Throttling, while its correctly signed calls go through", async () => {
     const from = ownAddress();
     const other = ownAddress();
-    await withGateway({ rejectLimit: { perSecond: 0.01, burst: 3 } }, async ({ baseUrl }) => {
+    await withGateway({ rejectLimit: { perSecond: 0.01, burst: 3 } }, async (baseUrl) => {
       const refused = [];
       for (let i = 0; i < 5; i++) refused.push(await getFrom(from, baseUrl + unsigned(`limit-${Date.now()}-${i}`)));
       expect(refused.map((r) => r.code)).toEqual(["InvalidSignature", "InvalidSignature", "InvalidSignature", "Throttling", "Throttling"]);
@@ -112,7 +113,7 @@ describe("calls refused before their accessToken verified", () => {
   it("include an expired token and a key signing another channel's userinfo, but not a verified call that is refused later", async () => {
     const from = ownAddress();
     const prefix = `unauth-kinds-${Date.now()}`;
-    await withGateway({}, async ({ baseUrl }) => {
+    await withGateway({}, async (baseUrl) => {
       const stale = signedQuery(
         testKeys[0]!,
         "DescribeTenant",
