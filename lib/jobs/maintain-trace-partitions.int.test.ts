@@ -1,3 +1,4 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDatabase, type Database } from "../db";
 import { maintainTracePartitions } from "./index";
@@ -52,6 +53,27 @@ describe("trace partitions", () => {
     expect(seen?.dropped).toEqual(expect.arrayContaining(["gateway_traces_before", `gateway_traces_${ymd(new Date(Date.now() + dayMs))}`]));
     expect(seen?.created.sort()).toEqual([...kept.map((d) => `gateway_rejections_${d}`), ...kept.map((d) => `gateway_traces_${d}`)]);
     expect(seen?.left).toEqual(kept.map((d) => `gateway_traces_${d}`));
+  });
+
+  it("runs one at a time: instances starting together do not trip over each other's partitions", async () => {
+    const far = new Date(Date.now() + 400 * dayMs).toISOString().slice(0, 10);
+    const [first, second, owner] = [inject("dbUrls").platform, inject("dbUrls").platform, inject("dbUrls").owner].map(
+      (connectionString) => new pg.Client({ connectionString }),
+    );
+    await Promise.all([first, second, owner].map((c) => c!.connect()));
+    try {
+      await first!.query("BEGIN");
+      const made = await first!.query("SELECT created FROM maintain_gateway_partitions(NULL, 2, $1::date)", [far]);
+      const waiting = second!.query("SELECT created FROM maintain_gateway_partitions(NULL, 2, $1::date)", [far]);
+      await new Promise((r) => setTimeout(r, 200)); // the second is waiting for the first's lock by now
+      await first!.query("COMMIT");
+      expect(made.rows[0].created).toHaveLength(6);
+      expect((await waiting).rows[0].created).toEqual([]);
+    } finally {
+      for (const name of ["gateway_traces", "gateway_rejections"])
+        for (let d = 0; d <= 2; d++) await owner!.query(`DROP TABLE IF EXISTS ${name}_${ymd(new Date(Date.now() + (400 + d) * dayMs))}`);
+      await Promise.all([first, second, owner].map((c) => c!.end()));
+    }
   });
 
   it("may be run by the platform role only", async () => {

@@ -76,6 +76,8 @@ BEGIN
   IF keep_days < 1 OR days_ahead NOT BETWEEN 0 AND 31 OR today IS NULL THEN
     RAISE EXCEPTION 'keep_days must be at least 1, days_ahead 0 to 31, and today a date';
   END IF;
+  -- every instance runs it at start: one at a time, each seeing what the one before made
+  PERFORM pg_advisory_xact_lock(hashtext('maintain_gateway_partitions'));
   created := '{}';
   dropped := '{}';
   FOREACH parent IN ARRAY ARRAY['gateway_traces', 'gateway_rejections'] LOOP
