@@ -4,6 +4,7 @@
 // Next.js, which runs in a child process (next-server.ts).
 import { existsSync } from "node:fs";
 import { createServer } from "node:http";
+import { isAgentPath, isDownloadPath, serveDownload } from "./lib/agents";
 import { ConfigError, ensureDevSecrets, parseConfig } from "./lib/config";
 import { databaseUrls } from "./lib/db";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "./lib/db/embedded";
@@ -12,7 +13,7 @@ import { startNextProcess } from "./lib/front-door/next-process";
 import { proxyTo, proxyUpgrade } from "./lib/front-door/proxy";
 import { gatewayServerOptions, isGatewayPath, serveNode } from "./lib/gateway";
 import { startJobs } from "./lib/jobs";
-import { cloudAccessConfig, marketApiConfig, startRuntime } from "./lib/runtime";
+import { agentDoors, cloudAccessConfig, marketApiConfig, startRuntime } from "./lib/runtime";
 import { seedDemo } from "./prisma/seed";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
@@ -81,12 +82,23 @@ pages.child.once("exit", (code, signal) => {
   void stop("pages server exit", 1);
 });
 
+const agents = agentDoors(runtime, urls.platform);
+await agents.channel.start();
+
 const server = createServer(gatewayServerOptions, (req, res) => {
-  if (isGatewayPath(req.url ?? "")) {
+  const url = req.url ?? "";
+  if (isGatewayPath(url)) {
     serveNode(runtime.gateway, req, res, cfg.TRUSTED_PROXIES).catch((err) => {
       log.error({ err }, "gateway transport failed");
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
       res.end('{"success":false,"code":"InternalError","message":"internal error","data":null}');
+    });
+  } else if (isAgentPath(url)) {
+    void agents.channel.handle(req, res);
+  } else if (isDownloadPath(url)) {
+    serveDownload(agents.downloads, req, res).catch((err) => {
+      log.error({ err }, "download failed");
+      res.destroy();
     });
   } else {
     proxyTo(pages.port, req, res);
@@ -105,6 +117,7 @@ async function stop(signal: string, exitCode = 0) {
   server.close();
   server.closeAllConnections();
   await pages.stop();
+  await agents.channel.close();
   await jobs.stop();
   await runtime.close();
   await embedded?.stop();

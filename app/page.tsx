@@ -1,20 +1,20 @@
 import Link from "next/link";
-import { currentLocale } from "@/components/i18n/current-locale";
+import { getTranslations } from "next-intl/server";
+import { PlainPage } from "@/components/shell/plain-page";
 import { runtime } from "@/lib/runtime";
 
 export default async function Home() {
-  const { t } = await currentLocale();
+  const t = await getTranslations();
   const links = [
     ["/console", t("home.console")],
     ["/admin", t("home.admin")],
     ["/ops", t("home.ops")],
-    ...(runtime().config.SANDBOX === "on" ? [["/sandbox", t("sandbox.title")] as const] : []),
+    ...(runtime().config.SANDBOX === "on" ? [["/sandbox", t("home.sandbox")] as const] : []),
   ];
   return (
-    <main className="mx-auto max-w-2xl space-y-6 p-12">
-      <h1 className="text-2xl font-semibold text-primary">Skyport</h1>
+    <PlainPage title={t("meta.title")}>
       <p className="text-gray-600">{t("home.tagline")}</p>
-      <ul className="flex gap-3">
+      <ul className="flex flex-wrap gap-2">
         {links.map(([href, label]) => (
           <li key={href}>
             <Link
@@ -26,6 +26,6 @@ export default async function Home() {
           </li>
         ))}
       </ul>
-    </main>
+    </PlainPage>
   );
 }

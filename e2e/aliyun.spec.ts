@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { shanghaiTime, spiQuery } from "../lib/sandbox";
-import { revokeThenVerify } from "./cloud-access";
+import { authorizationLink, revokeThenVerify } from "./cloud-access";
 import { e2eSecrets } from "./secrets";
 
 /**
@@ -32,15 +32,23 @@ test("through the sandbox: buy → launch → console shows the plan; expire →
   await marketplace(page, buyer, /^Expire$|^到期$/, "expiredInstance");
   await page.goto("/console");
   await expect(page.getByRole("alert").filter({ hasText: /lapsed|到期/ })).toBeVisible();
+  await page.goto("/console/settings");
   await page.getByLabel(/^Name$|名称/).fill("Changed while frozen");
-  await page.getByRole("button", { name: /Save|保存/ }).click();
+  await page
+    .getByRole("button", { name: /Save|保存/ })
+    .first()
+    .click();
   await expect(page.getByRole("alert").filter({ hasText: /renew it to make changes/ })).toBeVisible();
 
   await marketplace(page, buyer, /^Renew$|^续费$/, "renewInstance");
   await page.goto("/console");
   await expect(page.getByRole("alert").filter({ hasText: /lapsed|到期/ })).toHaveCount(0);
+  await page.goto("/console/settings");
   await page.getByLabel(/^Name$|名称/).fill("Renewed buyer");
-  await page.getByRole("button", { name: /Save|保存/ }).click();
+  await page
+    .getByRole("button", { name: /Save|保存/ })
+    .first()
+    .click();
   await expect(page.getByTestId("tenant-name")).toHaveText("Renewed buyer");
 
   await marketplace(page, buyer, /^Release$|^释放$/, "releaseInstance");
@@ -90,10 +98,11 @@ test("cloud access through the sandbox: buy → role pending → grant → verif
   await marketplace(page, buyer, /^Buy$|^购买$/, "createInstance");
   const cloud = page.getByTestId("sandbox-cloud");
   await expect(cloud).toContainText(`acs:ram::${buyer.aliUid}:role/AliyunSkyportRole`);
-  await expect(cloud).toContainText("pending");
+  await expect(cloud).toContainText(/Not verified|未验证/);
   await cloud.getByRole("button", { name: /Grant the role|授予角色/ }).click();
 
   await page.getByRole("link", { name: /Launch|免登/ }).click();
+  await page.getByRole("link", { name: /^Cloud access$|^云账号授权$/ }).click();
   const panel = page.getByTestId("cloud-access");
   await expect(panel).toContainText(/Not verified|未验证/);
   await panel.getByRole("button", { name: /Verify now|立即验证/ }).click();
@@ -110,17 +119,13 @@ test("the Alibaba authorization link: authorize on the (sandbox) marketplace →
   const buyer = { aliUid: `${Date.now()}`, instanceId: `${Date.now() + 2}` };
   await marketplace(page, buyer, /^Buy$|^购买$/, "createInstance");
   await page.getByRole("link", { name: /Launch|免登/ }).click();
-  await page
-    .getByTestId("cloud-access")
-    .getByRole("button", { name: /authorization link|授权链接/ })
-    .click();
-  const link = await page
-    .getByTestId("cloud-access")
-    .getByRole("link", { name: /sandbox\/authorize/ })
-    .getAttribute("href");
-  await page.goto(link as string);
+  await page.goto(await authorizationLink(page));
   await page.getByRole("button", { name: "Authorize" }).click();
-  await expect(page).toHaveURL(/\/console\?saved=1/);
+  await expect(page).toHaveURL(/\/console\/cloud$/);
+  // the outcome is shown once, from a signed cookie: never from the URL, gone on reload
+  await expect(page.getByRole("status")).toContainText(/Authorization received|已收到授权/);
+  await page.reload();
+  await expect(page.getByRole("status")).toHaveCount(0);
   await page
     .getByTestId("cloud-access")
     .getByRole("button", { name: /Verify now|立即验证/ })

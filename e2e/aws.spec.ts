@@ -11,7 +11,7 @@ test("through the sandbox: subscribe on AWS → register → console shows the p
   await expect(page.getByText("aws").first()).toBeVisible();
 
   await page.goto(`/sandbox/aws?account=${account}`);
-  await page.getByRole("button", { name: "unsubscribe-success" }).click();
+  await page.getByRole("button", { name: /unsubscribe-success/ }).click();
   await expect(page.getByTestId("sandbox-exchange")).toContainText("200");
   await page.goto("/console");
   await expect(page.getByRole("alert").filter({ hasText: /released|已释放/ })).toBeVisible();
@@ -29,6 +29,7 @@ test("AWS cloud access: link → the stack creates the role → bind → verifie
   await page.getByRole("button", { name: /^Subscribe$|^订阅$/ }).click();
   await page.getByRole("button", { name: /Register|注册/ }).click();
   await expect(page).toHaveURL(/\/console$/);
+  await page.goto("/console/cloud");
   await page
     .getByTestId("cloud-access")
     .getByRole("button", { name: /authorization link|授权链接/ })
@@ -40,7 +41,7 @@ test("AWS cloud access: link → the stack creates the role → bind → verifie
     .getByTestId("sandbox-cloud")
     .getByRole("button", { name: /Grant the role|授予角色/ })
     .click();
-  await page.goto("/console");
+  await page.goto("/console/cloud");
   await page.getByTestId("cloud-access").getByLabel("Role ARN").fill(`arn:aws:iam::${account}:role/SkyportAccess`);
   await page
     .getByTestId("cloud-access")

@@ -1,4 +1,11 @@
 import { expect, test } from "@playwright/test";
+import { sealConsoleSession } from "../lib/auth/console-session";
+import { signedQuery } from "../lib/gateway/sign-request";
+import { e2e } from "../playwright.config";
+import { authorizationLink } from "./cloud-access";
+import { e2eSecrets } from "./secrets";
+
+const demoBuyer = { channel: "direct" as const, uid: "demo-direct", parentUid: "demo-direct" };
 
 test("a buyer without a session is told how to get in", async ({ page }) => {
   await page.goto("/console");
@@ -11,11 +18,18 @@ test("/console renders the demo tenant through the gateway, and a profile change
   await expect(page.getByTestId("tenant-name")).toHaveText("Demo direct customer");
   await expect(page.getByTestId("tenant-plan")).toHaveText("standard");
 
+  await page.getByRole("link", { name: /^Settings$|^设置$/ }).click();
   await page.getByLabel(/^Name$|名称/).fill("Demo direct, renamed");
-  await page.getByRole("button", { name: /Save|保存/ }).click();
-  await expect(page.getByRole("status")).toBeVisible();
+  await page
+    .getByRole("button", { name: /Save|保存/ })
+    .first()
+    .click();
+  await expect(page.getByRole("status")).toContainText(/Profile saved|资料已保存/);
   await expect(page.getByTestId("tenant-name")).toHaveText("Demo direct, renamed");
-  await expect(page.locator("#audit")).toContainText("tenant.profile.updated");
+  // the message belonged to that save: another page does not repeat it
+  await page.getByRole("link", { name: /^Audit log$|^操作审计$/ }).click();
+  await expect(page.getByRole("status")).toHaveCount(0);
+  await expect(page.getByTestId("audit-row").first()).toContainText(/Profile updated|修改资料/);
 });
 
 test("the console speaks Chinese to a Chinese browser and switches language on request", async ({ browser }) => {
@@ -26,4 +40,94 @@ test("the console speaks Chinese to a Chinese browser and switches language on r
   await page.getByRole("link", { name: "English" }).click();
   await expect(page.getByText("Plan").first()).toBeVisible();
   await context.close();
+});
+
+test("a malformed console cookie means 'not signed in', never an error", async ({ browser }) => {
+  const [body] = sealConsoleSession(e2eSecrets().authSecret, demoBuyer).split(".");
+  const notJson = Buffer.from("{not json").toString("base64url");
+  for (const value of [`${body}.${"é".repeat(43)}`, `${notJson}.${"x".repeat(43)}`, "garbage"]) {
+    const context = await browser.newContext();
+    await context.addCookies([{ name: "skyport_console", value: encodeURIComponent(value), url: e2e.baseURL }]);
+    const page = await context.newPage();
+    const res = await page.goto("/console");
+    expect(res?.status(), value).toBe(200);
+    await expect(page.getByText(/Open Skyport from your cloud console|请从云控制台/)).toBeVisible();
+    await context.close();
+  }
+});
+
+test("text in the URL is never shown as the product's message", async ({ page }) => {
+  await page.goto("/console/demo?tenant=aliyun");
+  for (const path of ["/console", "/console/cloud", "/console/settings"]) {
+    await page.goto(`${path}?error=${encodeURIComponent("Your account is locked: call +1 555 0100")}&link=https://evil.example/&saved=1`);
+    await expect(page.getByText("call +1 555 0100")).toHaveCount(0);
+    await expect(page.locator('a[href^="https://evil.example"]')).toHaveCount(0);
+    await expect(page.getByRole("status")).toHaveCount(0);
+  }
+});
+
+test("/console/export for a session whose tenant does not exist answers 403 with a code, not 500", async ({ browser }) => {
+  const context = await browser.newContext();
+  const ghost = { channel: "aliyun" as const, uid: `ghost${Date.now()}`, parentUid: `ghost${Date.now()}` };
+  await context.addCookies([{ name: "skyport_console", value: sealConsoleSession(e2eSecrets().authSecret, ghost), url: e2e.baseURL }]);
+  const res = await context.request.get("/console/export");
+  expect(res.status()).toBe(403);
+  expect(await res.json()).toMatchObject({ code: "TenantNotFound", message: expect.stringContaining("No Skyport subscription") });
+  const page = await context.newPage();
+  await page.goto("/console");
+  await expect(page.getByRole("alert").filter({ hasText: /No Skyport subscription|没有 Skyport 订阅/ })).toBeVisible();
+  await context.close();
+});
+
+test("signing out ends the console session", async ({ page }) => {
+  await page.goto("/console/demo");
+  await page.getByRole("button", { name: /^Sign out$|^退出$/ }).click();
+  await expect(page.getByText(/Open Skyport from your cloud console|请从云控制台/)).toBeVisible();
+  await page.goto("/console/orders");
+  await expect(page.getByTestId("order-row")).toHaveCount(0);
+  await expect(page.getByText(/Open Skyport from your cloud console|请从云控制台/)).toBeVisible();
+});
+
+test("switching language keeps the page's query (the authorization page stays valid) and sets <html lang>", async ({ page }) => {
+  await page.goto("/console/demo?tenant=aliyun");
+  await page.goto(await authorizationLink(page));
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.getByRole("link", { name: "中文" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await expect(page.getByRole("button", { name: "授权" })).toBeVisible();
+  expect(new URL(page.url()).searchParams.get("token")).toBeTruthy();
+  await page.getByRole("link", { name: "English" }).click();
+  await expect(page.getByRole("button", { name: "Authorize" })).toBeVisible();
+});
+
+test("the audit log pages through older changes, with labels instead of codes", async ({ page, request }) => {
+  const userinfo = { uid: "demo-direct", parentUid: "demo-direct", accountType: "main", marketplace: "direct" };
+  for (let i = 0; i < 21; i++) {
+    const params = { contactEmail: `owner+${i}@demo.example` };
+    const res = await request.get(
+      `/api/UpdateTenantProfile?${signedQuery(e2eSecrets().directKey, "UpdateTenantProfile", userinfo, params, `e2e-audit-${Date.now()}-${i}`)}`,
+    );
+    expect((await res.json()).code).toBe("OK");
+  }
+  await page.goto("/console/demo");
+  await page.goto("/console/audit");
+  await expect(page.getByTestId("audit-row")).toHaveCount(20);
+  await expect(page.getByTestId("audit-row").first()).toContainText("Profile updated");
+  await expect(page.getByText("tenant.profile.updated")).toHaveCount(0);
+  await page.getByRole("link", { name: /^Older$|^更早$/ }).click();
+  await expect(page).toHaveURL(/\/console\/audit\?after=/);
+  await expect(page.getByTestId("audit-row").first()).toBeVisible();
+  await page.getByRole("link", { name: /^Newest$|^最新$/ }).click();
+  await expect(page.getByTestId("audit-row")).toHaveCount(20);
+});
+
+test("a failed authorization return says why and gives the trace ID, once, from the product's own words", async ({ page }) => {
+  await page.goto("/console/demo?tenant=aliyun");
+  await page.goto(`/console/cloud-return?token=not-a-real-token&state=${encodeURIComponent("Pay here: https://evil.example")}`);
+  await expect(page).toHaveURL(/\/console\/cloud$/);
+  const alert = page.getByRole("alert").filter({ hasText: /another account|其他账号/ });
+  await expect(alert).toContainText(/Trace ID web-|追踪 ID web-/);
+  await expect(page.getByText("evil.example")).toHaveCount(0);
+  await page.reload();
+  await expect(alert).toHaveCount(0);
 });

@@ -8,5 +8,5 @@ import { parseConfig, readDevSecrets } from "../lib/config";
 export function e2eSecrets() {
   const config = parseConfig(readDevSecrets(".data/e2e"));
   const keyOf = (channel: ConsoleKey["channel"]) => config.CONSOLE_KEYS.find((k) => k.channel === channel) as ConsoleKey;
-  return { directKey: keyOf("direct"), aliyunKey: keyOf("aliyun"), spiKey: config.ALIYUN_SPI_KEY };
+  return { directKey: keyOf("direct"), aliyunKey: keyOf("aliyun"), spiKey: config.ALIYUN_SPI_KEY, authSecret: config.AUTH_SECRET };
 }

@@ -46,6 +46,17 @@ test("support opens /ops, finds a gateway call by traceId, and may not open /adm
   await expect(page.getByRole("alert").filter({ hasText: /may not open|无权/ })).toBeVisible();
 });
 
+test("the sign-in page names a throttled sign-in by its code, in minutes, and never echoes the query", async ({ page }) => {
+  await page.goto("/signin?error=throttled&minutes=5&next=/admin");
+  const alert = page.getByRole("alert").filter({ hasText: /\S/ });
+  await expect(alert).toHaveText(/try again in 5 minutes|请 5 分钟后重试/);
+  await page.goto("/signin?error=throttled&minutes=1");
+  await expect(alert).toHaveText(/try again in 1 minute\.|请 1 分钟后重试/);
+  await page.goto(`/signin?error=${encodeURIComponent("Call +1 555 0100 to unlock")}&minutes=${encodeURIComponent("<b>5</b>")}`);
+  await expect(alert).toHaveText(/Wrong email or password|邮箱或密码错误/);
+  await expect(page.getByText("555 0100")).toHaveCount(0);
+});
+
 test("support sees a call refused before its signature verified marked as unauthenticated", async ({ page, request }) => {
   const traceId = `e2e-unsigned-${Date.now()}`;
   const userinfo = { uid: "demo-direct", parentUid: "demo-direct", accountType: "main", marketplace: "direct" };

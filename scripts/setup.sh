@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm run setup: what serving needs, nothing more: the dependencies (Node 24
-# among them, from the npm registry) and the production build. The browser
+# among them, from the npm registry), the production build, and the agent
+# packages buyers download. The browser
 # for the tests and the load generator for the benchmarks are installed by
 # `npm test` and `npm run bench:*` when they first need them.
 set -euo pipefail
@@ -8,4 +9,5 @@ cd "$(dirname "$0")/.."
 
 npm install --no-audit --no-fund
 npm run build
+npm run build:agent
 echo "Setup done. Start with: npm start"

@@ -22,6 +22,8 @@ step() {
 step generate npm run -s generate
 step typecheck npm run -s typecheck
 step lint npm run -s lint
+# the real agent (a single executable) is run by the tests; built only when its sources changed
+step agent npm run -s build:agent
 step vitest npx vitest run --reporter=default --reporter=json --outputFile.json=.reports/vitest.json
 step build npm run -s build
 if grep -q "build ok" .reports/steps.txt; then

@@ -121,6 +121,17 @@ describe("the rooms of lib/", () => {
     expect(wrong).toEqual([]);
   });
 
+  it("the agent is a program of its own: it imports only Node's standard library and its own files", () => {
+    const agentDir = path.join(root, "agent", "src");
+    const outside: string[] = [];
+    for (const file of sources(agentDir))
+      for (const spec of importsOf(file)) {
+        const target = resolve(file, spec);
+        if (target ? !target.startsWith(agentDir) : !spec.startsWith("node:")) outside.push(`${path.relative(root, file)} → ${spec}`);
+      }
+    expect(outside).toEqual([]);
+  });
+
   it("only lib/sandbox's own routes and tests use the sandbox", () => {
     const users = graph
       .filter(({ file, imports }) => roomOf(file) !== "sandbox" && imports.some((t) => roomOf(t) === "sandbox"))

@@ -1,4 +1,6 @@
 import type { ActionServices } from "../lib/actions";
+import { createCredentialCache } from "../lib/cloud";
+import { testConfig } from "./config";
 
 type Overrides = Partial<Omit<ActionServices, "aliyun" | "aws">> & {
   aliyun?: Partial<ActionServices["aliyun"]>;
@@ -40,6 +42,14 @@ export function testServices(over: Overrides = {}): ActionServices {
         isvAccountId: "210987654321",
       },
       ...aws,
+    },
+    credentials: createCredentialCache(),
+    sizingHeadroomPercent: 20,
+    agents: {
+      keys: testConfig().AGENT_SEAL_KEYS,
+      heartbeatSeconds: 30,
+      enrolmentDays: 7,
+      targetEndpoint: () => "http://127.0.0.1:9/",
     },
     ...rest,
   };

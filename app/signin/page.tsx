@@ -1,14 +1,26 @@
 import { redirect } from "next/navigation";
 import { AuthError, CredentialsSignin } from "next-auth";
-import { currentLocale } from "@/components/i18n/current-locale";
+import { getTranslations } from "next-intl/server";
+import { PlainPage } from "@/components/shell/plain-page";
 import { Field } from "@/components/ui/field";
-import { signIn } from "@/lib/auth";
+import { signIn, signInLimits } from "@/lib/auth";
+import type { Translate } from "@/lib/i18n";
 
-const safeNext = (next: unknown) => (typeof next === "string" && /^\/(admin|ops)(\/|$|\?)/.test(next) ? next : "/admin");
+const safeNext = (next: unknown) => (typeof next === "string" && /^\/(admin|ops|sandbox)(\/|$|\?)/.test(next) ? next : "/admin");
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string; next?: string }> }) {
-  const { t } = await currentLocale();
-  const { error, next } = await searchParams;
+type Search = { error?: string; next?: string; minutes?: string };
+
+/** The refusal named by its code; the number of minutes is read as a number, never as text. */
+function refusal(t: Translate, { error, minutes }: Search) {
+  if (error === "forbidden") return t("signin.forbidden");
+  if (error === "throttled")
+    return t("signin.throttled", { minutes: Math.min(Math.max(Number.parseInt(minutes ?? "", 10) || 0, 0), 1440) });
+  return error ? t("signin.failed") : null;
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const [t, search] = await Promise.all([getTranslations(), searchParams]);
+  const message = refusal(t, search);
   async function submit(form: FormData) {
     "use server";
     const to = safeNext(form.get("next"));
@@ -16,28 +28,28 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirectTo: to });
     } catch (err) {
       if (err instanceof AuthError) {
-        const why = err instanceof CredentialsSignin && err.code === "throttled" ? "throttled" : "failed";
+        const throttled = err instanceof CredentialsSignin && err.code === "throttled";
+        const why = throttled ? `throttled&minutes=${signInLimits.windowMinutes}` : "failed";
         redirect(`/signin?error=${why}&next=${encodeURIComponent(to)}`);
       }
       throw err; // Next's redirect after a successful sign-in
     }
   }
   return (
-    <main className="mx-auto mt-24 max-w-sm rounded border border-gray-200 bg-white p-6">
-      <h1 className="mb-4 text-lg font-semibold">{t("signin.title")}</h1>
-      {error && (
-        <p role="alert" className="mb-3 rounded bg-red-50 px-3 py-2 text-red-700">
-          {error === "forbidden" ? t("signin.forbidden") : error === "throttled" ? t("signin.throttled") : t("signin.failed")}
+    <PlainPage title={t("signin.title")}>
+      {message && (
+        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-red-700">
+          {message}
         </p>
       )}
       <form action={submit} className="space-y-3">
-        <input type="hidden" name="next" value={safeNext(next)} />
+        <input type="hidden" name="next" value={safeNext(search.next)} />
         <Field label={t("signin.email")} name="email" type="email" required autoComplete="username" />
         <Field label={t("signin.password")} name="password" type="password" required autoComplete="current-password" />
         <button type="submit" className="h-8 w-full rounded bg-primary text-white hover:bg-primary-dark">
           {t("signin.submit")}
         </button>
       </form>
-    </main>
+    </PlainPage>
   );
 }

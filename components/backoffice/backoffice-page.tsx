@@ -1,4 +1,4 @@
-import { currentLocale } from "@/components/i18n/current-locale";
+import { getTranslations } from "next-intl/server";
 import { AppShell } from "@/components/shell/app-shell";
 import { signOut } from "@/lib/auth";
 import { listTenants } from "@/lib/backoffice";
@@ -8,34 +8,33 @@ import { TraceLookup } from "./trace-lookup";
 /** /admin and /ops share one read-only view for now: tenants and trace lookup. */
 export async function BackofficePage({
   area,
-  title,
   user,
   traceId,
 }: {
   area: "/admin" | "/ops";
-  title: "admin.title" | "ops.title";
   user: { email?: string | null };
   traceId?: string;
 }) {
-  const { locale, t } = await currentLocale();
-  const tenants = await listTenants();
+  const [t, tenants] = await Promise.all([getTranslations(), listTenants()]);
   async function leave() {
     "use server";
     await signOut({ redirectTo: "/signin" });
   }
   return (
     <AppShell
-      title={t(title)}
-      locale={locale}
-      path={area}
+      title={area === "/admin" ? t("backoffice.admin") : t("backoffice.ops")}
       nav={[
-        { href: `${area}#tenants`, label: t("nav.tenants") },
-        { href: `${area}#traces`, label: t("nav.traces") },
+        { href: `${area}#tenants`, label: t("backoffice.tenants") },
+        { href: `${area}#traces`, label: t("backoffice.traces") },
       ]}
-      context={<span className="text-gray-500">{user.email}</span>}
+      context={
+        <span className="truncate text-gray-500" translate="no">
+          {user.email}
+        </span>
+      }
       actions={
         <form action={leave}>
-          <button type="submit" className="text-gray-600 hover:text-primary">
+          <button type="submit" className="whitespace-nowrap text-gray-600 hover:text-primary">
             {t("common.signOut")}
           </button>
         </form>
@@ -43,11 +42,11 @@ export async function BackofficePage({
     >
       <section id="tenants" className="space-y-2">
         <h2 className="font-semibold">
-          {t("nav.tenants")} <span className="text-gray-400 tabular-nums">({tenants.length})</span>
+          {t("backoffice.tenants")} <span className="text-gray-400 tabular-nums">({tenants.length})</span>
         </h2>
-        <TenantTable tenants={tenants} t={t} locale={locale} />
+        <TenantTable tenants={tenants} />
       </section>
-      <TraceLookup traceId={traceId} t={t} locale={locale} />
+      <TraceLookup traceId={traceId} />
     </AppShell>
   );
 }

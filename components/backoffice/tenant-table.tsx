@@ -1,51 +1,54 @@
-import { Badge, statusTone } from "@/components/ui/badge";
+import { getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { Cell, Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import type { TenantRow } from "@/lib/backoffice";
-import type { Locale, MessageKey } from "@/lib/i18n";
+import { cloudFailureText } from "@/lib/i18n";
 
-export function TenantTable({ tenants, t, locale }: { tenants: TenantRow[]; t: (k: MessageKey) => string; locale: Locale }) {
+export async function TenantTable({ tenants }: { tenants: TenantRow[] }) {
+  const t = await getTranslations();
   return (
     <Table
       head={[
-        t("tenant.name"),
-        t("tenant.channel"),
-        t("tenant.account"),
-        t("tenant.status"),
-        t("tenant.plan"),
-        t("tenant.expires"),
-        t("nav.cloud"),
-        t("tenant.created"),
+        t("backoffice.name"),
+        t("backoffice.channel"),
+        t("backoffice.account"),
+        t("backoffice.status"),
+        t("backoffice.plan"),
+        t("backoffice.expires"),
+        t("backoffice.cloud"),
+        t("backoffice.created"),
       ]}
-      empty={t("tenants.empty")}
+      empty={t("backoffice.tenantsEmpty")}
     >
       {tenants.map((x) => (
         <tr key={x.id} data-testid="tenant-row">
-          <Cell>{x.displayName}</Cell>
+          <Cell>
+            <span translate="no">{x.displayName}</span>
+          </Cell>
           <Cell>
             <Badge tone="blue">{x.channel}</Badge>
           </Cell>
           <Cell mono>{x.externalId}</Cell>
           <Cell>
-            <Badge tone={statusTone[x.status] ?? "gray"}>{t(`status.${x.status}` as MessageKey)}</Badge>
+            <StatusBadge of="tenant" status={x.status} />
           </Cell>
           <Cell>{x.plan ?? t("common.none")}</Cell>
           <Cell>
-            <Time value={x.expiresAt} locale={locale} />
+            <Time value={x.expiresAt} />
           </Cell>
           <Cell>
             {x.cloud ? (
-              <span title={x.cloudFailure ?? ""}>
-                <Badge tone={x.cloud === "verified" ? "green" : x.cloud === "failed" ? "red" : "gray"}>
-                  {t(`cloud.status.${x.cloud}` as MessageKey)}
-                </Badge>
+              <span title={x.cloudFailure ? cloudFailureText(t, { code: x.cloudFailure }) : undefined}>
+                <StatusBadge of="cloud" status={x.cloud} />
               </span>
             ) : (
               t("common.none")
             )}
           </Cell>
           <Cell>
-            <Time value={x.createdAt} locale={locale} />
+            <Time value={x.createdAt} />
           </Cell>
         </tr>
       ))}

@@ -1,128 +1,116 @@
-import { Badge, type Tone } from "@/components/ui/badge";
+import { getTranslations } from "next-intl/server";
+import { ActionForm } from "@/components/ui/action-form";
+import { CopyButton } from "@/components/ui/copy-button";
 import { Field } from "@/components/ui/field";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Time } from "@/components/ui/time";
-import type { Locale, MessageKey } from "@/lib/i18n";
-import { bindCloudRole, createCloudLink, verifyCloud } from "./cloud-actions";
+import type { describeCloudAccess } from "@/lib/actions";
+import type { ResultOf } from "@/lib/gateway";
+import { cloudFailureText } from "@/lib/i18n";
+import { bindRole, createCloudLink, verifyRole } from "./console-actions";
+import { copyLabels } from "./outcome-of";
 
-type Access = {
-  provider: string;
-  roleArn: string | null;
-  externalId: string;
-  status: string;
-  verifiedAt: string | null;
-  missingPermissions: string[];
-  failure: { code: string; args?: Record<string, string> | undefined } | null;
-};
-type Policies = {
-  permissions: { name: string; action: string; why: { en: string; zh: string } }[];
-  permissionPolicy: object | null;
-  trustPolicy: object | null;
-};
+type Access = ResultOf<typeof describeCloudAccess>["access"][number];
 
-const tone: Record<string, Tone> = { pending: "gray", verified: "green", failed: "red" };
-
-/** Whether Skyport can reach the buyer's cloud, and if not, exactly what to fix. */
-export function CloudAccessPanel(props: {
-  provider: "aliyun" | "aws";
-  access: Access | undefined;
-  policies: Policies | null;
-  link?: string;
-  t: (k: MessageKey, args?: Record<string, string>) => string;
-  locale: Locale;
-}) {
-  const { provider, access, policies, t, locale } = props;
+/** Whether Skyport can reach the buyer's cloud, and if not, exactly what to fix, then the steps to fix it. */
+export async function CloudAccessPanel({ provider, access }: { provider: "aliyun" | "aws"; access: Access | undefined }) {
+  const [t, labels] = await Promise.all([getTranslations(), copyLabels()]);
+  const hidden = <input type="hidden" name="provider" value={provider} />;
+  const button = "h-8 rounded border border-primary px-3 text-primary hover:bg-blue-50";
   return (
-    <section id="cloud" className="space-y-3 rounded border border-gray-200 bg-white p-4" data-testid="cloud-access">
-      <h2 className="font-semibold">
-        {t("nav.cloud")} · {provider === "aliyun" ? "Alibaba Cloud RAM" : "AWS IAM"}
-      </h2>
+    <section className="space-y-4 rounded border border-gray-200 bg-white p-4" data-testid="cloud-access">
       {!access?.roleArn ? (
         <p className="text-gray-600">{t("cloud.none")}</p>
       ) : (
-        <dl className="grid grid-cols-[10rem_1fr] gap-y-1">
-          <dt className="text-gray-500">{t("tenant.status")}</dt>
+        <dl className="grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[10rem_1fr]">
+          <dt className="text-gray-500">{t("console.overview.status")}</dt>
           <dd>
-            <Badge tone={tone[access.status] ?? "gray"}>{t(`cloud.status.${access.status}` as MessageKey)}</Badge>
+            <StatusBadge of="cloud" status={access.status} />
           </dd>
           <dt className="text-gray-500">{t("cloud.role")}</dt>
-          <dd className="font-mono text-xs">{access.roleArn}</dd>
-          <dt className="text-gray-500">{t("cloud.verified")}</dt>
-          <dd>
-            <Time value={access.verifiedAt} locale={locale} />
+          <dd className="flex items-start gap-2">
+            <code className="min-w-0 font-mono text-xs break-all">{access.roleArn}</code>
+            <CopyButton text={access.roleArn} {...labels} />
           </dd>
+          {access.verifiedAt && access.status !== "pending" && (
+            <>
+              {/* "Verified" only for a role that passed; a failed one was only checked */}
+              <dt className="text-gray-500">{t(access.status === "verified" ? "cloud.verified" : "cloud.lastChecked")}</dt>
+              <dd>
+                <Time value={access.verifiedAt} />
+              </dd>
+            </>
+          )}
           {access.missingPermissions.length > 0 && (
             <>
               <dt className="text-gray-500">{t("cloud.missing")}</dt>
-              <dd className="font-mono text-xs text-red-700">{access.missingPermissions.join(", ")}</dd>
+              <dd className="font-mono text-xs break-all text-red-700">{access.missingPermissions.join(", ")}</dd>
             </>
           )}
         </dl>
       )}
       {access?.failure && (
         <p role="alert" className="rounded bg-red-50 px-3 py-2 text-red-800" data-testid="cloud-error">
-          {t(`cloud.failure.${access.failure.code}` as MessageKey, access.failure.args)}
+          {cloudFailureText(t, access.failure)}
         </p>
       )}
       {access && (
-        <p className="text-gray-600">
-          {t("cloud.externalId")}: <code className="font-mono text-xs">{access.externalId}</code>
+        <p className="flex flex-wrap items-center gap-2 text-gray-600">
+          {t("cloud.externalId")}: <code className="font-mono text-xs break-all">{access.externalId}</code>
+          <CopyButton text={access.externalId} {...labels} />
         </p>
       )}
-      {props.link && (
-        <p className="break-all rounded bg-blue-50 px-3 py-2 font-mono text-xs">
-          <a href={props.link} className="text-primary underline" target="_blank" rel="noreferrer">
-            {props.link}
-          </a>
-        </p>
-      )}
-      <div className="flex flex-wrap items-end gap-2">
-        <form action={createCloudLink}>
-          <input type="hidden" name="provider" value={provider} />
-          <button type="submit" className="h-8 rounded border border-primary px-3 text-primary">
-            {t("cloud.link")}
-          </button>
-        </form>
+      <ol className="space-y-3">
+        <Step n={1} title={t("cloud.stepLink")}>
+          <ActionForm action={createCloudLink} labels={labels}>
+            {hidden}
+            <SubmitButton className={button} pending={t("cloud.link")}>
+              {t("cloud.link")}
+            </SubmitButton>
+          </ActionForm>
+        </Step>
         {provider === "aws" && (
-          <form action={bindCloudRole} className="flex items-end gap-2">
-            <input type="hidden" name="provider" value={provider} />
-            <Field
-              label="Role ARN"
-              name="roleArn"
-              placeholder="arn:aws:iam::123456789012:role/SkyportAccess"
-              className="w-96 font-mono text-xs"
-            />
-            <button type="submit" className="h-8 rounded border border-primary px-3 text-primary">
-              {t("cloud.bind")}
-            </button>
-          </form>
+          <Step n={2} title={t("cloud.stepBind")}>
+            <ActionForm action={bindRole} labels={labels} className="flex flex-wrap items-end gap-2">
+              {hidden}
+              <Field
+                label={t("cloud.roleArn")}
+                name="roleArn"
+                placeholder="arn:aws:iam::123456789012:role/SkyportAccess"
+                className="w-full font-mono text-xs sm:w-96"
+              />
+              <SubmitButton className={button} pending={t("cloud.bind")}>
+                {t("cloud.bind")}
+              </SubmitButton>
+            </ActionForm>
+          </Step>
         )}
         {access?.roleArn && (
-          <form action={verifyCloud}>
-            <input type="hidden" name="provider" value={provider} />
-            <SubmitButton className="h-8 rounded bg-primary px-3 text-white" pending={t("cloud.verifying")}>
-              {t("cloud.verify")}
-            </SubmitButton>
-          </form>
+          <Step n={provider === "aws" ? 3 : 2} title={t("cloud.stepVerify")}>
+            <ActionForm action={verifyRole} labels={labels}>
+              {hidden}
+              <SubmitButton className="h-8 rounded bg-primary px-3 text-white hover:bg-primary-dark" pending={t("cloud.verifying")}>
+                {t("cloud.verify")}
+              </SubmitButton>
+            </ActionForm>
+          </Step>
         )}
-      </div>
-      {policies && (
-        <details>
-          <summary className="cursor-pointer text-primary">{t("cloud.policies")}</summary>
-          <ul className="mt-2 list-disc pl-6">
-            {policies.permissions.map((p) => (
-              <li key={p.name}>
-                <code className="font-mono text-xs">{p.action}</code>: {locale === "zh" ? p.why.zh : p.why.en}
-              </li>
-            ))}
-          </ul>
-          {[policies.permissionPolicy, policies.trustPolicy].filter(Boolean).map((doc) => (
-            <pre key={JSON.stringify(doc)} className="mt-2 overflow-x-auto rounded bg-gray-50 p-2 font-mono text-xs">
-              {JSON.stringify(doc, null, 2)}
-            </pre>
-          ))}
-        </details>
-      )}
+      </ol>
     </section>
+  );
+}
+
+function Step({ n, title, children }: { n: number; title: string; children: React.ReactNode }) {
+  return (
+    <li className="flex gap-3">
+      <span className="flex h-6 w-6 shrink-0 items-center justify-center rounded-full bg-blue-50 text-xs font-semibold text-primary">
+        {n}
+      </span>
+      <div className="min-w-0 flex-1 space-y-2">
+        <h3 className="font-medium">{title}</h3>
+        {children}
+      </div>
+    </li>
   );
 }

@@ -1,17 +1,19 @@
-import type { MessageKey } from "@/lib/i18n";
+import { getTranslations } from "next-intl/server";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { codeArgs } from "@/lib/i18n";
 import type { CloudMove } from "@/lib/sandbox";
 
-const moves: CloudMove[] = ["grant", "revoke", "trim", "wrongExternalId"];
+export const cloudMoves: CloudMove[] = ["grant", "revoke", "trim", "wrongExternalId"];
 
 /** The buyer's moves on the role in their own cloud account, as the sandbox plays them. */
-export function RoleControls(props: {
+export async function RoleControls(props: {
   action: (form: FormData) => Promise<void>;
   title: string;
   roleArn: string;
   hidden: Record<string, string>;
-  status?: React.ReactNode;
-  t: (k: MessageKey) => string;
+  status?: string | undefined;
 }) {
+  const t = await getTranslations();
   return (
     <form
       action={props.action}
@@ -22,9 +24,9 @@ export function RoleControls(props: {
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <span className="font-semibold">{props.title}</span>
-      <code className="font-mono text-xs">{props.roleArn}</code>
-      {props.status}
-      {moves.map((m) => (
+      <code className="font-mono text-xs break-all">{props.roleArn}</code>
+      {props.status && <StatusBadge of="cloud" status={props.status} />}
+      {cloudMoves.map((m) => (
         <button
           key={m}
           type="submit"
@@ -32,11 +34,9 @@ export function RoleControls(props: {
           value={m}
           className="h-8 rounded border border-gray-300 px-3 hover:border-primary hover:text-primary"
         >
-          {props.t(`sandbox.${m}` as MessageKey)}
+          {t("sandbox.move", codeArgs(m))}
         </button>
       ))}
     </form>
   );
 }
-
-export const cloudMoves = moves;

@@ -1,7 +1,13 @@
-/** A time in the viewer's zone, with the zone named (rendered server-side in UTC until the zone is known). */
-export function Time({ value, locale }: { value: Date | string | null; locale: string }) {
+import { getFormatter } from "next-intl/server";
+
+/** A time in the viewer's zone (their choice, else their channel's), with the zone named; UTC on hover. */
+export async function Time({ value }: { value: Date | string | null }) {
   if (!value) return <>—</>;
   const date = typeof value === "string" ? new Date(value) : value;
-  const text = date.toLocaleString(locale === "zh" ? "zh-CN" : "en-GB", { timeZone: "UTC", dateStyle: "medium", timeStyle: "short" });
-  return <time dateTime={date.toISOString()}>{text} UTC</time>;
+  const format = await getFormatter();
+  return (
+    <time dateTime={date.toISOString()} title={date.toISOString()} className="whitespace-nowrap">
+      {format.dateTime(date, "console")}
+    </time>
+  );
 }

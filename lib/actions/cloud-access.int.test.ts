@@ -30,6 +30,7 @@ describe("cloud access actions", () => {
     expect(policies.body.data.permissions.map((p: { action: string }) => p.action)).toEqual([
       "ec2:DescribeRegions",
       "ec2:DescribeInstanceTypes",
+      "pricing:GetProducts",
     ]);
   });
 

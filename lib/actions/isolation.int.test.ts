@@ -72,10 +72,20 @@ describe("tenant A's caller never reads or changes tenant B's data, through the 
       BindCloudRole: { provider: "aliyun", roleArn: `acs:ram::${a.parentUid}:role/AliyunSkyportRole` },
       UnbindCloudRole: { provider: "aliyun" },
       VerifyCloudAccess: { provider: "aliyun" },
+      CreateAgentDownload: { os: "linux-x64" },
     };
     const needBoundRole = new Set(["UnbindCloudRole", "VerifyCloudAccess"]);
-    // CompleteCloudAuthorization needs a marketplace token: verify-cloud-access.int.test.ts covers it
-    const ownTest = new Set(["CompleteCloudAuthorization"]);
+    // these need a marketplace token or another tenant's agents: verify-cloud-access.int.test.ts and
+    // agent-isolation.int.test.ts cover them, each with B's ids
+    const ownTest = new Set([
+      "CompleteCloudAuthorization",
+      "DescribeAgent",
+      "DescribeAgentTasks",
+      "CreateAgentTask",
+      "RevokeAgent",
+      "RevokeAgentDownload",
+      "DescribeSizingRecommendations",
+    ]);
     for (const [name] of registry) {
       if (ownTest.has(name)) continue;
       if (needBoundRole.has(name)) await h.call("BindCloudRole", sample.BindCloudRole as object, { tenant: a });

@@ -1,14 +1,23 @@
 import { createRegistry } from "../gateway";
 import { bindCloudRole } from "./bind-cloud-role";
 import { completeCloudAuthorization } from "./complete-cloud-authorization";
+import { createAgentDownload } from "./create-agent-download";
+import { createAgentTask } from "./create-agent-task";
 import { createCloudAccessLink } from "./create-cloud-access-link";
+import { describeAgent } from "./describe-agent";
+import { describeAgentTasks } from "./describe-agent-tasks";
+import { describeAgents } from "./describe-agents";
 import { describeCaller } from "./describe-caller";
 import { describeCloudAccess } from "./describe-cloud-access";
 import { describeCloudPolicies } from "./describe-cloud-policies";
+import { describeSizingRecommendations } from "./describe-sizing-recommendations";
 import { describeTenant } from "./describe-tenant";
 import { exportTenantData } from "./export-tenant-data";
+import { listAgentDownloads } from "./list-agent-downloads";
 import { listAuditEvents } from "./list-audit-events";
 import { listOrders } from "./list-orders";
+import { revokeAgent } from "./revoke-agent";
+import { revokeAgentDownload } from "./revoke-agent-download";
 import type { ActionServices } from "./services";
 import { unbindCloudRole } from "./unbind-cloud-role";
 import { updateTenantProfile } from "./update-tenant-profile";
@@ -29,4 +38,13 @@ export const registry = createRegistry<ActionServices>([
   unbindCloudRole,
   verifyCloudAccess,
   completeCloudAuthorization,
+  createAgentDownload,
+  listAgentDownloads,
+  revokeAgentDownload,
+  describeAgents,
+  describeAgent,
+  describeAgentTasks,
+  createAgentTask,
+  revokeAgent,
+  describeSizingRecommendations,
 ]);

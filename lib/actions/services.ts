@@ -1,4 +1,5 @@
-import type { AliyunAccessConfig, AwsAccessConfig, IsvAccounts } from "../cloud";
+import type { AliyunAccessConfig, AwsAccessConfig, CredentialCache, IsvAccounts } from "../cloud";
+import type { SealKey } from "../config";
 import { defineActionFor } from "../gateway";
 import type { MarketApi } from "../marketplace";
 
@@ -26,6 +27,19 @@ export type ActionServices = {
     market: MarketApi | undefined;
   };
   aws: { roleName: string; access: AwsAccessConfig };
+  /** buyers' temporary credentials, per role, shared by every action of the process */
+  credentials: CredentialCache;
+  /** sizing keeps this much room over what a host has (percent) */
+  sizingHeadroomPercent: number;
+  agents: {
+    /** seal download links and enrolment tokens */
+    keys: readonly SealKey[];
+    heartbeatSeconds: number;
+    /** how long a download's enrolment token works */
+    enrolmentDays: number;
+    /** the endpoint a precheck tests reachability of, for a cloud's region (the sandbox's own address when on) */
+    targetEndpoint: (provider: "aliyun" | "aws", region: string) => string;
+  };
 };
 
 export const defineAction = defineActionFor<ActionServices>();

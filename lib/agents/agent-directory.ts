@@ -10,77 +10,75 @@ export type KnownAgent = {
   /** derived from the seal key and the generation; undefined when the key is gone */
   secret: string | undefined;
   revoked: boolean;
-  /** the tenant cannot run tasks now: its subscription lapsed, or it is closed or suspended */
-  paused: boolean;
   /** the hash of the inventory last stored, so an unchanged one is not written again */
   inventoryHash: string | undefined;
   /** the hour (epoch hours) of the last managed-host-hour recorded from this process */
   usageHour: number | undefined;
 };
 
-type Row = {
-  id: string;
-  tenantId: string;
-  generation: number;
-  secretKeyId: string;
-  revoked: boolean;
-  paused: boolean;
-  inventoryHash: string | null;
-};
+type AgentRow = { id: string; tenantId: string; generation: number; secretKeyId: string; revoked: boolean; inventoryHash: string | null };
 
 /**
- * Agents by id, for the channel's hot path: read once through the platform
- * role (the tenant is not known before the agent is), then kept for `ttlMs`,
- * so a heartbeat costs no database read. A revocation or re-enrolment is seen
- * at once where it happened and, through `forget` (Postgres NOTIFY), in every
- * other process; a tenant's pause is seen within `ttlMs`.
+ * Agents and their tenants' state, for the channel's hot path, so that a
+ * heartbeat costs no database read:
+ * - an agent (tenant, secret, revoked) is read once through the platform
+ *   role (its tenant is not known before it is) and kept for `agentTtlMs`
+ *   (10 minutes, longer than any heartbeat interval); a revocation or
+ *   re-enrolment reaches every process at once through `forget` (Postgres
+ *   NOTIFY), the TTL only bounds a missed notification;
+ * - whether a tenant's agents are paused (its subscription lapsed, or it is
+ *   closed or suspended) is kept for `tenantTtlMs` (15 s): one read per tenant,
+ *   however many agents it has.
  */
-export function createAgentDirectory(deps: { platformDb: PrismaClient; keys: readonly SealKey[]; ttlMs?: number; max?: number }) {
-  const cache = new LRUCache<string, KnownAgent>({ max: deps.max ?? 500_000, ttl: deps.ttlMs ?? 15_000 });
-  const loading = new Map<string, Promise<KnownAgent | undefined>>();
-
-  async function load(id: string): Promise<KnownAgent | undefined> {
-    const [row] = await deps.platformDb.$queryRaw<Row[]>`
-      SELECT a.id::text, a.tenant_id::text AS "tenantId", a.generation, a.secret_key_id AS "secretKeyId",
-             a.revoked_at IS NOT NULL AS revoked,
-             NOT (t.status = 'active' AND s.status = 'active' AND (s.expires_at IS NULL OR s.expires_at > now())) AS paused,
-             a.inventory_hash AS "inventoryHash"
-      FROM agents a
-      JOIN tenants t ON t.id = a.tenant_id
-      LEFT JOIN LATERAL (
-        SELECT status, expires_at FROM subscriptions WHERE tenant_id = a.tenant_id ORDER BY starts_at DESC LIMIT 1
-      ) s ON true
-      WHERE a.id = ${id}::uuid`;
-    if (!row) return undefined;
-    const previous = cache.get(id);
-    const known: KnownAgent = {
-      id: row.id,
-      tenantId: row.tenantId,
-      secret: agentSecret(deps.keys, row.secretKeyId, row.id, row.generation),
-      revoked: row.revoked,
-      paused: row.paused,
-      inventoryHash: row.inventoryHash ?? undefined,
-      usageHour: previous?.usageHour,
-    };
-    cache.set(id, known);
-    return known;
-  }
+export function createAgentDirectory(deps: {
+  platformDb: PrismaClient;
+  keys: readonly SealKey[];
+  agentTtlMs?: number;
+  tenantTtlMs?: number;
+  max?: number;
+}) {
+  const agents: LRUCache<string, KnownAgent> = new LRUCache<string, KnownAgent>({
+    max: deps.max ?? 500_000,
+    ttl: deps.agentTtlMs ?? 600_000,
+    fetchMethod: async (id): Promise<KnownAgent | undefined> => {
+      const [row] = await deps.platformDb.$queryRaw<AgentRow[]>`
+        SELECT id::text, tenant_id::text AS "tenantId", generation, secret_key_id AS "secretKeyId",
+               revoked_at IS NOT NULL AS revoked, inventory_hash AS "inventoryHash"
+        FROM agents WHERE id = ${id}::uuid`;
+      if (!row) return undefined;
+      return {
+        id: row.id,
+        tenantId: row.tenantId,
+        secret: agentSecret(deps.keys, row.secretKeyId, row.id, row.generation),
+        revoked: row.revoked,
+        inventoryHash: row.inventoryHash ?? undefined,
+        usageHour: agents.get(id)?.usageHour,
+      };
+    },
+  });
+  const paused = new LRUCache<string, { paused: boolean }>({
+    max: 100_000,
+    ttl: deps.tenantTtlMs ?? 15_000,
+    fetchMethod: async (tenantId) => {
+      const [row] = await deps.platformDb.$queryRaw<{ paused: boolean }[]>`
+        SELECT NOT (t.status = 'active' AND s.status = 'active' AND (s.expires_at IS NULL OR s.expires_at > now())) AS paused
+        FROM tenants t
+        LEFT JOIN LATERAL (
+          SELECT status, expires_at FROM subscriptions WHERE tenant_id = t.id ORDER BY starts_at DESC LIMIT 1
+        ) s ON true
+        WHERE t.id = ${tenantId}::uuid`;
+      return { paused: row?.paused ?? true };
+    },
+  });
 
   return {
-    /** The agent, or undefined when no agent has this id. */
-    async find(id: string): Promise<KnownAgent | undefined> {
-      const known = cache.get(id);
-      if (known) return known;
-      let pending = loading.get(id);
-      if (!pending) {
-        pending = load(id).finally(() => loading.delete(id));
-        loading.set(id, pending);
-      }
-      return pending;
-    },
-    /** After a revocation, a re-enrolment or a tenant change: the next call reads it again. */
+    /** The agent, or undefined when no agent has this id (concurrent misses share one read). */
+    find: (id: string): Promise<KnownAgent | undefined> => agents.fetch(id),
+    /** Whether the tenant's agents must pause (run no tasks). */
+    paused: async (tenantId: string): Promise<boolean> => (await paused.fetch(tenantId))?.paused ?? true,
+    /** After a revocation or a re-enrolment: the next call reads the agent again. */
     forget(id: string) {
-      cache.delete(id);
+      agents.delete(id);
     },
   };
 }

@@ -25,8 +25,6 @@ export type AgentChannelDeps = {
   heartbeatSeconds: number;
   lastSeenFlushMs: number;
   limits: { agent: RateLimit; tenant: RateLimit };
-  /** what a precheck's reachability check tries from the host */
-  targetEndpoint: string;
   log: Logger;
   now?: () => number;
 };
@@ -81,7 +79,8 @@ export function createAgentChannel(deps: AgentChannelDeps) {
     const startsHour = agent.usageHour !== hour;
     agent.usageHour = hour;
     heartbeats.record(agent.id, agent.tenantId, at, beat.agentVersion, startsHour ? hour : undefined);
-    return { status: 200, body: { next: agent.paused ? "pause" : "continue", heartbeatSeconds: deps.heartbeatSeconds } };
+    const next = (await agents.paused(agent.tenantId)) ? "pause" : "continue";
+    return { status: 200, body: { next, heartbeatSeconds: deps.heartbeatSeconds } };
   }
 
   async function storeInventory(agent: KnownAgent, inventory: Inventory) {
@@ -103,7 +102,7 @@ export function createAgentChannel(deps: AgentChannelDeps) {
     const deadline = now() + Number(wait) * 1000;
     for (;;) {
       // paused: keep heartbeating, run no tasks (spec §4)
-      const found = agent.paused ? [] : await takeTasks(agent);
+      const found = (await agents.paused(agent.tenantId)) ? [] : await takeTasks(agent);
       if (found.length || now() >= deadline || signal.aborted) return { status: 200, body: { tasks: found } };
       await waiters.wait(agent.id, deadline - now(), signal); // no connection held while waiting
     }
@@ -133,7 +132,7 @@ export function createAgentChannel(deps: AgentChannelDeps) {
         FROM due WHERE t.tenant_id = ${agent.tenantId} AND t.id = due.id
         RETURNING t.id, t.kind::text, t.params`,
     );
-    return rows.map((t) => ({ id: t.id, kind: t.kind, params: { ...taskParams(t.kind, deps.targetEndpoint, now()), ...t.params } }));
+    return rows.map((t) => ({ id: t.id, kind: t.kind, params: { ...t.params, ...taskParams(t.kind, now()) } }));
   }
 
   async function result(req: IncomingMessage, taskId: string, body: Buffer) {

@@ -79,13 +79,13 @@ export async function enrol(
                os = ${host.os}, arch = ${host.arch}, revoked_at = NULL, enrolled_at = now()
         WHERE tenant_id = ${grant.tenantId} AND id = ${agentId}`;
     } else {
+      checkHostLimit(d);
       const limit = Math.min(d.maxEnrolments, grant.maxEnrolments);
       if (d.enrolments >= limit)
         throw new AgentError(
           "EnrolmentLimit",
           `this download was used for ${limit} hosts, its limit: create a new download in the console`,
         );
-      checkHostLimit(d);
       generation = 1;
       const [row] = await tx.query<{ id: string }>`
         INSERT INTO agents (tenant_id, download_id, machine_id, hostname, os, arch, generation, secret_key_id)

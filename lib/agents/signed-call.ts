@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import type { AgentDirectory, KnownAgent } from "./agent-directory";
 import { AgentError } from "./agent-error";
@@ -45,6 +45,18 @@ export async function verifySignedCall(
 export function signAgentCall(secret: string, method: string, pathWithQuery: string, timestamp: string, nonce: string, body: Buffer) {
   const text = `${method}\n${pathWithQuery}\n${timestamp}\n${nonce}\n${createHash("sha256").update(body).digest("hex")}`;
   return createHmac("sha256", secret).update(text).digest("base64url");
+}
+
+/** The four headers of a signed call, for Skyport's own clients of the channel (the sandbox's simulated hosts, tests, benchmarks). */
+export function signedCallHeaders(agentId: string, secret: string, method: string, pathWithQuery: string, body: Buffer, at = Date.now()) {
+  const timestamp = String(Math.floor(at / 1000));
+  const nonce = randomBytes(18).toString("base64url");
+  return {
+    "x-agent-id": agentId,
+    "x-agent-timestamp": timestamp,
+    "x-agent-nonce": nonce,
+    "x-agent-signature": signAgentCall(secret, method, pathWithQuery, timestamp, nonce, body),
+  };
 }
 
 function signatureMatches(secret: string, call: SignedCall, timestamp: string, nonce: string, given: string): boolean {

@@ -12,11 +12,11 @@ export const supportedOs = [
 ];
 
 /**
- * What each task kind needs besides what the console gave: the precheck's
- * thresholds, where to test reachability, and the control plane's clock (for
- * the skew check), all decided by the server so agents stay simple.
+ * What a task carries besides what the console chose (the target endpoint):
+ * the precheck's thresholds and the control plane's clock at delivery (for the
+ * skew check), decided by the server so agents stay simple.
  */
-export function taskParams(kind: string, targetEndpoint: string, now: number): Record<string, unknown> {
+export function taskParams(kind: string, now: number): Record<string, unknown> {
   if (kind !== "precheck") return {};
-  return { minFreeDiskPercent: 10, supportedOs, maxClockSkewSeconds: 60, targetEndpoint, serverTime: new Date(now).toISOString() };
+  return { minFreeDiskPercent: 10, supportedOs, maxClockSkewSeconds: 60, serverTime: new Date(now).toISOString() };
 }

@@ -1,3 +1,6 @@
-export { consoleCookie, consoleSessionMaxAge, openConsoleSession, sealConsoleSession } from "./console-session";
+export { consoleCookie, consoleSessionMaxAge, openConsoleSession, sealConsoleSession, withSessionLocale } from "./console-session";
+export { sameOriginPath } from "./same-origin-path";
+export { seal, unseal } from "./sealed";
 export type { StaffRole, StaffUser } from "./staff";
 export { auth, handlers, signIn, signOut, ThrottledSignIn } from "./staff-auth";
+export { signInLimits } from "./staff-sign-in";

@@ -58,3 +58,12 @@ export async function lookupTrace(traceId: string) {
   await runtime().traces.flush();
   return findTraces(runtime().db.opsDb, traceId);
 }
+
+/** The account that holds an Alibaba instance, if any: the sandbox sells an instance id once. */
+export async function instanceHolder(instanceId: string): Promise<string | null> {
+  const sub = await runtime().db.opsDb.subscription.findFirst({
+    where: { instanceId, tenant: { channel: "aliyun" } },
+    select: { tenant: { select: { externalId: true } } },
+  });
+  return sub?.tenant.externalId ?? null;
+}

@@ -1,6 +1,6 @@
 import RPCClient from "@alicloud/pop-core";
 import type { TemporaryCredentials } from "./credential-cache";
-import { requiredPermissions } from "./permissions";
+import { checkedPermissions } from "./permissions";
 import { type CloudFailure, failed, permissionsChecked, type Verification } from "./verification";
 
 export type AliyunAccessConfig = { stsEndpoint: string; ecsEndpoint: string; accessKeyId: string; accessKeySecret: string };
@@ -25,6 +25,17 @@ export async function assumeAliyunRole(
   );
   const c = r.Credentials;
   return { accessKeyId: c.AccessKeyId, secret: c.AccessKeySecret, sessionToken: c.SecurityToken, expiresAt: Date.parse(c.Expiration) };
+}
+
+/** ECS (2014-05-26) in the buyer's account, with temporary credentials. */
+export function ecsClient(cfg: AliyunAccessConfig, creds: TemporaryCredentials) {
+  return new RPCClient({
+    endpoint: cfg.ecsEndpoint,
+    apiVersion: "2014-05-26",
+    accessKeyId: creds.accessKeyId,
+    accessKeySecret: creds.secret,
+    securityToken: creds.sessionToken,
+  });
 }
 
 /** Why an AssumeRole failed, as something a buyer can act on. */
@@ -53,15 +64,9 @@ export async function verifyAliyunAccess(
   } catch (err) {
     return failed(assumeFailure((err as { code?: string }).code));
   }
-  const ecs = new RPCClient({
-    endpoint: cfg.ecsEndpoint,
-    apiVersion: "2014-05-26",
-    accessKeyId: creds.accessKeyId,
-    accessKeySecret: creds.secret,
-    securityToken: creds.sessionToken,
-  });
+  const ecs = ecsClient(cfg, creds);
   const missing: string[] = [];
-  for (const p of requiredPermissions) {
+  for (const p of checkedPermissions) {
     try {
       await ecs.request(
         p.aliyun.replace(/^ecs:/, ""),

@@ -1,11 +1,14 @@
 import { DescribeInstanceTypesCommand, DescribeRegionsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
-import { requiredPermissions } from "./permissions";
+import type { TemporaryCredentials } from "./credential-cache";
+import { checkedPermissions } from "./permissions";
 import { type CloudFailure, failed, permissionsChecked, type Verification } from "./verification";
 
 export type AwsAccessConfig = {
   stsEndpoint?: string | undefined;
   ec2Endpoint?: string | undefined;
+  /** the Price List API (us-east-1); unset: AWS's */
+  pricingEndpoint?: string | undefined;
   region: string;
   accessKeyId: string;
   secretAccessKey: string;
@@ -19,24 +22,9 @@ export type AwsAccessConfig = {
  * failure names all three.
  */
 export async function verifyAwsAccess(cfg: AwsAccessConfig, roleArn: string, externalId: string, tenantId: string): Promise<Verification> {
-  const sts = new STSClient({
-    region: cfg.region,
-    credentials: { accessKeyId: cfg.accessKeyId, secretAccessKey: cfg.secretAccessKey },
-    maxAttempts: 2,
-    ...(cfg.stsEndpoint && { endpoint: cfg.stsEndpoint }),
-  });
-  let creds: { AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string } | undefined;
+  let creds: TemporaryCredentials;
   try {
-    creds = (
-      await sts.send(
-        new AssumeRoleCommand({
-          RoleArn: roleArn,
-          RoleSessionName: `skyport-${tenantId.slice(0, 8)}`,
-          ExternalId: externalId,
-          DurationSeconds: 3600,
-        }),
-      )
-    ).Credentials;
+    creds = await assumeAwsRole(cfg, roleArn, externalId, tenantId);
   } catch (err) {
     const name = (err as { name?: string }).name;
     const failure: CloudFailure =
@@ -44,22 +32,18 @@ export async function verifyAwsAccess(cfg: AwsAccessConfig, roleArn: string, ext
         ? { code: "AssumeRoleDenied", args: { account: cfg.isvAccountId, externalId } }
         : name === "Throttling"
           ? { code: "CloudBusy", args: { cloud: "aws" } }
-          : { code: "CloudUnreachable", args: { cloud: "aws" } };
+          : name === "NoCredentials"
+            ? { code: "NoCredentials" }
+            : { code: "CloudUnreachable", args: { cloud: "aws" } };
     return failed(failure);
   }
-  if (!creds?.AccessKeyId || !creds.SecretAccessKey || !creds.SessionToken) return failed({ code: "NoCredentials" });
-  const ec2 = new EC2Client({
-    region: cfg.region,
-    credentials: { accessKeyId: creds.AccessKeyId, secretAccessKey: creds.SecretAccessKey, sessionToken: creds.SessionToken },
-    maxAttempts: 2,
-    ...(cfg.ec2Endpoint && { endpoint: cfg.ec2Endpoint }),
-  });
+  const ec2 = ec2Client(cfg, creds, cfg.region);
   const checks: Record<string, () => Promise<unknown>> = {
     "ec2:DescribeRegions": () => ec2.send(new DescribeRegionsCommand({})),
     "ec2:DescribeInstanceTypes": () => ec2.send(new DescribeInstanceTypesCommand({ MaxResults: 5 })),
   };
   const missing: string[] = [];
-  for (const p of requiredPermissions) {
+  for (const p of checkedPermissions) {
     try {
       await checks[p.aws]?.();
     } catch (err) {
@@ -69,4 +53,46 @@ export async function verifyAwsAccess(cfg: AwsAccessConfig, roleArn: string, ext
     }
   }
   return permissionsChecked(missing);
+}
+
+/** STS AssumeRole with the tenant's ExternalId and the ISV's IAM user; the session name ties calls to the tenant. */
+export async function assumeAwsRole(
+  cfg: AwsAccessConfig,
+  roleArn: string,
+  externalId: string,
+  tenantId: string,
+): Promise<TemporaryCredentials> {
+  const sts = new STSClient({
+    region: cfg.region,
+    credentials: { accessKeyId: cfg.accessKeyId, secretAccessKey: cfg.secretAccessKey },
+    maxAttempts: 2,
+    ...(cfg.stsEndpoint && { endpoint: cfg.stsEndpoint }),
+  });
+  const c = (
+    await sts.send(
+      new AssumeRoleCommand({
+        RoleArn: roleArn,
+        RoleSessionName: `skyport-${tenantId.slice(0, 8)}`,
+        ExternalId: externalId,
+        DurationSeconds: 3600,
+      }),
+    )
+  ).Credentials;
+  if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) throw Object.assign(new Error("no credentials"), { name: "NoCredentials" });
+  return {
+    accessKeyId: c.AccessKeyId,
+    secret: c.SecretAccessKey,
+    sessionToken: c.SessionToken,
+    expiresAt: c.Expiration?.getTime() ?? Date.now() + 3600_000,
+  };
+}
+
+/** EC2 in a region, with temporary credentials. */
+export function ec2Client(cfg: AwsAccessConfig, creds: TemporaryCredentials, region: string) {
+  return new EC2Client({
+    region,
+    credentials: { accessKeyId: creds.accessKeyId, secretAccessKey: creds.secret, sessionToken: creds.sessionToken },
+    maxAttempts: 2,
+    ...(cfg.ec2Endpoint && { endpoint: cfg.ec2Endpoint }),
+  });
 }

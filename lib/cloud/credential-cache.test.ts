@@ -8,17 +8,16 @@ const creds = (expiresAt: number, n: number): TemporaryCredentials => ({
   expiresAt,
 });
 
-describe("the per-tenant credential cache", () => {
+describe("the credential cache", () => {
   it("serves 100 concurrent callers with exactly one AssumeRole", async () => {
     let calls = 0;
-    const cache = createCredentialCache({
-      assume: async () => {
-        calls++;
-        await new Promise((r) => setTimeout(r, 20));
-        return creds(Date.now() + 3600_000, calls);
-      },
-    });
-    const all = await Promise.all(Array.from({ length: 100 }, () => cache.get("tenant-a")));
+    const cache = createCredentialCache();
+    const assume = async () => {
+      calls++;
+      await new Promise((r) => setTimeout(r, 20));
+      return creds(Date.now() + 3600_000, calls);
+    };
+    const all = await Promise.all(Array.from({ length: 100 }, () => cache.get("tenant-a", assume)));
     expect(calls).toBe(1);
     expect(new Set(all.map((c) => c.accessKeyId))).toEqual(new Set(["STS.1"]));
   });
@@ -26,30 +25,28 @@ describe("the per-tenant credential cache", () => {
   it("refreshes ahead of expiry, not after (fake clock)", async () => {
     let clock = 0;
     let calls = 0;
-    const cache = createCredentialCache({
-      assume: async () => creds(clock + 3600_000, ++calls),
-      refreshAheadMs: 300_000,
-      now: () => clock,
-    });
-    expect((await cache.get("t")).accessKeyId).toBe("STS.1");
+    const cache = createCredentialCache({ refreshAheadMs: 300_000, now: () => clock });
+    const assume = async () => creds(clock + 3600_000, ++calls);
+    expect((await cache.get("t", assume)).accessKeyId).toBe("STS.1");
     clock = 3600_000 - 300_001; // 5 min and 1 ms before expiry: still good
-    expect((await cache.get("t")).accessKeyId).toBe("STS.1");
+    expect((await cache.get("t", assume)).accessKeyId).toBe("STS.1");
     clock = 3600_000 - 300_000; // inside the refresh window, before expiry
-    expect((await cache.get("t")).accessKeyId).toBe("STS.2");
+    expect((await cache.get("t", assume)).accessKeyId).toBe("STS.2");
     expect(calls).toBe(2);
   });
 
-  it("keeps tenants apart, and a failed AssumeRole is not cached", async () => {
+  it("keeps keys apart, a failed AssumeRole is not cached, and a forgotten key assumes again", async () => {
     let fail = true;
-    const cache = createCredentialCache({
-      assume: async (tenant) => {
-        if (fail) throw new Error("AccessDenied");
-        return creds(Date.now() + 3600_000, tenant === "a" ? 1 : 2);
-      },
-    });
-    await expect(cache.get("a")).rejects.toThrow("AccessDenied");
+    const cache = createCredentialCache();
+    const assume = (n: number) => async () => {
+      if (fail) throw new Error("AccessDenied");
+      return creds(Date.now() + 3600_000, n);
+    };
+    await expect(cache.get("a", assume(1))).rejects.toThrow("AccessDenied");
     fail = false;
-    expect((await cache.get("a")).accessKeyId).toBe("STS.1");
-    expect((await cache.get("b")).accessKeyId).toBe("STS.2");
+    expect((await cache.get("a", assume(1))).accessKeyId).toBe("STS.1");
+    expect((await cache.get("b", assume(2))).accessKeyId).toBe("STS.2");
+    cache.forget("a");
+    expect((await cache.get("a", assume(3))).accessKeyId).toBe("STS.3");
   });
 });

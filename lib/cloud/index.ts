@@ -2,10 +2,11 @@ export { type CloudAccessRow, ensureAccess, findAccess, recordVerification, setR
 export { type AliyunAccessConfig, assumeAliyunRole, verifyAliyunAccess } from "./aliyun-access";
 export { authorizationState, authorizationStateMatches } from "./authorization-state";
 export { authorizationToken } from "./authorization-token";
-export { type AwsAccessConfig, verifyAwsAccess } from "./aws-access";
-export { createCredentialCache, type TemporaryCredentials } from "./credential-cache";
+export { type AwsAccessConfig, assumeAwsRole, verifyAwsAccess } from "./aws-access";
+export { type CredentialCache, createCredentialCache, type TemporaryCredentials } from "./credential-cache";
 export { newExternalId } from "./external-id";
 export { type Permission, requiredPermissions } from "./permissions";
 export { aliyunPolicies, awsPolicies, awsRoleTemplate, type IsvAccounts } from "./policies";
 export { aliyunRoleArn, checkRoleArn, type Provider } from "./role-arn";
+export { aliyunCatalogue, awsCatalogue, type Catalogue, type InstanceOffer, type Recommendation, recommend } from "./sizing";
 export type { CloudFailure, Verification } from "./verification";

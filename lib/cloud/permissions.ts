@@ -10,6 +10,8 @@ export type Permission = {
   why: { en: string; zh: string };
   aliyun: string;
   aws: string;
+  /** asked for in the policies, not required to verify: without it, recommendations come without a price */
+  optional?: true;
 };
 
 export const requiredPermissions: readonly Permission[] = [
@@ -25,4 +27,14 @@ export const requiredPermissions: readonly Permission[] = [
     aliyun: "ecs:DescribeInstanceTypes",
     aws: "ec2:DescribeInstanceTypes",
   },
+  {
+    name: "DescribePrice",
+    why: { en: "show the monthly price of each recommended size", zh: "显示每个推荐规格的月度价格" },
+    aliyun: "ecs:DescribePrice",
+    aws: "pricing:GetProducts",
+    optional: true,
+  },
 ];
+
+/** What verification checks: every permission that is not optional. */
+export const checkedPermissions = requiredPermissions.filter((p) => !p.optional);

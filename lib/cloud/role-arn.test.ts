@@ -47,7 +47,7 @@ describe("policy documents from the one declaration", () => {
       Condition: { StringEquals: { "sts:ExternalId": "ext-1" } },
     });
     const aws = awsPolicies(isv, "ext-2");
-    expect(aws.permission.Statement[0]?.Action).toEqual(["ec2:DescribeRegions", "ec2:DescribeInstanceTypes"]);
+    expect(aws.permission.Statement[0]?.Action).toEqual(["ec2:DescribeRegions", "ec2:DescribeInstanceTypes", "pricing:GetProducts"]);
     expect(aws.trust.Statement[0]).toMatchObject({
       Principal: { AWS: "arn:aws:iam::210987654321:root" },
       Condition: { StringEquals: { "sts:ExternalId": "ext-2" } },

@@ -10,6 +10,7 @@ type EndpointSettings = {
   AWS_MARKETPLACE_ENDPOINT?: string | undefined;
   AWS_STS_ENDPOINT?: string | undefined;
   AWS_EC2_ENDPOINT?: string | undefined;
+  AWS_PRICING_ENDPOINT?: string | undefined;
 };
 
 /** Every address Skyport calls or hands out, resolved once at start (runtime) from the configuration. */
@@ -25,6 +26,7 @@ export type Endpoints = {
   /** unset: the AWS SDK's regional endpoints */
   awsSts: string | undefined;
   awsEc2: string | undefined;
+  awsPricing: string | undefined;
   /** where SNS signing certificates may come from besides AWS's SNS hosts: the sandbox's, when on */
   snsCertificates: string | undefined;
 };
@@ -48,6 +50,7 @@ export function resolveEndpoints(cfg: EndpointSettings): Endpoints {
     awsMarketplace: cfg.AWS_MARKETPLACE_ENDPOINT ?? emulator("aws-marketplace"),
     awsSts: cfg.AWS_STS_ENDPOINT ?? emulator("aws-cloud"),
     awsEc2: cfg.AWS_EC2_ENDPOINT ?? emulator("aws-cloud"),
+    awsPricing: cfg.AWS_PRICING_ENDPOINT ?? emulator("aws-cloud"),
     snsCertificates: emulator("sns"),
   };
 }

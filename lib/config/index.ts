@@ -6,6 +6,7 @@ import { sealKeysSchema } from "./seal-keys";
 export { type ChannelName, type ConsoleKey, channels } from "./console-keys";
 export { devSecretNames, devSecretsFile, ensureDevSecrets, readDevSecrets } from "./dev-secrets";
 export { type Endpoints, resolveEndpoints } from "./endpoints";
+export { listensBeyondLoopback } from "./loopback";
 export type { SealKey } from "./seal-keys";
 
 /** A default that only applies outside production: production must set it. */
@@ -98,6 +99,8 @@ const schemaFor = (production: boolean) =>
       ALIYUN_AUTHORIZE_URL: z.url({ protocol: /^https?$/ }).optional(),
       AWS_STS_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
       AWS_EC2_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+      // the AWS Price List API (sizing's prices): unset, AWS's own (us-east-1); with the sandbox on, its emulator
+      AWS_PRICING_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
       ALIYUN_ROLE_NAME: z
         .string()
         .regex(/^[\w.-]{1,64}$/)

@@ -18,6 +18,7 @@ beforeAll(async () => {
       body += c;
     });
     req.on("end", () => {
+      if (req.url === "/slow") return void setTimeout(() => res.end("late"), 100);
       res.setHeader("set-cookie", ["a=1; Path=/", "b=2; Path=/"]);
       res.writeHead(201, { "content-type": "text/plain", "x-upstream": "yes", connection: "keep-alive" });
       res.end(`${req.method} ${req.url} ${body}`);
@@ -62,6 +63,17 @@ describe("proxyTo", () => {
     expect(seen.at(-1)?.["x-forwarded-for"]).toBe("127.0.0.1");
     await send(port, "/", { headers: { "x-forwarded-for": "203.0.113.9" } });
     expect(seen.at(-1)?.["x-forwarded-for"]).toBe("203.0.113.9, 127.0.0.1");
+  });
+
+  it("stays up when the browser goes away before the answer comes (an aborted prefetch)", async () => {
+    const port = (front.address() as AddressInfo).port;
+    const gone = request({ host: "127.0.0.1", port, path: "/slow" });
+    gone.on("error", () => {});
+    gone.end();
+    await new Promise((r) => setTimeout(r, 20));
+    gone.destroy();
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await send(port, "/after")).status).toBe(201);
   });
 
   it("answers 502 with a plain reason when nothing listens behind it", async () => {

@@ -15,6 +15,8 @@ const agent = new Agent({ keepAlive: true });
  */
 export function proxyTo(port: number, req: IncomingMessage, res: ServerResponse): void {
   const upstream = request({ host: "127.0.0.1", port, method: req.method, path: req.url, headers: forwarded(req), agent }, (answer) => {
+    // the browser left first (an aborted prefetch): piping into its closed response throws
+    if (res.destroyed) return void answer.destroy();
     res.writeHead(answer.statusCode ?? 502, answer.statusMessage, endToEnd(answer.headers));
     pipeline(answer, res, () => {});
   });

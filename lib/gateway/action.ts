@@ -36,7 +36,9 @@ export type ActionContext<S> = {
 /**
  * What `prepare` receives: no transaction and no connection is held while it
  * runs, so it may call a cloud, a marketplace or Stripe; `read` runs a short
- * tenant-scoped read and returns its connection before the next line.
+ * tenant-scoped read, `write` a short transaction (to keep what the remote
+ * call answered, such as a cache), each returning its connection before the
+ * next line.
  */
 export type PrepareContext<S> = {
   tenantId: string;
@@ -44,6 +46,7 @@ export type PrepareContext<S> = {
   traceId: string;
   services: S;
   read: <T>(fn: (tx: TenantTx) => Promise<T>) => Promise<T>;
+  write: <T>(fn: (tx: TenantTx) => Promise<T>) => Promise<T>;
 };
 
 export type Action<S, P extends z.ZodType = z.ZodType, R = unknown, E = unknown> = {

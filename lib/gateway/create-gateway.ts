@@ -140,6 +140,7 @@ export function createGateway<S>(deps: GatewayDeps<S>): Gateway {
           traceId: fields.traceId,
           services: deps.services,
           read: (fn) => readAsTenant(pool, checked.tenantId, fn),
+          write: (fn) => withTenant(pool, checked.tenantId, fn),
         },
         checked.params,
       );

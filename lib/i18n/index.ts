@@ -1,1 +1,4 @@
-export { type Locale, locales, type MessageKey, pickLocale, translator } from "./messages";
+export { catalogues, codeArgs, type MessageKey, type Messages, type Translate, translator } from "./catalogue";
+export { currencies, displayPreferences, type Formats, formatsFor, isTimeZone } from "./display";
+export { cloudFailureText, failureText } from "./failure";
+export { type Locale, locales, matchLocale, resolveLocale } from "./locales";

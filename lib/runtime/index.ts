@@ -7,6 +7,7 @@ import { createTraceWriter, type TraceWriter } from "../trace";
 import { outageReporter } from "./report-outage";
 import { actionServices } from "./services";
 
+export { agentDoors } from "./agent-doors";
 export { cloudAccessConfig, marketApiConfig } from "./services";
 
 export type Runtime = {

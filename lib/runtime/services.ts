@@ -1,5 +1,5 @@
 import type { ActionServices } from "../actions";
-import type { AwsAccessConfig } from "../cloud";
+import { type AwsAccessConfig, createCredentialCache } from "../cloud";
 import type { Config, Endpoints } from "../config";
 import { createMarketApi, type MarketApiConfig } from "../marketplace";
 
@@ -24,6 +24,7 @@ export function cloudAccessConfig(cfg: Config, endpoints: Endpoints) {
   const aws: AwsAccessConfig = {
     stsEndpoint: endpoints.awsSts,
     ec2Endpoint: endpoints.awsEc2,
+    pricingEndpoint: endpoints.awsPricing,
     region: cfg.AWS_REGION,
     accessKeyId: cfg.AWS_MARKETPLACE_ACCESS_KEY_ID,
     secretAccessKey: cfg.AWS_MARKETPLACE_SECRET_ACCESS_KEY,
@@ -49,5 +50,18 @@ export function actionServices(cfg: Config, endpoints: Endpoints): ActionService
       market: market && createMarketApi(market),
     },
     aws: { roleName: cfg.AWS_ROLE_NAME, access: access.aws },
+    credentials: createCredentialCache(),
+    sizingHeadroomPercent: cfg.SIZING_HEADROOM_PERCENT,
+    agents: {
+      keys: cfg.AGENT_SEAL_KEYS,
+      heartbeatSeconds: cfg.AGENT_HEARTBEAT_SECONDS,
+      enrolmentDays: 7,
+      targetEndpoint: (provider, region) =>
+        cfg.SANDBOX === "on"
+          ? `http://127.0.0.1:${cfg.PORT}/`
+          : provider === "aliyun"
+            ? `https://ecs.${region}.aliyuncs.com/`
+            : `https://ec2.${region}.amazonaws.com/`,
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { spiToken } from "../marketplace";
 import type { MarketEmulator } from "./emulators/aliyun-market";
+import { type Exchange, recordExchange } from "./exchange-log";
 
 /**
  * The sandbox plays the Alibaba Cloud Marketplace: it signs SPI calls with
@@ -15,10 +16,6 @@ export type SandboxOrder = {
   /** for buy, renew and refund: the new expiry, in days from now */
   days: number;
 };
-
-export type Exchange = { at: string; instanceId: string; request: string; status: number; response: string };
-
-const exchanges: Exchange[] = [];
 
 /** `yyyy-MM-dd HH:mm:ss`, Asia/Shanghai, `days` from now. */
 export function shanghaiTime(days: number, now = Date.now()): string {
@@ -67,20 +64,10 @@ export async function sendOrder(origin: string, secret: string, o: SandboxOrder,
   const path = `/api/marketplace/aliyun?${spiQuery(spiParams(o), secret)}`;
   recordSale(market, o);
   const res = await fetch(new URL(path, origin), { redirect: "manual" });
-  const exchange = {
-    at: new Date().toISOString(),
-    instanceId: o.instanceId,
-    request: `GET ${path}`,
-    status: res.status,
-    response: await res.text(),
-  };
-  exchanges.unshift(exchange);
-  exchanges.length = Math.min(exchanges.length, 30);
+  const exchange = { at: new Date().toISOString(), request: `GET ${path}`, status: res.status, response: await res.text() };
+  recordExchange(`aliyun:${o.instanceId}`, exchange);
   return exchange;
 }
-
-/** The latest SPI exchanges of one instance, newest first: each sandbox buyer sees only their own. */
-export const recentExchanges = (instanceId: string): Exchange[] => exchanges.filter((x) => x.instanceId === instanceId);
 
 /** The free-login link the marketplace would hand the buyer now (valid 300 s). */
 export function launchLink(secret: string, instanceId: string): string {

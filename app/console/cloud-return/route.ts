@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { currentBuyer } from "@/components/console/current-buyer";
+import { setFlash } from "@/components/console/flash";
 import { completeCloudAuthorization } from "@/lib/actions";
 import { callAction } from "@/lib/runtime/call-action";
 
@@ -9,6 +10,7 @@ export async function GET(request: Request) {
   if (!who) return NextResponse.redirect(new URL("/console", request.url), 303);
   const q = new URL(request.url).searchParams;
   const r = await callAction(who, completeCloudAuthorization, { token: q.get("token") ?? "", state: q.get("state") ?? "" });
-  const back = r.ok ? "saved=1" : `error=${encodeURIComponent(`${r.message} (${r.traceId})`)}`;
-  return NextResponse.redirect(new URL(`/console?${back}#cloud`, request.url), 303);
+  // the outcome travels as codes in a signed one-shot cookie, never in the URL
+  const res = NextResponse.redirect(new URL("/console/cloud", request.url), 303);
+  return setFlash(res, r.ok ? { done: "cloudAuthorized" } : { failed: r.code, traceId: r.traceId, ...(r.reason && { reason: r.reason }) });
 }

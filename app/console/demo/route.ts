@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { getTranslations } from "next-intl/server";
 import { signInBuyer } from "@/components/console/buyer-sign-in";
 import { runtime } from "@/lib/runtime";
 import { demo } from "@/prisma/seed";
@@ -10,7 +11,8 @@ import { demo } from "@/prisma/seed";
  */
 export async function GET(request: NextRequest) {
   const { config } = runtime();
-  if (config.SKYPORT_ENV === "production" || config.SEED_DEMO === "off") return new NextResponse("Not found", { status: 404 });
+  if (config.SKYPORT_ENV === "production" || config.SEED_DEMO === "off")
+    return new NextResponse((await getTranslations())("notFound.title"), { status: 404 });
   const tenant = request.nextUrl.searchParams.get("tenant") === "aliyun" ? demo.aliyun : demo.direct;
   const who = { channel: tenant.channel, uid: tenant.externalId, parentUid: tenant.externalId, name: "Demo owner" };
   return signInBuyer(config.AUTH_SECRET, who, request.url);

@@ -1,14 +1,14 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { localeCookie } from "@/components/i18n/current-locale";
-import { locales } from "@/lib/i18n";
+import { rememberLocale } from "@/components/i18n/remember-choice";
+import { consoleCookie, sameOriginPath } from "@/lib/auth";
+import { matchLocale } from "@/lib/i18n";
+import { runtime } from "@/lib/runtime";
 
-/** Sets the UI language and goes back to a local path. */
+/** The language switcher: remembers the choice and goes back to the page it came from, query included. */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ locale: string }> }) {
-  const { locale } = await params;
-  const back = request.nextUrl.searchParams.get("back") ?? "/";
-  const target = back.startsWith("/") && !back.startsWith("//") ? back : "/";
+  const locale = matchLocale((await params).locale);
+  const target = sameOriginPath(request.nextUrl.searchParams.get("back"), request.url);
   const res = NextResponse.redirect(new URL(target, request.url), 303);
-  if ((locales as readonly string[]).includes(locale))
-    res.cookies.set(localeCookie, locale, { path: "/", sameSite: "lax", maxAge: 365 * 86400 });
+  if (locale) rememberLocale(res.cookies, locale, request.cookies.get(consoleCookie)?.value, () => runtime().config.AUTH_SECRET);
   return res;
 }

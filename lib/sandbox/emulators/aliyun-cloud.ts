@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { aliyunInstanceTypes, aliyunMonthlyCny } from "./instance-catalogue";
 import { createPopVerifier } from "./pop-signature";
 
 export type SandboxRole = { trustedUid: string; externalId: string | null; actions: Set<string> };
@@ -11,23 +12,24 @@ const regions = [
   { RegionId: "cn-shenzhen", LocalName: "华南1（深圳）" },
   { RegionId: "ap-southeast-1", LocalName: "新加坡" },
 ];
-const instanceTypes = [
-  { InstanceTypeId: "ecs.g7.large", CpuCoreCount: 2, MemorySize: 8, InstanceTypeFamily: "ecs.g7" },
-  { InstanceTypeId: "ecs.g7.xlarge", CpuCoreCount: 4, MemorySize: 16, InstanceTypeFamily: "ecs.g7" },
-  { InstanceTypeId: "ecs.g7.2xlarge", CpuCoreCount: 8, MemorySize: 32, InstanceTypeFamily: "ecs.g7" },
-  { InstanceTypeId: "ecs.c7.large", CpuCoreCount: 2, MemorySize: 4, InstanceTypeFamily: "ecs.c7" },
-  { InstanceTypeId: "ecs.r7.large", CpuCoreCount: 2, MemorySize: 16, InstanceTypeFamily: "ecs.r7" },
-];
+const instanceTypes = aliyunInstanceTypes().map((t) => ({
+  InstanceTypeId: t.type,
+  CpuCoreCount: t.vcpus,
+  MemorySize: t.memoryGiB,
+  InstanceTypeFamily: t.family,
+}));
 
 /**
  * Alibaba Cloud STS (2015-04-01) AssumeRole and ECS (2014-05-26)
- * DescribeRegions / DescribeInstanceTypes, as buyers' accounts answer them:
+ * DescribeRegions / DescribeInstanceTypes / DescribePrice, as buyers'
+ * accounts answer them:
  * AssumeRole enforces the role's trust policy (the ISV account, the
  * ExternalId); ECS accepts only live STS credentials whose role allows the
  * action. The sandbox grants, revokes and trims roles.
  */
 export function createAliyunCloudEmulator(isvKeys: ReadonlyMap<string, string>, now: () => number = Date.now) {
   const roles = new Map<string, SandboxRole>(); // by role ARN
+  const pricing = { down: false };
   const sessions = new Map<string, Session>(); // by STS AccessKeyId
   const isvUidOf = new Map<string, string>(); // ISV AccessKeyId → ISV uid
   const secrets = new Map(isvKeys);
@@ -82,6 +84,17 @@ export function createAliyunCloudEmulator(isvKeys: ReadonlyMap<string, string>, 
         );
       if (p.Action === "DescribeRegions") return reply(200, { Regions: { Region: regions } });
       if (p.Action === "DescribeInstanceTypes") return reply(200, { InstanceTypes: { InstanceType: instanceTypes } });
+      if (p.Action === "DescribePrice") {
+        if (pricing.down) return error(503, "ServiceUnavailable", "The request has failed due to a temporary failure of the server.");
+        const price = aliyunMonthlyCny(p.InstanceType ?? "", p.RegionId ?? "");
+        if (price === undefined || p.PriceUnit !== "Month")
+          return error(
+            400,
+            "InvalidInstanceType.ValueNotSupported",
+            `The specified InstanceType ${p.InstanceType} is not supported in ${p.RegionId}.`,
+          );
+        return reply(200, { PriceInfo: { Price: { OriginalPrice: price, DiscountPrice: 0, TradePrice: price, Currency: "CNY" } } });
+      }
     }
     return error(404, "InvalidAction.NotFound", `Specified api ${p.Action} is not found.`);
   }
@@ -89,6 +102,8 @@ export function createAliyunCloudEmulator(isvKeys: ReadonlyMap<string, string>, 
   return {
     handle,
     roles,
+    /** the price API answers, or (`down`) fails as an outage would */
+    pricing,
     /** the ISV's own key: whose AssumeRole calls come from which ISV account */
     registerIsv: (accessKeyId: string, uid: string) => isvUidOf.set(accessKeyId, uid),
   };

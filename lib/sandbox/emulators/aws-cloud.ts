@@ -1,17 +1,12 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { awsHourlyUsd, awsInstanceTypes, awsRegions } from "./instance-catalogue";
 import { type SignedRequest, verifySigV4 } from "./sigv4";
 
 export type SandboxIamRole = { trustedAccount: string; externalId: string | null; actions: Set<string> };
 type Session = { secret: string; token: string; roleArn: string; expiresAt: number };
 
 const xml = (s: string) => s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
-const regions = ["us-east-1", "us-west-2", "eu-west-1", "ap-southeast-1", "ap-northeast-1"];
-const instanceTypes = [
-  ["m7i.large", 2, 8192],
-  ["m7i.xlarge", 4, 16384],
-  ["c7i.large", 2, 4096],
-  ["r7i.large", 2, 16384],
-] as const;
+const regions = awsRegions;
 
 /**
  * A buyer's AWS account as far as Skyport touches it: STS AssumeRole
@@ -23,6 +18,7 @@ const instanceTypes = [
  */
 export function createAwsCloudEmulator(isvKeys: ReadonlyMap<string, string>, region: string, now: () => number = Date.now) {
   const roles = new Map<string, SandboxIamRole>();
+  const pricing = { down: false };
   const sessions = new Map<string, Session>();
   const accountOf = new Map<string, string>(); // ISV access key → ISV account
   const secrets = new Map(isvKeys);
@@ -39,7 +35,9 @@ export function createAwsCloudEmulator(isvKeys: ReadonlyMap<string, string>, reg
     );
 
   async function handle(req: SignedRequest) {
-    const signed = await verifySigV4(req, secrets, region, now());
+    // STS and the Price List answer in the configured region; EC2 in every region it serves
+    const signed = await verifySigV4(req, secrets, [region, ...regions], now());
+    if (String(req.headers["x-amz-target"] ?? "").startsWith("AWSPriceListService.")) return priceList(req, signed);
     const p = Object.fromEntries(new URLSearchParams(req.body));
     const sts = p.Version === "2011-06-15";
     if (!signed.ok)
@@ -83,13 +81,62 @@ export function createAwsCloudEmulator(isvKeys: ReadonlyMap<string, string>, reg
       if (p.Action === "DescribeInstanceTypes")
         return reply(
           200,
-          `<DescribeInstanceTypesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>${randomUUID()}</requestId><instanceTypeSet>${instanceTypes.map(([t, cpu, mem]) => `<item><instanceType>${t}</instanceType><vCpuInfo><defaultVCpus>${cpu}</defaultVCpus></vCpuInfo><memoryInfo><sizeInMiB>${mem}</sizeInMiB></memoryInfo></item>`).join("")}</instanceTypeSet></DescribeInstanceTypesResponse>`,
+          `<DescribeInstanceTypesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>${randomUUID()}</requestId><instanceTypeSet>${awsInstanceTypes()
+            .map(
+              (t) =>
+                `<item><instanceType>${t.type}</instanceType><vCpuInfo><defaultVCpus>${t.vcpus}</defaultVCpus></vCpuInfo><memoryInfo><sizeInMiB>${t.memoryGiB * 1024}</sizeInMiB></memoryInfo></item>`,
+            )
+            .join("")}</instanceTypeSet></DescribeInstanceTypesResponse>`,
         );
     }
     return (sts ? stsError : ec2Error)(400, "InvalidAction", `The action ${p.Action} is not valid for this web service.`);
   }
 
-  return { handle, roles, registerIsv: (accessKeyId: string, account: string) => accountOf.set(accessKeyId, account) };
+  /**
+   * The Price List API's GetProducts (AWS JSON 1.1): on-demand Linux prices of
+   * EC2 instance types in a region, as AWS shapes them (each product a JSON
+   * string); refused unless the session's role allows pricing:GetProducts.
+   */
+  function priceList(req: SignedRequest, signed: Awaited<ReturnType<typeof verifySigV4>>) {
+    const json = (status: number, body: object) => ({ status, body: JSON.stringify(body) });
+    if (!signed.ok) return json(signed.status, { __type: signed.type, message: signed.message });
+    const session = sessions.get(signed.accessKeyId);
+    if (!session || session.token !== req.headers["x-amz-security-token"])
+      return json(400, { __type: "UnrecognizedClientException", message: "The security token included in the request is invalid." });
+    if (!roles.get(session.roleArn)?.actions.has("pricing:GetProducts"))
+      return json(400, { __type: "AccessDeniedException", message: "User is not authorized to perform: pricing:GetProducts" });
+    if (pricing.down) return json(503, { __type: "ServiceUnavailableException", message: "Service is unavailable." });
+    const input = JSON.parse(req.body || "{}") as { ServiceCode?: string; Filters?: { Field: string; Value: string }[] };
+    const regionCode = input.Filters?.find((f) => f.Field === "regionCode")?.Value ?? "";
+    if (input.ServiceCode !== "AmazonEC2") return json(400, { __type: "InvalidParameterException", message: "Unknown ServiceCode" });
+    const PriceList = awsInstanceTypes()
+      .map((t) => ({ t, usd: awsHourlyUsd(t.type, regionCode) }))
+      .filter((x) => x.usd !== undefined)
+      .map(({ t, usd }) =>
+        JSON.stringify({
+          product: {
+            productFamily: "Compute Instance",
+            attributes: { instanceType: t.type, regionCode, operatingSystem: "Linux", tenancy: "Shared" },
+          },
+          terms: {
+            OnDemand: {
+              [`${t.type}.JRTCKXETXF`]: {
+                priceDimensions: { [`${t.type}.JRTCKXETXF.6YS6EN2CT7`]: { unit: "Hrs", pricePerUnit: { USD: String(usd) } } },
+              },
+            },
+          },
+        }),
+      );
+    return json(200, { FormatVersion: "aws_v1", PriceList });
+  }
+
+  return {
+    handle,
+    roles,
+    /** the price API answers, or (`down`) fails as an outage would */
+    pricing,
+    registerIsv: (accessKeyId: string, account: string) => accountOf.set(accessKeyId, account),
+  };
 }
 
 export type AwsCloudEmulator = ReturnType<typeof createAwsCloudEmulator>;

@@ -25,7 +25,8 @@ const authorization =
 export async function verifySigV4(
   req: SignedRequest,
   secrets: ReadonlyMap<string, string>,
-  region: string,
+  /** the region(s) this endpoint serves: each regional endpoint accepts only its own scope */
+  region: string | readonly string[],
   now = Date.now(),
 ): Promise<SigV4Check> {
   const fail = (status: number, type: string, message: string): SigV4Check => ({ ok: false, status, type, message });
@@ -38,7 +39,7 @@ export async function verifySigV4(
   const [, accessKeyId = "", day = "", scopeRegion = "", service = "", signedHeaders = "", signature = ""] = auth;
   const secret = secrets.get(accessKeyId);
   if (!secret) return fail(403, "UnrecognizedClientException", "The security token included in the request is invalid.");
-  if (scopeRegion !== region)
+  if (typeof region === "string" ? scopeRegion !== region : !region.includes(scopeRegion))
     return fail(403, "InvalidSignatureException", `Credential should be scoped to a valid region, not '${scopeRegion}'.`);
   const amzDate = header("x-amz-date") ?? "";
   const at = Date.parse(amzDate.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, "$1-$2-$3T$4:$5:$6Z"));

@@ -7,7 +7,8 @@ import { runtime } from "@/lib/runtime";
  */
 export async function GET(request: Request) {
   const externalId = new URL(request.url).searchParams.get("externalId") ?? "";
-  if (!/^skyport-[\w-]{16}$/.test(externalId)) return Response.json({ message: "externalId is missing or malformed" }, { status: 400 });
+  if (!/^skyport-[\w-]{16}$/.test(externalId))
+    return Response.json({ code: "InvalidParameter", message: "externalId is missing or malformed" }, { status: 400 });
   const { config } = runtime();
   const template = awsRoleTemplate(
     { aliyunUid: config.ALIYUN_ISV_UID, awsAccountId: config.AWS_ISV_ACCOUNT_ID },

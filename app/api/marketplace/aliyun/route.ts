@@ -36,18 +36,6 @@ export async function POST() {
   return NextResponse.json({ success: false, message: "use GET" }, { status: 405, headers: { allow: "GET" } });
 }
 
-const reasons = {
-  invalid: ["This sign-in link is not valid.", "登录链接无效。"],
-  stale: ["This sign-in link has expired (links are valid for 5 minutes).", "登录链接已过期（有效期 5 分钟）。"],
-  unknown: ["No Skyport instance matches this link.", "没有与此链接对应的 Skyport 实例。"],
-} as const;
+const reasons = { invalid: "refusal.aliyunInvalid", stale: "refusal.aliyunStale", unknown: "refusal.aliyunUnknown" } as const;
 
-function loginRefused(status: number, reason: keyof typeof reasons) {
-  const [en, zh] = reasons[reason];
-  return refusalPage(
-    status,
-    en,
-    zh,
-    "Open Skyport again from your Alibaba Cloud console (Marketplace → My orders → Free login).<br>请从阿里云控制台（云市场 → 已购买的服务 → 免登）重新进入。",
-  );
-}
+const loginRefused = (status: number, reason: keyof typeof reasons) => refusalPage(status, reasons[reason], "refusal.aliyunAdvice");

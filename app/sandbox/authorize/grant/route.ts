@@ -1,4 +1,6 @@
 import { NextResponse } from "next/server";
+import { getTranslations } from "next-intl/server";
+import { requireSandbox } from "@/components/sandbox/require-sandbox";
 import { authorizationToken } from "@/lib/cloud";
 import { runtime } from "@/lib/runtime";
 import { aliyunCloudEmulator, changeBuyerRole, marketEmulator } from "@/lib/sandbox";
@@ -9,8 +11,8 @@ import { aliyunCloudEmulator, changeBuyerRole, marketEmulator } from "@/lib/sand
  * condition) and sends the browser back with a one-time token, as Alibaba does.
  */
 export async function POST(request: Request) {
+  await requireSandbox();
   const { config } = runtime();
-  if (config.SANDBOX !== "on") return new NextResponse("Not found", { status: 404 });
   const form = await request.formData();
   const field = (k: string) => String(form.get(k) ?? "");
   const role = field("role");
@@ -20,7 +22,10 @@ export async function POST(request: Request) {
   const back = URL.canParse(returnUrl) ? new URL(returnUrl) : undefined;
   // only back to this server: the sandbox is not an open redirect
   if (!role || !uid || !back || back.origin !== new URL(request.url).origin || token !== authorizationToken(role, config.ALIYUN_SPI_KEY))
-    return new NextResponse("This authorization request is not valid.", { status: 400 });
+    return new NextResponse((await getTranslations())("sandbox.authorizeInvalid"), {
+      status: 400,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
   const arn = `acs:ram::${uid}:role/${role}`;
   const cloud = aliyunCloudEmulator(config);
   changeBuyerRole(cloud, "grant", { arn, isvUid: config.ALIYUN_ISV_UID, externalId: "" });

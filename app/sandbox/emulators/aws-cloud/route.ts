@@ -7,5 +7,7 @@ export async function POST(request: Request) {
   const { config } = runtime();
   if (config.SANDBOX !== "on") notFound();
   const out = await awsCloudEmulator(config).handle(await signedRequestOf(request));
-  return new Response(out.body, { status: out.status, headers: { "content-type": "text/xml" } });
+  // the Query protocol answers XML; the Price List API, JSON
+  const type = out.body.startsWith("{") ? "application/x-amz-json-1.1" : "text/xml";
+  return new Response(out.body, { status: out.status, headers: { "content-type": type } });
 }

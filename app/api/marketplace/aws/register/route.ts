@@ -28,19 +28,10 @@ export async function POST(request: Request) {
 }
 
 const reasons = {
-  invalid: ["This AWS Marketplace registration link is not valid.", "此 AWS Marketplace 注册链接无效。"],
-  expired: [
-    "This AWS Marketplace registration has expired. Open Skyport again from your AWS Marketplace subscriptions.",
-    "此注册已过期。请从 AWS Marketplace 的订阅中重新打开 Skyport。",
-  ],
-  product: ["This registration is for another product.", "此注册属于其他产品。"],
-  unavailable: [
-    "Skyport could not reach AWS Marketplace just now. Please try again in a minute.",
-    "Skyport 暂时无法连接 AWS Marketplace，请稍后重试。",
-  ],
+  invalid: "refusal.awsInvalid",
+  expired: "refusal.awsExpired",
+  product: "refusal.awsProduct",
+  unavailable: "refusal.awsUnavailable",
 } as const;
 
-function page(status: number, reason: keyof typeof reasons) {
-  const [en, zh] = reasons[reason];
-  return refusalPage(status, en, zh);
-}
+const page = (status: number, reason: keyof typeof reasons) => refusalPage(status, reasons[reason]);

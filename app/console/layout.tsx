@@ -1,0 +1,52 @@
+import { getTranslations } from "next-intl/server";
+import { consoleContext } from "@/components/console/console-context";
+import { FailureMessage } from "@/components/console/failure-message";
+import { SignOutButton } from "@/components/console/sign-out-button";
+import { SignedOut } from "@/components/console/signed-out";
+import { AppShell } from "@/components/shell/app-shell";
+import { PlainPage } from "@/components/shell/plain-page";
+import { Badge } from "@/components/ui/badge";
+
+/** The buyer's console: one shell (tenant and plan in the header, sections on the left) around every page. */
+export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
+  const context = await consoleContext();
+  if (!context) return <SignedOut />;
+  const t = await getTranslations();
+  if (!context.tenant.ok)
+    return (
+      <PlainPage title={t("console.loadFailed")} tone="error">
+        <FailureMessage failure={context.tenant} />
+        <SignOutButton />
+      </PlainPage>
+    );
+  const tenant = context.tenant.data;
+  const cloud = tenant.channel === "aliyun" || tenant.channel === "aws";
+  return (
+    <AppShell
+      title={t("console.title")}
+      nav={[
+        { href: "/console", label: t("console.nav.overview") },
+        ...(cloud ? [{ href: "/console/cloud", label: t("console.nav.cloud") }] : []),
+        { href: "/console/orders", label: t("console.nav.orders") },
+        { href: "/console/audit", label: t("console.nav.audit") },
+        { href: "/console/settings", label: t("console.nav.settings") },
+      ]}
+      context={
+        <>
+          <span className="truncate font-medium" data-testid="tenant-name" translate="no">
+            {tenant.name}
+          </span>
+          <Badge tone="blue">{tenant.plan ?? t("common.none")}</Badge>
+        </>
+      }
+      actions={<SignOutButton />}
+    >
+      {tenant.status !== "active" && (
+        <p role="alert" className="rounded border border-amber-300 bg-amber-50 px-4 py-2 text-amber-900">
+          {t(tenant.status === "closed" ? "console.closed" : "console.frozen")}
+        </p>
+      )}
+      {children}
+    </AppShell>
+  );
+}

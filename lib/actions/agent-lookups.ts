@@ -1,0 +1,28 @@
+import { planById } from "../billing";
+import type { TenantTx } from "../db";
+import { GatewayError, invalid } from "../gateway";
+
+/** The same answer for an unknown agent and another tenant's (the spec: never reveal it exists). */
+export const noSuchAgent = () => invalid("agentId: no such agent", { key: "agents.noSuchAgent" });
+
+/** The tenant's current plan (its latest subscription's), for limits and features. */
+export async function currentPlan(tx: TenantTx, tenantId: string) {
+  const [s] = await tx.query<{ plan: string }>`
+    SELECT plan FROM subscriptions WHERE tenant_id = ${tenantId} ORDER BY starts_at DESC LIMIT 1`;
+  return planById(s?.plan);
+}
+
+/** Refuses a feature the tenant's plan lacks, naming it so the console can offer the upgrade. */
+export async function requireFeature(tx: TenantTx, tenantId: string, feature: "checks" | "sizing") {
+  const plan = await currentPlan(tx, tenantId);
+  if (!plan?.features.includes(feature))
+    throw new GatewayError("Forbidden", `the ${plan?.id ?? "current"} plan does not include ${feature}: upgrade to use it`, {
+      reason: { key: "agents.featureNotInPlan", args: { feature, plan: plan?.id ?? "" } },
+    });
+}
+
+/** online: a heartbeat within three intervals (agent-channel.md §4); revoked wins over both. */
+export function agentStatus(a: { revokedAt: Date | null; lastSeenAt: Date | null }, heartbeatSeconds: number, now: Date) {
+  if (a.revokedAt) return "revoked" as const;
+  return a.lastSeenAt && now.getTime() - a.lastSeenAt.getTime() < 3 * heartbeatSeconds * 1000 ? ("online" as const) : ("offline" as const);
+}

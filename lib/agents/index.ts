@@ -1,0 +1,11 @@
+export { AgentError, type AgentErrorCode } from "./agent-error";
+export { agentEventsChannel } from "./agent-events";
+export { type AgentOs, agentPackage, packageTypes } from "./agent-package";
+export { type AgentChannel, type AgentChannelDeps, createAgentChannel, isAgentPath } from "./channel";
+export { type DownloadDeps, isDownloadPath, serveDownload } from "./download";
+export { type Inventory, inventorySchema } from "./inventory";
+export { localPackageStore, type PackageStore, s3PackageStore } from "./package-store";
+export { type PackageStoreSettings, packageStore } from "./package-store-from-config";
+export { agentSecret } from "./seal";
+export { signAgentCall, signedCallHeaders } from "./signed-call";
+export { openEnrolmentToken, sealDownloadLink, sealEnrolmentToken } from "./tokens";
