@@ -71,13 +71,25 @@ export function createAgentDirectory(deps: {
     },
   });
 
+  let forgets = 0;
   return {
     /** The agent, or undefined when no agent has this id (concurrent misses share one read). */
-    find: (id: string): Promise<KnownAgent | undefined> => agents.fetch(id),
+    async find(id: string): Promise<KnownAgent | undefined> {
+      const before = forgets;
+      try {
+        return await agents.fetch(id);
+      } catch (err) {
+        // a forget (a revocation or re-enrolment, as an enrolment's NOTIFY) aborts the reads in
+        // flight, which failed their calls: read again instead, and see what it announced
+        if (forgets === before) throw err;
+        return agents.fetch(id);
+      }
+    },
     /** Whether the tenant's agents must pause (run no tasks). */
     paused: async (tenantId: string): Promise<boolean> => (await paused.fetch(tenantId))?.paused ?? true,
     /** After a revocation or a re-enrolment: the next call reads the agent again. */
     forget(id: string) {
+      forgets++;
       agents.delete(id);
     },
   };
