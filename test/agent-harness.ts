@@ -78,7 +78,7 @@ export async function startAgentHarness(
       heartbeatSeconds: opts.heartbeatSeconds ?? 30,
       lastSeenFlushMs: 50,
       limits: opts.limits ?? { agent: { perSecond: 1000, burst: 1000 }, tenant: { perSecond: 10_000, burst: 10_000 } },
-      log: pino({ level: "silent" }),
+      log: pino({ level: process.env.HARNESS_LOG ?? "silent" }),
     });
   let channel = makeChannel();
   await channel.start();

@@ -27,6 +27,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
       nav={[
         { href: "/console", label: t("console.nav.overview") },
         ...(cloud ? [{ href: "/console/cloud", label: t("console.nav.cloud") }] : []),
+        { href: "/console/hosts", label: t("console.nav.hosts") },
+        { href: "/console/hosts/add", label: t("console.nav.addHosts") },
+        ...(cloud ? [{ href: "/console/hosts/sizing", label: t("console.nav.sizing") }] : []),
         { href: "/console/orders", label: t("console.nav.orders") },
         { href: "/console/audit", label: t("console.nav.audit") },
         { href: "/console/settings", label: t("console.nav.settings") },

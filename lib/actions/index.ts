@@ -4,6 +4,7 @@ export { createAgentDownload } from "./create-agent-download";
 export { createAgentTask } from "./create-agent-task";
 export { createCloudAccessLink } from "./create-cloud-access-link";
 export { describeAgent } from "./describe-agent";
+export { describeAgentEnrolments } from "./describe-agent-enrolments";
 export { describeAgentTasks } from "./describe-agent-tasks";
 export { describeAgents } from "./describe-agents";
 export { describeCaller } from "./describe-caller";

@@ -5,6 +5,7 @@ import { createAgentDownload } from "./create-agent-download";
 import { createAgentTask } from "./create-agent-task";
 import { createCloudAccessLink } from "./create-cloud-access-link";
 import { describeAgent } from "./describe-agent";
+import { describeAgentEnrolments } from "./describe-agent-enrolments";
 import { describeAgentTasks } from "./describe-agent-tasks";
 import { describeAgents } from "./describe-agents";
 import { describeCaller } from "./describe-caller";
@@ -47,4 +48,5 @@ export const registry = createRegistry<ActionServices>([
   createAgentTask,
   revokeAgent,
   describeSizingRecommendations,
+  describeAgentEnrolments,
 ]);

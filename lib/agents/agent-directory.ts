@@ -37,25 +37,25 @@ export function createAgentDirectory(deps: {
   tenantTtlMs?: number;
   max?: number;
 }) {
-  const agents: LRUCache<string, KnownAgent> = new LRUCache<string, KnownAgent>({
-    max: deps.max ?? 500_000,
-    ttl: deps.agentTtlMs ?? 600_000,
-    fetchMethod: async (id): Promise<KnownAgent | undefined> => {
-      const [row] = await deps.platformDb.$queryRaw<AgentRow[]>`
-        SELECT id::text, tenant_id::text AS "tenantId", generation, secret_key_id AS "secretKeyId",
-               revoked_at IS NOT NULL AS revoked, inventory_hash AS "inventoryHash"
-        FROM agents WHERE id = ${id}::uuid`;
-      if (!row) return undefined;
-      return {
-        id: row.id,
-        tenantId: row.tenantId,
-        secret: agentSecret(deps.keys, row.secretKeyId, row.id, row.generation),
-        revoked: row.revoked,
-        inventoryHash: row.inventoryHash ?? undefined,
-        usageHour: agents.get(id)?.usageHour,
-      };
-    },
-  });
+  const agents = new LRUCache<string, KnownAgent>({ max: deps.max ?? 500_000, ttl: deps.agentTtlMs ?? 600_000 });
+  // reads in flight, by agent: concurrent misses share one; a read that a `forget` overtook is not kept
+  const loading = new Map<string, Promise<KnownAgent | undefined>>();
+
+  async function load(id: string): Promise<KnownAgent | undefined> {
+    const [row] = await deps.platformDb.$queryRaw<AgentRow[]>`
+      SELECT id::text, tenant_id::text AS "tenantId", generation, secret_key_id AS "secretKeyId",
+             revoked_at IS NOT NULL AS revoked, inventory_hash AS "inventoryHash"
+      FROM agents WHERE id = ${id}::uuid`;
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      tenantId: row.tenantId,
+      secret: agentSecret(deps.keys, row.secretKeyId, row.id, row.generation),
+      revoked: row.revoked,
+      inventoryHash: row.inventoryHash ?? undefined,
+      usageHour: undefined,
+    };
+  }
   const paused = new LRUCache<string, { paused: boolean }>({
     max: 100_000,
     ttl: deps.tenantTtlMs ?? 15_000,
@@ -71,26 +71,32 @@ export function createAgentDirectory(deps: {
     },
   });
 
-  let forgets = 0;
   return {
     /** The agent, or undefined when no agent has this id (concurrent misses share one read). */
-    async find(id: string): Promise<KnownAgent | undefined> {
-      const before = forgets;
-      try {
-        return await agents.fetch(id);
-      } catch (err) {
-        // a forget (a revocation or re-enrolment, as an enrolment's NOTIFY) aborts the reads in
-        // flight, which failed their calls: read again instead, and see what it announced
-        if (forgets === before) throw err;
-        return agents.fetch(id);
+    find(id: string): Promise<KnownAgent | undefined> {
+      const known = agents.get(id);
+      if (known) return Promise.resolve(known);
+      let pending = loading.get(id);
+      if (!pending) {
+        const read = load(id).then((agent) => {
+          if (loading.get(id) === read) {
+            loading.delete(id);
+            if (agent) agents.set(id, agent);
+          }
+          return agent;
+        });
+        pending = read;
+        loading.set(id, read);
+        read.catch(() => loading.get(id) === read && loading.delete(id));
       }
+      return pending;
     },
     /** Whether the tenant's agents must pause (run no tasks). */
     paused: async (tenantId: string): Promise<boolean> => (await paused.fetch(tenantId))?.paused ?? true,
     /** After a revocation or a re-enrolment: the next call reads the agent again. */
     forget(id: string) {
-      forgets++;
       agents.delete(id);
+      loading.delete(id);
     },
   };
 }

@@ -1,0 +1,78 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { consolePage } from "@/components/console/console-context";
+import { FailureMessage } from "@/components/console/failure-message";
+import { HostsTable } from "@/components/console/hosts-table";
+import { Field } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
+import { describeAgents } from "@/lib/actions";
+import { codeArgs } from "@/lib/i18n";
+import { callAction } from "@/lib/runtime/call-action";
+
+const statuses = ["online", "offline", "revoked"] as const;
+type Search = { status?: string | string[]; search?: string | string[]; after?: string | string[] };
+const one = (v: string | string[] | undefined) => (typeof v === "string" && v ? v : undefined);
+
+/** Every host an agent reports: filter by status, search by hostname, a page at a time. */
+export default async function HostsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const page = await consolePage();
+  if (!page) return null;
+  const q = await searchParams;
+  const status = statuses.find((s) => s === q.status);
+  const search = one(q.search)?.slice(0, 255);
+  const after = one(q.after);
+  const [t, hosts] = await Promise.all([
+    getTranslations(),
+    callAction(page.who, describeAgents, {
+      pageSize: 25,
+      ...(status && { status }),
+      ...(search && { search }),
+      ...(after && { nextToken: after }),
+    }),
+  ]);
+  const keep = (extra: Record<string, string>) =>
+    `/console/hosts?${new URLSearchParams({ ...(status && { status }), ...(search && { search }), ...extra })}`;
+  const pager = "inline-flex h-8 items-center rounded border border-gray-300 bg-white px-3 hover:border-primary hover:text-primary";
+  return (
+    <>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-lg font-semibold">{t("console.nav.hosts")}</h1>
+        <Link href="/console/hosts/add" className="inline-flex h-8 items-center rounded bg-primary px-4 text-white hover:bg-primary-dark">
+          {t("hosts.addHosts")}
+        </Link>
+      </div>
+      <search>
+        <form className="flex flex-wrap items-end gap-3">
+          <SelectField
+            label={t("hosts.status")}
+            name="status"
+            defaultValue={status ?? ""}
+            options={[
+              { value: "", label: t("hosts.anyStatus") },
+              ...statuses.map((s) => ({ value: s, label: t("labels.agentStatus", codeArgs(s)) })),
+            ]}
+          />
+          <Field label={t("hosts.search")} name="search" defaultValue={search ?? ""} maxLength={255} className="w-56" />
+          <button type="submit" className={pager}>
+            {t("hosts.filter")}
+          </button>
+        </form>
+      </search>
+      {hosts.ok ? <HostsTable agents={hosts.data.agents} /> : <FailureMessage failure={hosts} />}
+      {hosts.ok && (after || hosts.data.nextToken) && (
+        <nav className="flex gap-2">
+          {after && (
+            <Link href={keep({})} className={pager}>
+              {t("hosts.firstPage")}
+            </Link>
+          )}
+          {hosts.data.nextToken && (
+            <Link href={keep({ after: hosts.data.nextToken })} className={pager} rel="next">
+              {t("hosts.nextPage")}
+            </Link>
+          )}
+        </nav>
+      )}
+    </>
+  );
+}

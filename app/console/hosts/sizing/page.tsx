@@ -1,0 +1,115 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { consolePage } from "@/components/console/console-context";
+import { FailureMessage } from "@/components/console/failure-message";
+import { refreshSizing } from "@/components/console/host-actions";
+import { copyLabels } from "@/components/console/outcome-of";
+import { ActionForm } from "@/components/ui/action-form";
+import { SelectField } from "@/components/ui/select-field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { Cell, Table } from "@/components/ui/table";
+import { describeSizingRecommendations } from "@/lib/actions";
+import { callAction } from "@/lib/runtime/call-action";
+
+// the regions offered to size in, per cloud (what the sandbox's clouds emulate, and the common ones)
+const regions = {
+  aliyun: ["cn-hangzhou", "cn-shanghai", "cn-beijing", "cn-shenzhen", "ap-southeast-1"],
+  aws: ["us-east-1", "us-west-2", "eu-west-1", "ap-southeast-1", "ap-northeast-1"],
+};
+type Search = { region?: string | string[]; agentId?: string | string[] };
+// every argument the reasons take (each reason uses some of them)
+const noArgs = { type: "", cores: 0, hostMemoryGiB: 0, headroomPercent: 0, needVcpus: 0, needMemoryGiB: 0 };
+
+/** A target instance for each host in a region of the buyer's cloud, priced where the cloud's price API answers. */
+export default async function SizingPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const page = await consolePage();
+  if (!page) return null;
+  const t = await getTranslations();
+  const provider = page.tenant.channel === "aws" ? "aws" : page.tenant.channel === "aliyun" ? "aliyun" : undefined;
+  if (!provider)
+    return (
+      <>
+        <h1 className="text-lg font-semibold">{t("console.nav.sizing")}</h1>
+        <p className="rounded border border-gray-200 bg-white p-4 text-gray-600">{t("sizing.directChannel")}</p>
+      </>
+    );
+  const q = await searchParams;
+  const region = regions[provider].find((r) => r === q.region) ?? (regions[provider][0] as string);
+  const agentId = typeof q.agentId === "string" && /^[0-9a-f-]{36}$/.test(q.agentId) ? q.agentId : undefined;
+  const [format, labels, sizing] = await Promise.all([
+    getFormatter(),
+    copyLabels(),
+    callAction(page.who, describeSizingRecommendations, { region, ...(agentId && { agentIds: [agentId] }) }),
+  ]);
+  const needsRole = !sizing.ok && sizing.reason?.key === "sizing.noVerifiedRole";
+  return (
+    <>
+      <h1 className="text-lg font-semibold">{t("console.nav.sizing")}</h1>
+      <div className="flex flex-wrap items-end gap-3">
+        <form className="flex flex-wrap items-end gap-3">
+          <SelectField label={t("sizing.region")} name="region" defaultValue={region} options={regions[provider]} />
+          {agentId && <input type="hidden" name="agentId" value={agentId} />}
+          <button type="submit" className="h-8 rounded border border-gray-300 bg-white px-3 hover:border-primary hover:text-primary">
+            {t("sizing.show")}
+          </button>
+        </form>
+        {sizing.ok && (
+          <ActionForm action={refreshSizing} labels={labels}>
+            <input type="hidden" name="region" value={region} />
+            <SubmitButton className="h-8 rounded border border-primary px-3 text-primary hover:bg-blue-50" pending={t("sizing.refreshing")}>
+              {t("sizing.refresh")}
+            </SubmitButton>
+          </ActionForm>
+        )}
+      </div>
+      {!sizing.ok ? (
+        <div className="space-y-2">
+          <FailureMessage failure={sizing} />
+          {needsRole && (
+            <Link href="/console/cloud" className="inline-flex h-8 items-center rounded bg-primary px-4 text-white hover:bg-primary-dark">
+              {t("sizing.openCloud")}
+            </Link>
+          )}
+        </div>
+      ) : (
+        <>
+          <p className="text-gray-600" data-testid="sizing-age">
+            {t("sizing.readAt", { age: format.relativeTime(new Date(sizing.data.fetchedAt)), priced: String(sizing.data.priced) })}
+          </p>
+          <Table
+            head={[
+              t("hosts.hostname"),
+              t("sizing.needs"),
+              t("sizing.recommended"),
+              { label: t("sizing.shape"), numeric: true },
+              { label: t("sizing.monthly"), numeric: true },
+              t("sizing.why"),
+            ]}
+            empty={t("sizing.noHosts")}
+          >
+            {sizing.data.recommendations.map((r) => (
+              <tr key={r.agentId} data-testid="sizing-row">
+                <Cell>
+                  <Link href={`/console/hosts/${r.agentId}`} className="text-primary hover:underline" translate="no">
+                    {r.hostname}
+                  </Link>
+                </Cell>
+                <Cell>{r.needs ? t("sizing.shapeValue", { vcpus: r.needs.vcpus, memory: format.number(r.needs.memoryGiB) }) : "—"}</Cell>
+                <Cell mono>{r.offer?.type ?? "—"}</Cell>
+                <Cell numeric>
+                  {r.offer ? t("sizing.shapeValue", { vcpus: r.offer.vcpus, memory: format.number(r.offer.memoryGiB) }) : "—"}
+                </Cell>
+                <Cell numeric>
+                  {r.offer?.monthlyPrice != null && r.offer.currency
+                    ? format.number(r.offer.monthlyPrice, { style: "currency", currency: r.offer.currency })
+                    : t("sizing.noPrice")}
+                </Cell>
+                <td className="px-3 py-1 text-gray-600">{t("sizing.reason", { ...noArgs, ...r.reason.args, code: r.reason.code })}</td>
+              </tr>
+            ))}
+          </Table>
+        </>
+      )}
+    </>
+  );
+}
