@@ -60,6 +60,7 @@ const jobs = await startJobs({
   market: marketApiConfig(cfg, runtime.endpoints),
   cloud: cloudAccessConfig(cfg, runtime.endpoints),
   log,
+  reportOutage: runtime.reportOutage,
 });
 
 process.env.AUTH_SECRET ??= cfg.AUTH_SECRET;
@@ -87,7 +88,7 @@ await agents.channel.start();
 const server = createServer(gatewayServerOptions, (req, res) => {
   const url = req.url ?? "";
   if (isGatewayPath(url)) {
-    serveNode(runtime.gateway, req, res).catch((err) => {
+    serveNode(runtime.gateway, req, res, cfg.TRUSTED_PROXIES).catch((err) => {
       log.error({ err }, "gateway transport failed");
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
       res.end('{"success":false,"code":"InternalError","message":"internal error","data":null}');

@@ -56,3 +56,19 @@ test("the sign-in page names a throttled sign-in by its code, in minutes, and ne
   await expect(alert).toHaveText(/Wrong email or password|邮箱或密码错误/);
   await expect(page.getByText("555 0100")).toHaveCount(0);
 });
+
+test("support sees a call refused before its signature verified marked as unauthenticated", async ({ page, request }) => {
+  const traceId = `e2e-unsigned-${Date.now()}`;
+  const userinfo = { uid: "demo-direct", parentUid: "demo-direct", accountType: "main", marketplace: "direct" };
+  const forged = { ...e2eSecrets().directKey, secret: "not-the-direct-secret-at-all" };
+  const call = await request.get(`/api/DescribeTenant?${signedQuery(forged, "DescribeTenant", userinfo, {}, traceId)}`);
+  expect((await call.json()).code).toBe("InvalidSignature");
+
+  await page.goto("/ops");
+  await signIn(page, "support@skyport.local", e2e.password);
+  await page.getByPlaceholder(/traceId/).fill(traceId);
+  await page.getByRole("button", { name: /Find|查询/ }).click();
+  const row = page.getByTestId("trace-row");
+  await expect(row).toHaveCount(1);
+  await expect(row.getByTestId("trace-unauthenticated")).toContainText(/Unauthenticated|未认证/);
+});

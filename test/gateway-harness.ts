@@ -63,9 +63,10 @@ export async function startHarness(
     db,
     actions: registry,
     services: testServices(),
-    traces: { record: (t) => traces.push(t) },
+    traces: { record: (t) => traces.push(t) > 0 },
     log: pino({ level: "silent" }),
     rateLimit: { perSecond: 1000, burst: 1000 },
+    rejectLimit: { perSecond: 1000, burst: 1000 },
     now: () => Date.now() + clockSkew.seconds * 1000,
     ...overrides,
   });

@@ -41,6 +41,11 @@ export async function TraceLookup({ traceId }: { traceId?: string | undefined })
               <Cell>{x.action}</Cell>
               <Cell>
                 <Badge tone={x.code === "OK" ? "green" : x.httpStatus >= 500 ? "red" : "amber"}>{x.code}</Badge>
+                {!x.authenticated && (
+                  <span className="ml-1" title={t("backoffice.unauthenticatedHint")} data-testid="trace-unauthenticated">
+                    <Badge tone="gray">{t("backoffice.unauthenticated")}</Badge>
+                  </span>
+                )}
               </Cell>
               <Cell mono>{x.tenantId ?? "—"}</Cell>
               <Cell mono>{x.uid ?? "—"}</Cell>

@@ -11,6 +11,7 @@ describe("configuration", () => {
     expect(c.PORT).toBe(3000);
     expect(c.CONSOLE_KEYS.map((k) => k.channel).sort()).toEqual(["aliyun", "aws", "direct"]);
     expect(c.DATABASE_URL).toBeUndefined();
+    expect(c).toMatchObject({ TRACE_RETENTION_DAYS: 14, TENANT_CACHE_SIZE: 100_000, GATEWAY_REJECT_RPS: 2, GATEWAY_REJECT_BURST: 20 });
   });
 
   it("publishes no secret: outside production too, each is set or generated, never defaulted", () => {
@@ -41,6 +42,10 @@ describe("configuration", () => {
 
   it.each([
     [{ PORT: "http" }, "PORT"],
+    [{ TRACE_RETENTION_DAYS: "0" }, "TRACE_RETENTION_DAYS"],
+    [{ TRACE_RETENTION_DAYS: "two weeks" }, "TRACE_RETENTION_DAYS"],
+    [{ TENANT_CACHE_SIZE: "0" }, "TENANT_CACHE_SIZE"],
+    [{ GATEWAY_REJECT_RPS: "-1" }, "GATEWAY_REJECT_RPS"],
     [{ CONSOLE_KEYS: "k1:gcp:0123456789abcdef" }, "CONSOLE_KEYS: entry 1 (k1): channel"],
     [{ CONSOLE_KEYS: "k1:aliyun:short" }, "at least 16"],
     [{ CONSOLE_KEYS: "k1:aliyun:0123456789abcdef,k1:aws:0123456789abcdef" }, "repeated"],

@@ -56,6 +56,11 @@ const schemaFor = (production: boolean) =>
       TRUSTED_PROXIES: z.coerce.number().int().min(0).max(5).default(0),
       GATEWAY_TENANT_RPS: z.coerce.number().positive().default(50),
       GATEWAY_TENANT_BURST: z.coerce.number().int().positive().default(100),
+      // calls refused before their accessToken verified, per client address (token bucket, per process)
+      GATEWAY_REJECT_RPS: z.coerce.number().positive().default(2),
+      GATEWAY_REJECT_BURST: z.coerce.number().int().positive().default(20),
+      // accounts whose tenant id each process keeps (about 200 bytes each); beyond it the least recently used go
+      TENANT_CACHE_SIZE: z.coerce.number().int().min(1).max(10_000_000).default(100_000),
       // the links handed to marketplaces and buyers must name the address they reach, not this process's
       PUBLIC_URL: production
         ? z.url({ protocol: /^https?$/, error: "required in production: the address buyers reach, https://skyport.example.com" })
@@ -106,6 +111,8 @@ const schemaFor = (production: boolean) =>
         .default("SkyportAccess"),
       RELEASE_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(7),
       TRACE_FLUSH_MS: z.coerce.number().int().min(10).max(60_000).default(500),
+      // days of gateway traces kept besides today (UTC); older days are dropped whole
+      TRACE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
       // agents: the keys that seal enrolment tokens and download links and derive agent secrets
       AGENT_SEAL_KEYS: secret(production, 1).pipe(sealKeysSchema),
       AGENT_HEARTBEAT_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -54,5 +54,42 @@ describe("the SQL migrator", () => {
     const left = await owner((c) => c.query("SELECT 1 FROM pg_namespace WHERE nspname = $1", [`${probe}_bad`]));
     expect(left.rowCount).toBe(0);
     rmSync(badDir, { recursive: true, force: true });
+  });
+
+  it("keeps the traces from before partitioning, as one partition, with ids going on from theirs", async () => {
+    const database = `${probe}_traces`;
+    await owner((c) => c.query(`CREATE DATABASE ${database}`));
+    const onIt = Object.fromEntries(
+      Object.entries(urls).map(([role, url]) => [role, url.replace("/skyport?", `/${database}?`)]),
+    ) as typeof urls;
+    const before = mkdtempSync(path.join(tmpdir(), "migrations-before-"));
+    try {
+      for (const m of readdirSync("prisma/migrations").filter((n) => n < "20261130110000"))
+        cpSync(path.resolve("prisma/migrations", m), path.join(before, m), { recursive: true });
+      await migrate(onIt, before);
+      const c = new pg.Client({ connectionString: onIt.owner });
+      await c.connect();
+      try {
+        await c.query(
+          "INSERT INTO gateway_traces (trace_id, at, action, code, http_status, latency_ms) VALUES ('old-trace', now() - interval '3 days', 'DescribeTenant', 'OK', 200, 1)",
+        );
+        await migrate(onIt);
+        const { rows } = await c.query(
+          "SELECT tableoid::regclass::text AS partition, authenticated, id FROM gateway_traces WHERE trace_id = 'old-trace'",
+        );
+        expect(rows).toMatchObject([{ partition: "gateway_traces_before", authenticated: true }]);
+        await c.query(
+          "INSERT INTO gateway_traces (trace_id, at, action, code, http_status, latency_ms) VALUES ('new-trace', now() + interval '1 day', 'DescribeTenant', 'OK', 200, 1)",
+        );
+        const after = await c.query("SELECT tableoid::regclass::text AS partition, id FROM gateway_traces WHERE trace_id = 'new-trace'");
+        expect(after.rows[0].partition).toMatch(/^gateway_traces_\d{8}$/);
+        expect(BigInt(after.rows[0].id)).toBeGreaterThan(BigInt(rows[0].id));
+      } finally {
+        await c.end();
+      }
+    } finally {
+      rmSync(before, { recursive: true, force: true });
+      await owner((c) => c.query(`DROP DATABASE ${database} WITH (FORCE)`));
+    }
   });
 });

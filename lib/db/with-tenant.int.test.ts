@@ -110,3 +110,40 @@ describe.each([
     expect(ran).toBe(false);
   });
 });
+
+describe.each([
+  ["readAsTenant", readAsTenant],
+  ["withTenant", withTenant],
+] as const)("%s for a tenant named by its account", (_, scope) => {
+  it("resolves the tenant in the first round trip and shows only its rows, to every statement", async () => {
+    const other = await createTenant(db.platformDb);
+    const { result, roundTrips: trips } = await counted(() =>
+      scope(db.appPool, { channel: a.channel, externalId: a.parentUid }, async (tx) => [
+        await tx.query`SELECT id FROM tenants`,
+        await tx.query`SELECT id FROM tenants WHERE id = ${other.id}`,
+        await tx.query`SELECT id FROM tenants`,
+      ]),
+    );
+    expect(result).toEqual([[{ id: a.id }], [], [{ id: a.id }]]);
+    expect(trips).toBe(scope === withTenant ? 4 : 3); // one per statement, and withTenant's COMMIT
+  });
+
+  it("shows no rows at all for an account that has no tenant", async () => {
+    const rows = await scope(db.appPool, { channel: "aliyun", externalId: "no-such-account" }, (tx) => tx.query`SELECT id FROM tenants`);
+    expect(rows).toEqual([]);
+  });
+});
+
+describe("tenant_id_of", () => {
+  it("tells the app role a tenant's id and nothing else, and is the only way it reads across tenants", async () => {
+    const client = await db.appPool.connect();
+    try {
+      const { rows } = await client.query("SELECT tenant_id_of($1, $2) AS id", [a.channel, a.parentUid]);
+      expect(rows).toEqual([{ id: a.id }]);
+      // without a scope, the app role still sees no tenant row itself
+      expect((await client.query("SELECT id FROM tenants")).rows).toEqual([]);
+    } finally {
+      client.release();
+    }
+  });
+});

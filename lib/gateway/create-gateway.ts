@@ -1,7 +1,7 @@
 import { recordAudit } from "../audit";
 import type { ConsoleKey } from "../config";
 import { type Database, type Guard, isDatabaseUnavailable, isTransientConflict, readAsTenant, type TenantTx, withTenant } from "../db";
-import type { Logger } from "../log";
+import { createOutageLog, type Logger, type OutageLog } from "../log";
 import type { TraceRecord } from "../trace";
 import type { ActionContext, ActionRegistry, AnyAction, Caller, Role } from "./action";
 import { decodeJsonObject } from "./base64url-json";
@@ -11,7 +11,7 @@ import { type GatewayRequest, parseRequest, type RequestFields } from "./parse-r
 import { createRateLimiter, type RateLimit } from "./rate-limit";
 import { claimTrace, finishedAnswer, requestHash, storeAnswer, storedAnswer } from "./replay-guard";
 import { signatureMatches, tokenWindowSeconds } from "./signature";
-import { type CallerContext, callerContextQuery, createTenantResolver, isEntitled } from "./tenant-context";
+import { accountKey, type CallerContext, callerContextQuery, createTenantCache, isEntitled } from "./tenant-context";
 import { decodeUserinfo, describeIssues, type Userinfo } from "./userinfo";
 
 export type GatewayDeps<S> = {
@@ -20,9 +20,16 @@ export type GatewayDeps<S> = {
   actions: ActionRegistry<S>;
   /** handed to every action in its context */
   services: S;
-  traces: { record: (t: TraceRecord) => void };
+  /** false: an unauthenticated refusal only counted, which the log leaves out too */
+  traces: { record: (t: TraceRecord) => boolean };
   log: Logger;
+  /** where database outages are reported, once per interval; by default one of the gateway's own */
+  outage?: OutageLog;
   rateLimit: RateLimit;
+  /** calls refused before their accessToken verified, per client address: past it they are answered Throttling */
+  rejectLimit: RateLimit;
+  /** how many accounts' tenant ids to keep (least recently used go first) */
+  tenantCacheSize?: number;
   /** milliseconds since the epoch; tests move it */
   now?: () => number;
 };
@@ -39,10 +46,12 @@ export function createGateway<S>(deps: GatewayDeps<S>): Gateway {
   const now = deps.now ?? Date.now;
   const keys = new Map(deps.keys.map((k) => [k.keyId, k]));
   const takeToken = createRateLimiter(deps.rateLimit, now);
-  const tenants = createTenantResolver(deps.db.platformDb);
+  const takeRejection = createRateLimiter(deps.rejectLimit, now);
+  const tenants = createTenantCache(deps.db.appPool, deps.tenantCacheSize ?? 100_000);
   const pool = deps.db.appPool;
+  const outage = deps.outage ?? createOutageLog(deps.log);
 
-  async function run(fields: RequestFields, trace: TraceRecord): Promise<GatewayResponse> {
+  async function run(fields: RequestFields, trace: TraceRecord, started: number): Promise<GatewayResponse> {
     const key = keys.get(fields.token.keyId);
     if (!key || !signatureMatches(key.secret, fields, fields.token.issuedAt, fields.token.signature))
       throw new GatewayError("InvalidSignature", "the accessToken does not verify");
@@ -53,44 +62,61 @@ export function createGateway<S>(deps: GatewayDeps<S>): Gateway {
     const user = decodeUserinfo(fields.userinfo);
     if (user.marketplace !== key.channel)
       throw new GatewayError("InvalidSignature", `key ${key.keyId} may not sign userinfo of channel ${user.marketplace}`);
+    trace.authenticated = true;
     Object.assign(trace, { channel: user.marketplace, parentUid: user.parentUid, uid: user.uid });
 
     const action = deps.actions.get(fields.action);
     if (!action) throw new GatewayError("ActionNotFound", `no action ${fields.action}`);
     const rawParams = decodeJsonObject("params", fields.params);
 
-    const tenantId = await tenants.resolve(user.marketplace, user.parentUid);
-    if (!tenantId) throw tenantNotFound(user.marketplace);
-    trace.tenantId = tenantId;
-    const wait = takeToken(tenantId);
+    // limited by account, which needs no tenant id: a refusal costs no database work
+    const account = accountKey(user.marketplace, user.parentUid);
+    const wait = takeToken(account);
     if (wait) throw new GatewayError("Throttling", "too many requests for this tenant", { retryAfter: wait });
+    // A tenant id the cache does not know is resolved by the scope's first statement, in the
+    // round trip that reads the caller's context, unless the handler's first statement is to
+    // travel with that context (a main account's read): that needs the id, so it is looked up
+    // first, together with the other misses of the moment.
+    const owner = user.accountType === "main";
+    let tenantId = tenants.get(account);
+    const tenantAccount = { channel: user.marketplace, externalId: user.parentUid };
+    if (tenantId === undefined && owner && !action.mutates && !action.prepare) {
+      tenantId = await tenants.lookup(account, tenantAccount);
+      if (tenantId === undefined) throw tenantNotFound(user.marketplace);
+      tenants.remember(account, tenantId);
+    }
+    trace.tenantId = tenantId;
+    const tenant = () => tenantId ?? tenantAccount;
 
     // The tenant's state and the caller's membership, read fresh with the work. A main account
     // is the owner by its signed userinfo and a read needs no entitlement: then nothing before
     // the handler's first statement depends on them, and they travel with it (one round trip).
-    let role: Role | undefined = user.accountType === "main" ? "owner" : undefined;
+    let role: Role | undefined = owner ? "owner" : undefined;
     const callerContext = (withFirstStatement: boolean): Guard => ({
-      statement: callerContextQuery(tenantId, user.uid),
+      statement: callerContextQuery(user.uid),
       withFirstStatement,
       check: (rows) => {
         const state = rows[0] as CallerContext | undefined;
         if (!state) {
-          tenants.forget(user.marketplace, user.parentUid); // deleted since it was cached
+          tenants.forget(account); // deleted since it was cached
           throw tenantNotFound(user.marketplace);
         }
+        if (tenantId === undefined) tenants.remember(account, state.id);
+        tenantId = state.id;
+        trace.tenantId = tenantId;
         if (action.mutates && !isEntitled(state, new Date(now())))
           throw new GatewayError("EntitlementExpired", "the subscription has lapsed: renew it to make changes");
         role ??= state.memberRole ?? "member";
       },
     });
     /** role and params, once the caller's context is known */
-    const authorize = (): { caller: Caller; params: unknown } => {
-      if (!role) throw new Error("the caller's role is not known before its context is read");
+    const authorize = (): { caller: Caller; params: unknown; tenantId: string } => {
+      if (!role || !tenantId) throw new Error("the caller's role or tenant is not known before its context is read");
       const caller = callerOf(user, role);
       if (!action.roles.includes(caller.role)) throw new GatewayError("Forbidden", `role ${caller.role} may not call ${action.name}`);
       const parsed = action.params.safeParse(rawParams);
       if (!parsed.success) throw invalid(`params: ${describeIssues(parsed.error)}`);
-      return { caller, params: parsed.data };
+      return { caller, params: parsed.data, tenantId };
     };
 
     let prepared: unknown;
@@ -98,23 +124,23 @@ export function createGateway<S>(deps: GatewayDeps<S>): Gateway {
       // authorized and valid before anything remote happens; a finished call is answered from the store
       const checked = await readAsTenant(
         pool,
-        tenantId,
+        tenant(),
         async (tx) => {
-          const { caller, params } = authorize();
+          const { caller, params, tenantId } = authorize();
           const prior = action.mutates ? await finishedAnswer(tx, tenantId, fields.traceId) : undefined;
-          return { caller, params, prior };
+          return { caller, params, prior, tenantId };
         },
         callerContext(false),
       );
       if (checked.prior) return replayOf(checked.prior, fields);
       prepared = await action.prepare(
         {
-          tenantId,
+          tenantId: checked.tenantId,
           caller: checked.caller,
           traceId: fields.traceId,
           services: deps.services,
-          read: (fn) => readAsTenant(pool, tenantId, fn),
-          write: (fn) => withTenant(pool, tenantId, fn),
+          read: (fn) => readAsTenant(pool, checked.tenantId, fn),
+          write: (fn) => withTenant(pool, checked.tenantId, fn),
         },
         checked.params,
       );
@@ -122,17 +148,19 @@ export function createGateway<S>(deps: GatewayDeps<S>): Gateway {
 
     // reads need no transaction (readAsTenant); changes run in one with their replay claim and audit
     const scope = action.mutates ? withTenant : readAsTenant;
-    return scope(
+    const answer = await scope(
       pool,
-      tenantId,
+      tenant(),
       async (tx) => {
-        const { caller, params } = authorize();
+        const { caller, params, tenantId } = authorize();
         const ctx = context(tx, tenantId, caller, fields.traceId);
         if (!action.mutates) return ok(fields.traceId, await action.handler(ctx, params, prepared));
         return runOnce(action, params, prepared, fields, ctx);
       },
-      callerContext(!action.mutates && role !== undefined),
+      callerContext(!action.mutates && role !== undefined && tenantId !== undefined),
     );
+    outage.up("database", started);
+    return answer;
   }
 
   /** At most once per (channel, parentUid, traceId): the claim commits with the effect. */
@@ -172,20 +200,28 @@ export function createGateway<S>(deps: GatewayDeps<S>): Gateway {
         code: "OK",
         httpStatus: 200,
         latencyMs: 0,
+        authenticated: false,
+        ...(req.clientAddress !== undefined && { clientAddress: req.clientAddress }),
       };
       let res: GatewayResponse;
       try {
         const fields = parseRequest(req, trace);
         trace.action = fields.action;
-        res = await run(fields, trace);
+        res = await run(fields, trace, started);
       } catch (err) {
-        res = errorResponse(trace.traceId || undefined, toGatewayError(err, deps.log, trace));
+        res = errorResponse(trace.traceId || undefined, toGatewayError(err, deps.log, outage, trace));
+      }
+      // Refused before the caller proved who it is: limited per client address. A verified
+      // call never is, so a caller sharing the address (a NAT, a balancer) loses nothing by it.
+      if (!trace.authenticated) {
+        const wait = takeRejection(req.clientAddress ?? "");
+        if (wait) res = errorResponse(trace.traceId || undefined, tooManyRejections(wait));
       }
       if (!trace.action) trace.action = safeActionName(req.action);
       trace.httpStatus = res.status;
       trace.code = res.code;
       trace.latencyMs = performance.now() - started;
-      deps.traces.record(trace);
+      if (!deps.traces.record(trace)) return res;
       deps.log.info(
         {
           traceId: trace.traceId,
@@ -194,6 +230,7 @@ export function createGateway<S>(deps: GatewayDeps<S>): Gateway {
           code: trace.code,
           status: res.status,
           ms: Math.round(trace.latencyMs * 10) / 10,
+          ...(!trace.authenticated && { authenticated: false, client: trace.clientAddress }),
         },
         "gateway",
       );
@@ -221,12 +258,12 @@ function replayOf(prior: { requestHash: string; httpStatus: number; body: string
   return respond(fields.traceId, "OK", prior.httpStatus, prior.body, { "x-replayed": "true" });
 }
 
-function toGatewayError(err: unknown, log: Logger, trace: TraceRecord): GatewayError {
+function toGatewayError(err: unknown, log: Logger, outage: OutageLog, trace: TraceRecord): GatewayError {
   if (err instanceof GatewayError) return err;
   if (isTransientConflict(err))
     return new GatewayError("ServiceUnavailable", "a concurrent change got in the way; retry", { retryAfter: 1 });
   if (isDatabaseUnavailable(err)) {
-    log.warn({ traceId: trace.traceId, err: summarize(err) }, "database unavailable");
+    outage.down("database", err, "gateway");
     return new GatewayError("ServiceUnavailable", "the service is temporarily unavailable; retry later", { retryAfter: 5 });
   }
   log.error({ traceId: trace.traceId, action: trace.action, err }, "action failed");
@@ -235,10 +272,11 @@ function toGatewayError(err: unknown, log: Logger, trace: TraceRecord): GatewayE
 
 const ok = (traceId: string, data: unknown) => respond(traceId, "OK", 200, envelope(traceId, "OK", "", data));
 
+const tooManyRejections = (wait: number) =>
+  new GatewayError("Throttling", "too many refused calls from this address; sign requests correctly", { retryAfter: wait });
+
 const tenantNotFound = (channel: string) =>
   new GatewayError("TenantNotFound", `no ${channel} tenant for this account: buy the product first`);
-
-const summarize = (err: unknown) => (err instanceof Error ? `${err.name}: ${err.message}` : String(err));
 
 /** For traces of calls refused before the Action was validated. */
 function safeActionName(raw: string): string {

@@ -218,11 +218,70 @@ describe("every error code over HTTP", () => {
     };
     await h.db.platformDb.membership.create({ data: { tenantId: t.id, uid: "member-rt", role: "member" } });
     const sub = { uid: "member-rt", parentUid: t.parentUid, accountType: "sub", marketplace: "aliyun" };
+    // the first call of an account looks its tenant id up (the handler's statement needs it)
+    const uncached = await count(() => counting.call("DescribeTenant", {}, { tenant: t }));
     const main = await count(() => counting.call("DescribeTenant", {}, { tenant: t }));
     const subUser = await count(() => counting.call("DescribeTenant", {}, { tenant: t, userinfo: sub }));
     await counting.close();
     await db.close();
-    expect({ main, subUser }).toEqual({ main: 1, subUser: 2 });
+    expect({ uncached, main, subUser }).toEqual({ uncached: 2, main: 1, subUser: 2 });
+  });
+
+  it("main accounts' reads whose tenant ids are not cached share one lookup: a miss costs a fraction of a round trip", async () => {
+    const db = createDatabase(inject("dbUrls"), 2);
+    const trips = countRoundTrips(db.appPool);
+    const counting = await startHarness({ db });
+    const many = await Promise.all(Array.from({ length: 8 }, () => createTenant(h.db.platformDb)));
+    trips.count = 0;
+    const replies = await Promise.all(
+      many.map((x, i) =>
+        counting.gateway.handle({
+          method: "GET",
+          action: "DescribeTenant",
+          query: signedQuery(aliKey, "DescribeTenant", mainAccount(x), {}, newTrace() + i),
+          headers: {},
+        }),
+      ),
+    );
+    const calls = trips.count;
+    await counting.close();
+    await db.close();
+    expect(replies.map((r) => JSON.parse(r.body).data.id)).toEqual(many.map((x) => x.id));
+    expect(calls).toBe(many.length + 1); // one round trip each, and one lookup for all of them
+  });
+
+  it("an account whose tenant id is not cached costs a change no round trip more: its first statement resolves it", async () => {
+    const db = createDatabase(inject("dbUrls"), 2);
+    const trips = countRoundTrips(db.appPool);
+    const counting = await startHarness({ db });
+    const fresh = await createTenant(h.db.platformDb);
+    const count = async () => {
+      trips.count = 0;
+      expect((await counting.call("UpdateTenantProfile", { displayName: `n-${trips.count}` }, { tenant: fresh })).body.code).toBe("OK");
+      return trips.count;
+    };
+    const uncached = await count();
+    const cached = await count();
+    await counting.close();
+    await db.close();
+    expect(uncached).toBe(cached);
+  });
+
+  it("keeps the most recently used tenant ids: a full cache makes room one at a time", async () => {
+    const db = createDatabase(inject("dbUrls"), 2);
+    const trips = countRoundTrips(db.appPool);
+    const small = await startHarness({ db, tenantCacheSize: 2 });
+    const [a, b, c] = [await createTenant(h.db.platformDb), await createTenant(h.db.platformDb), await createTenant(h.db.platformDb)];
+    const read = async (x: TestTenant) => {
+      trips.count = 0;
+      expect((await small.call("DescribeTenant", {}, { tenant: x })).body.code).toBe("OK");
+      return trips.count === 1 ? "cached" : "resolved";
+    };
+    const order = [await read(a), await read(b), await read(a), await read(c), await read(a), await read(b)];
+    await small.close();
+    await db.close();
+    // c takes b's place (least recently used), not everyone's
+    expect(order).toEqual(["resolved", "resolved", "cached", "resolved", "cached", "resolved"]);
   });
 
   it("Forbidden for a viewer calling a manager's action", async () => {

@@ -22,19 +22,36 @@ export function isGatewayPath(url: string): boolean {
 
 /**
  * Serves the gateway straight from node:http, without Next.js in the way.
- * Resolves once the response is handed to the socket.
+ * Resolves once the response is handed to the socket. `trustedProxies`:
+ * proxies of your own in front of this server (TRUSTED_PROXIES).
  */
-export async function serveNode(gateway: Gateway, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function serveNode(gateway: Gateway, req: IncomingMessage, res: ServerResponse, trustedProxies = 0): Promise<void> {
   const m = apiPath.exec(req.url ?? "");
   const out = await gateway.handle({
     method: req.method ?? "GET",
     action: m?.[1] ?? "",
     query: m?.[2] ?? "",
     headers: req.headers,
+    clientAddress: clientAddressOf(req, trustedProxies),
   });
   return new Promise((resolve, reject) => {
     if (outbox.push(() => write(res, out, resolve, reject)) === 1) setImmediate(flushOutbox);
   });
+}
+
+/**
+ * The peer's address; behind `trustedProxies` proxies of your own, the
+ * X-Forwarded-For entry that many hops left of the peer, as lib/auth reads it
+ * for staff sign-in (entries further left were written by the client).
+ */
+function clientAddressOf(req: IncomingMessage, trustedProxies: number): string {
+  const peer = req.socket.remoteAddress ?? "unknown";
+  if (trustedProxies === 0) return peer;
+  const forwarded = String(req.headers["x-forwarded-for"] ?? "")
+    .split(",")
+    .map((h) => h.trim())
+    .filter(Boolean);
+  return [...forwarded, peer].at(-1 - trustedProxies) ?? "unknown";
 }
 
 // Responses ready in one turn of the event loop are written together at its

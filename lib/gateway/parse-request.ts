@@ -9,6 +9,8 @@ export type GatewayRequest = {
   /** the raw query string, without "?" */
   query: string;
   headers: Record<string, string | string[] | undefined>;
+  /** the peer's address as the HTTP server saw it (a proxy's, behind one); none in process */
+  clientAddress?: string;
 };
 
 export type RequestFields = {

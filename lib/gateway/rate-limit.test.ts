@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createRateLimiter } from "./rate-limit";
 
-describe("per-tenant rate limiter", () => {
+describe("rate limiter", () => {
   it("allows the burst, then asks the caller to wait, then refills", () => {
     let now = 0;
     const take = createRateLimiter({ perSecond: 2, burst: 3 }, () => now);
@@ -11,5 +11,15 @@ describe("per-tenant rate limiter", () => {
     now += 500;
     expect(take("a")).toBe(0);
     expect(take("a")).toBeGreaterThan(0);
+  });
+
+  it("keeps the buckets of the most recently seen keys, so an active key stays limited among many", () => {
+    const now = 0;
+    const take = createRateLimiter({ perSecond: 1, burst: 1 }, () => now, 3);
+    expect(take("busy")).toBe(0);
+    for (const key of ["k1", "k2"]) take(key);
+    expect(take("busy")).toBe(1); // still its own, emptied bucket
+    for (const key of ["k3", "k4", "k5"]) take(key);
+    expect(take("busy")).toBe(0); // forgotten, as a bucket left alone long enough would be
   });
 });

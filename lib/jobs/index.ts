@@ -4,13 +4,15 @@ import type { Config } from "../config";
 import type { PrismaClient } from "../db";
 import type { Logger } from "../log";
 import { createMarketApi, type MarketApiConfig } from "../marketplace";
+import { maintainTracePartitions } from "./maintain-trace-partitions";
 import { purgeReleasedTenants } from "./purge-released-tenants";
 import { reconcileAliyun } from "./reconcile-aliyun";
 import { reverifyCloudAccess } from "./reverify-cloud-access";
 
-export { purgeReleasedTenants, reconcileAliyun, reverifyCloudAccess };
+export { maintainTracePartitions, purgeReleasedTenants, reconcileAliyun, reverifyCloudAccess };
 
 export const queues = {
+  maintainTracePartitions: "maintain-trace-partitions",
   purgeReleasedTenants: "purge-released-tenants",
   reconcileAliyun: "reconcile-aliyun",
   reverifyCloudAccess: "reverify-cloud-access",
@@ -33,16 +35,28 @@ export type JobDeps = {
   market: MarketApiConfig | undefined;
   cloud: { aliyun?: AliyunAccessConfig | undefined; aws?: AwsAccessConfig | undefined };
   log: Logger;
+  /** true, after reporting it once per interval, when err means the database is unreachable */
+  reportOutage: (by: string, err: unknown) => boolean;
 };
 
 export async function startJobs(deps: JobDeps): Promise<Jobs> {
   const boss = new PgBoss({ connectionString: deps.ownerUrl, max: 2 });
   // code and message only: pg-boss attaches its pg client to the error
   boss.on("error", (err: Error & { code?: string }) => {
-    const shuttingDown = err.code === "57P01" || /terminated/.test(err.message);
-    deps.log[shuttingDown ? "info" : "error"]({ code: err.code, message: err.message }, "job queue error");
+    // every worker's poll fails while the database is down: one outage, not a line per poll
+    if (!deps.reportOutage("job queue", err)) deps.log.error({ code: err.code, message: err.message }, "job queue error");
   });
   await boss.start();
+  // before the first trace of a start that follows days without any instance running
+  const maintainTraces = async () =>
+    deps.log.info(
+      await maintainTracePartitions(deps.platformDb, { retentionDays: deps.config.TRACE_RETENTION_DAYS, now: new Date() }),
+      "trace partitions maintained",
+    );
+  await maintainTraces();
+  await boss.createQueue(queues.maintainTracePartitions);
+  await boss.schedule(queues.maintainTracePartitions, "7 * * * *", {}, { tz: "UTC" });
+  await boss.work(queues.maintainTracePartitions, maintainTraces);
   await boss.createQueue(queues.purgeReleasedTenants);
   await boss.schedule(queues.purgeReleasedTenants, "17 3 * * *", {}, { tz: "UTC" });
   await boss.work(queues.purgeReleasedTenants, async () => {

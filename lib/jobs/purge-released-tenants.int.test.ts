@@ -49,6 +49,7 @@ describe("purging released tenants", () => {
       market: undefined,
       cloud: {},
       log: pino({ level: "silent" }),
+      reportOutage: () => false,
     });
     try {
       await jobs.boss.send(queues.purgeReleasedTenants, {});

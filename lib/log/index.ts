@@ -32,3 +32,5 @@ function turnBuffered(dest: pino.DestinationStream & { flushSync(): void }) {
     },
   };
 }
+
+export { createOutageLog, type OutageLog } from "./outage-log";

@@ -2,8 +2,9 @@ import { type ActionServices, registry } from "../actions";
 import { type Config, type Endpoints, parseConfig, resolveEndpoints } from "../config";
 import { createDatabase, type Database, type DatabaseUrls, databaseUrls } from "../db";
 import { createGateway, type Gateway, purgeExpiredReplays } from "../gateway";
-import { createLogger, type Logger } from "../log";
+import { createLogger, createOutageLog, type Logger } from "../log";
 import { createTraceWriter, type TraceWriter } from "../trace";
+import { outageReporter } from "./report-outage";
 import { actionServices } from "./services";
 
 export { agentDoors } from "./agent-doors";
@@ -17,6 +18,8 @@ export type Runtime = {
   gateway: Gateway;
   traces: TraceWriter;
   log: Logger;
+  /** true, after reporting it once per interval, when err means the database is unreachable */
+  reportOutage: (by: string, err: unknown) => boolean;
   close: () => Promise<void>;
 };
 
@@ -30,12 +33,14 @@ const holder = globalThis as unknown as { [slot]?: Runtime };
 export function startRuntime(cfg: Config = parseConfig(process.env), urls: DatabaseUrls = databaseUrls(cfg)): Runtime {
   if (holder[slot]) return holder[slot];
   const log = createLogger(cfg.LOG_LEVEL);
+  const outage = createOutageLog(log);
+  const reportOutage = outageReporter(outage);
   const endpoints = resolveEndpoints(cfg);
   const services = actionServices(cfg, endpoints);
   const db = createDatabase(urls, cfg.DB_POOL_SIZE);
   const traces = createTraceWriter(db.platformDb, {
     flushMs: cfg.TRACE_FLUSH_MS,
-    onError: (err) => log.warn({ err: String(err) }, "trace batch not written"),
+    outage,
   });
   const gateway = createGateway({
     keys: cfg.CONSOLE_KEYS,
@@ -44,10 +49,15 @@ export function startRuntime(cfg: Config = parseConfig(process.env), urls: Datab
     services,
     traces,
     log,
+    outage,
     rateLimit: { perSecond: cfg.GATEWAY_TENANT_RPS, burst: cfg.GATEWAY_TENANT_BURST },
+    rejectLimit: { perSecond: cfg.GATEWAY_REJECT_RPS, burst: cfg.GATEWAY_REJECT_BURST },
+    tenantCacheSize: cfg.TENANT_CACHE_SIZE,
   });
   const housekeeping = setInterval(() => {
-    purgeExpiredReplays(db.platformDb).catch((err) => log.warn({ err: String(err) }, "replay purge failed"));
+    purgeExpiredReplays(db.platformDb).catch((err) => {
+      if (!reportOutage("replay purge", err)) log.warn({ err: String(err) }, "replay purge failed");
+    });
   }, 60_000);
   housekeeping.unref();
   const runtime: Runtime = {
@@ -58,6 +68,7 @@ export function startRuntime(cfg: Config = parseConfig(process.env), urls: Datab
     gateway,
     traces,
     log,
+    reportOutage,
     async close() {
       clearInterval(housekeeping);
       await traces.close();

@@ -1,7 +1,10 @@
+import pino from "pino";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDatabase, type Database } from "../db";
+import { createOutageLog, type OutageLog } from "../log";
 import { createTraceWriter } from "./index";
 
+const outage = createOutageLog(pino({ level: "silent" }));
 let db: Database;
 beforeAll(() => {
   db = createDatabase(inject("dbUrls"), 2);
@@ -10,7 +13,7 @@ afterAll(() => db.close());
 
 describe("trace writer", () => {
   it("writes buffered traces in one batch, with every column", async () => {
-    const writer = createTraceWriter(db.platformDb, { flushMs: 60_000 });
+    const writer = createTraceWriter(db.platformDb, { flushMs: 60_000, outage });
     const traceId = `tw-${Date.now()}`;
     const tenant = await db.platformDb.tenant.create({ data: { channel: "direct", externalId: traceId, displayName: "t" } });
     for (let i = 0; i < 500; i++)
@@ -21,6 +24,7 @@ describe("trace writer", () => {
         code: i % 2 ? "OK" : "InvalidSignature",
         httpStatus: i % 2 ? 200 : 401,
         latencyMs: 1.5,
+        authenticated: true,
         ...(i % 2 ? { keyId: "k", channel: "direct", parentUid: traceId, uid: "u", tenantId: tenant.id } : {}),
       });
     await writer.close();
@@ -33,26 +37,36 @@ describe("trace writer", () => {
   });
 
   it("bounds memory: past maxBuffered, traces are dropped and counted", () => {
-    const writer = createTraceWriter(db.platformDb, { flushMs: 60_000, maxBuffered: 3 });
+    const writer = createTraceWriter(db.platformDb, { flushMs: 60_000, maxBuffered: 3, outage });
     for (let i = 0; i < 5; i++)
-      writer.record({ traceId: "x".repeat(8), at: Date.now(), action: "A", code: "OK", httpStatus: 200, latencyMs: 1 });
+      writer.record({
+        traceId: "x".repeat(8),
+        at: Date.now(),
+        action: "A",
+        code: "OK",
+        httpStatus: 200,
+        latencyMs: 1,
+        authenticated: true,
+      });
     expect(writer.stats()).toMatchObject({ buffered: 3, dropped: 2 });
     return writer.close();
   });
 
-  it("keeps a failed batch for one retry, then drops it (bounded loss, never a crash)", async () => {
+  it("keeps a failed batch for one retry, then drops it (bounded loss, never a crash), and reports the database down", async () => {
     const dead = "postgresql://platform:x@127.0.0.1:1/none";
     const down = createDatabase({ owner: dead, app: dead, platform: dead, opsRo: dead }, 1);
-    const errors: unknown[] = [];
-    const writer = createTraceWriter(down.platformDb, { flushMs: 60_000, onError: (e) => errors.push(e) });
-    const record = () => writer.record({ traceId: "retry-1234", at: Date.now(), action: "A", code: "OK", httpStatus: 200, latencyMs: 1 });
+    const errors: string[] = [];
+    const reported: OutageLog = { down: (dependency) => errors.push(dependency), up: () => {} };
+    const writer = createTraceWriter(down.platformDb, { flushMs: 60_000, outage: reported });
+    const record = () =>
+      writer.record({ traceId: "retry-1234", at: Date.now(), action: "A", code: "OK", httpStatus: 200, latencyMs: 1, authenticated: true });
     record();
     await writer.flush();
     expect(writer.stats()).toMatchObject({ buffered: 1, dropped: 0 });
     record();
     await writer.flush();
     expect(writer.stats()).toMatchObject({ buffered: 1, dropped: 1 });
-    expect(errors).toHaveLength(2);
+    expect(errors).toEqual(["database", "database"]);
     await writer.close();
     await down.close();
   });

@@ -5,7 +5,7 @@ import { runtime } from "@/lib/runtime";
 
 /** The Alibaba Cloud Marketplace SPI: order calls, and the buyer's free-login link. */
 export async function GET(request: Request) {
-  const { config, endpoints, db, log } = runtime();
+  const { config, endpoints, db, log, reportOutage } = runtime();
   const url = new URL(request.url);
   const publicUrl = endpoints.publicUrl;
   try {
@@ -27,7 +27,7 @@ export async function GET(request: Request) {
     return signInBuyer(config.AUTH_SECRET, { channel: "aliyun", uid: result.aliUid, parentUid: result.aliUid }, request.url);
   } catch (err) {
     // a transient fault: 5xx, so the marketplace retries (the inbox keeps the call)
-    log.error({ err }, "aliyun spi failed");
+    if (!reportOutage("aliyun spi", err)) log.error({ err }, "aliyun spi failed");
     return NextResponse.json({ success: false, message: "temporarily unavailable; retry" }, { status: 503 });
   }
 }

@@ -5,7 +5,7 @@ import { awsMarketplace } from "@/lib/runtime/aws-marketplace";
 
 /** AWS Marketplace lifecycle notifications, delivered by SNS. */
 export async function POST(request: Request) {
-  const { log } = runtime();
+  const { log, reportOutage } = runtime();
   const body = await request.text();
   if (body.length > 256 * 1024) return NextResponse.json({ ok: false, message: "too large" }, { status: 413 });
   try {
@@ -14,7 +14,7 @@ export async function POST(request: Request) {
     if (result.status >= 400) log.warn({ aws: "notify", status: result.status, reason: result.body.message }, "aws notification refused");
     return NextResponse.json(result.body, { status: result.status });
   } catch (err) {
-    log.error({ err: (err as Error).name }, "aws notification failed");
+    if (!reportOutage("aws notify", err)) log.error({ err: (err as Error).name }, "aws notification failed");
     return NextResponse.json({ ok: false, message: "temporarily unavailable" }, { status: 503 });
   }
 }

@@ -5,7 +5,7 @@ import { awsMarketplace } from "@/lib/runtime/aws-marketplace";
 
 /** The AWS Marketplace fulfillment URL: the buyer's browser posts x-amzn-marketplace-token here. */
 export async function POST(request: Request) {
-  const { config, log } = runtime();
+  const { config, log, reportOutage } = runtime();
   let token = "";
   try {
     token = String((await request.formData()).get("x-amzn-marketplace-token") ?? "");
@@ -22,7 +22,7 @@ export async function POST(request: Request) {
       request.url, // the address the browser used, where the session cookie is set
     );
   } catch (err) {
-    log.error({ err: (err as Error).name }, "aws register failed");
+    if (!reportOutage("aws register", err)) log.error({ err: (err as Error).name }, "aws register failed");
     return page(503, "unavailable");
   }
 }

@@ -1,0 +1,133 @@
+// For bench/gateway.ts: DescribeTenant with requests spread over 100,000
+// tenants against the same spread over 10, in interleaved rounds.
+//   cold: each round calls tenants no earlier round called, so every call
+//         finds its tenant id uncached (the first minutes after a start)
+//   warm: after one pass over all of them, calls in random order
+// Each is reported as a ratio to the 10-tenant rounds run beside it.
+import { randomInt } from "node:crypto";
+import pg from "pg";
+import type { ConsoleKey } from "../lib/config";
+import { signedQuery } from "../lib/gateway/sign-request";
+import { measure, median, type Run, seconds } from "./wrk";
+
+export const tenantCount = Number(process.env.BENCH_TENANTS ?? 100_000);
+const account = (n: number) => `bench-${n}`;
+
+/**
+ * One INSERT … SELECT per table: tenants, their owners and live
+ * subscriptions, as a purchase would leave them. Seconds, not minutes.
+ */
+export async function seedTenants(ownerUrl: string): Promise<number> {
+  const started = performance.now();
+  const c = new pg.Client({ connectionString: ownerUrl });
+  await c.connect();
+  try {
+    await c.query("BEGIN");
+    await c.query(
+      `INSERT INTO tenants (channel, external_id, display_name)
+       SELECT 'aliyun', 'bench-' || g, 'Bench tenant ' || g FROM generate_series(1, $1::int) g
+       ON CONFLICT DO NOTHING`,
+      [tenantCount],
+    );
+    await c.query(
+      `INSERT INTO memberships (tenant_id, uid, role)
+       SELECT id, external_id, 'owner' FROM tenants WHERE channel = 'aliyun' AND external_id LIKE 'bench-%'
+       ON CONFLICT DO NOTHING`,
+    );
+    await c.query(
+      `INSERT INTO subscriptions (tenant_id, plan, sku, starts_at, expires_at)
+       SELECT t.id, 'standard', 'sku-standard', now() - interval '1 day', now() + interval '30 days'
+       FROM tenants t WHERE t.channel = 'aliyun' AND t.external_id LIKE 'bench-%'
+         AND NOT EXISTS (SELECT 1 FROM subscriptions s WHERE s.tenant_id = t.id)`,
+    );
+    await c.query("COMMIT");
+    await c.query("ANALYZE tenants, memberships, subscriptions");
+  } finally {
+    await c.end();
+  }
+  return performance.now() - started;
+}
+
+/**
+ * Signed DescribeTenant paths for the main accounts of these tenants, in this
+ * order, each with a traceId of its own: as many distinct traceIds in every
+ * case, so that the trace table's indexes cost the same whatever the tenants.
+ */
+function describePaths(key: ConsoleKey, tenants: number[]): string[] {
+  return tenants.map((n, i) => {
+    const uid = account(n);
+    const userinfo = { uid, parentUid: uid, accountType: "main", marketplace: "aliyun" };
+    return `/api/DescribeTenant?${signedQuery(key, "DescribeTenant", userinfo, {}, `bench-scale-${n}-${i}`)}`;
+  });
+}
+
+function shuffled(n: number): number[] {
+  const a = Array.from({ length: n }, (_, i) => i + 1);
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [a[i], a[j]] = [a[j] as number, a[i] as number];
+  }
+  return a;
+}
+
+export type ScaleResult = { name: string; runs: Run[]; note?: string }[];
+
+/** The median of the rounds' server CPU per request. */
+export const medianCpu = (runs: Run[]) =>
+  [...runs.map((r) => r.cpuUs ?? Number.NaN)].sort((a, b) => a - b)[Math.floor(runs.length / 2)] as number;
+
+/**
+ * Interleaved rounds of 10 tenants against 100,000, cold and then warm. The
+ * ratios are of req/s (the target) and of server CPU per request (10 tenants'
+ * over 100,000's: 1 is flat), which a busy shared machine disturbs less.
+ */
+export function measureTenantsAtScale(
+  url: string,
+  rounds: number,
+  serverPid: number,
+  key: ConsoleKey,
+): { rows: ScaleResult; cold: number; warm: number; coldCpu: number; warmCpu: number } {
+  const run = (paths: string[], duration = seconds) => measure(url, paths, duration, serverPid);
+  const ten = () =>
+    describePaths(
+      key,
+      Array.from({ length: 30_000 }, (_, i) => (i % 10) + 1),
+    );
+  const order = shuffled(tenantCount).filter((n) => n > 10);
+  const slice = Math.floor(order.length / rounds);
+  const tenCold: Run[] = [];
+  const cold: Run[] = [];
+  for (let round = 0; round < rounds; round++) {
+    tenCold.push(run(ten()));
+    cold.push(run(describePaths(key, order.slice(round * slice, (round + 1) * slice))));
+  }
+  // a cold round that sent more calls than its slice has tenants went round it again, partly warm
+  const rewarmed = cold.filter((r) => r.requests > slice).length;
+
+  // one pass over every tenant, long enough to reach them all at the cold rate
+  const pass = Math.ceil((tenantCount / median(cold).rps) * 1.3);
+  run(describePaths(key, shuffled(tenantCount)), pass);
+  const tenWarm: Run[] = [];
+  const warm: Run[] = [];
+  for (let round = 0; round < rounds; round++) {
+    tenWarm.push(run(ten()));
+    warm.push(run(describePaths(key, shuffled(tenantCount))));
+  }
+  const ratio = (a: Run[], b: Run[]) => median(a).rps / median(b).rps;
+  return {
+    rows: [
+      { name: "DescribeTenant, 10 tenants (beside cold)", runs: tenCold },
+      {
+        name: `DescribeTenant, ${tenantCount.toLocaleString("en")} tenants, cold`,
+        runs: cold,
+        ...(rewarmed && { note: `${rewarmed} of ${rounds} rounds sent more calls than their ${slice} tenants: partly warm` }),
+      },
+      { name: "DescribeTenant, 10 tenants (beside warm)", runs: tenWarm },
+      { name: `DescribeTenant, ${tenantCount.toLocaleString("en")} tenants, warm`, runs: warm },
+    ],
+    cold: ratio(cold, tenCold),
+    warm: ratio(warm, tenWarm),
+    coldCpu: medianCpu(tenCold) / medianCpu(cold),
+    warmCpu: medianCpu(tenWarm) / medianCpu(warm),
+  };
+}
