@@ -19,7 +19,7 @@ import {
 } from "../lib/agents";
 import { storedFiles, tarOf } from "../lib/agents/agent-package";
 import type { SealKey } from "../lib/config";
-import { createDatabase, type Database } from "../lib/db";
+import { createDatabase, type Database, isDatabaseUnavailable } from "../lib/db";
 import { fetchAgentPackage } from "../lib/sandbox/agent-download";
 import { testConfig } from "./config";
 import type { TestTenant } from "./factories";
@@ -77,6 +77,7 @@ export async function startAgentHarness(
       lastSeenFlushMs: 50,
       limits: opts.limits ?? { agent: { perSecond: 1000, burst: 1000 }, tenant: { perSecond: 10_000, burst: 10_000 } },
       log: pino({ level: process.env.HARNESS_LOG ?? "silent" }),
+      reportOutage: (_by, err) => isDatabaseUnavailable(err),
     });
   let channel = makeChannel();
   await channel.start();
@@ -84,7 +85,12 @@ export async function startAgentHarness(
     createServer((req, res) => {
       const url = req.url ?? "";
       if (isAgentPath(url)) void channel.handle(req, res);
-      else if (isDownloadPath(url)) void serveDownload({ appPool: db.appPool, keys, store, publicUrl: baseUrl, now: Date.now }, req, res);
+      else if (isDownloadPath(url))
+        void serveDownload(
+          { appPool: db.appPool, keys, store, publicUrl: baseUrl, now: Date.now, reportOutage: (_by, err) => isDatabaseUnavailable(err) },
+          req,
+          res,
+        );
       else res.writeHead(404).end();
     });
   let server: Server = serve();

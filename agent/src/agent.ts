@@ -52,7 +52,13 @@ export async function runAgent(o: AgentOptions): Promise<number> {
   async function call(method: string, path: string, body?: object): Promise<Answer> {
     const bytes = body ? Buffer.from(JSON.stringify(body)) : Buffer.alloc(0);
     const headers = { ...signedHeaders(current.agentId, current.agentSecret, method, path, bytes), "content-type": "application/json" };
-    const answer = await request(new URL(path, current.baseUrl), { method, headers, body: body && bytes, timeoutMs: 45_000, signal: o.signal });
+    const answer = await request(new URL(path, current.baseUrl), {
+      method,
+      headers,
+      body: body && bytes,
+      timeoutMs: 45_000,
+      signal: o.signal,
+    });
     if (answer.status < 300) return answer;
     const code = String(answer.body.code ?? answer.status);
     if (code === "AgentRevoked") {

@@ -13,6 +13,7 @@ export const agentEventsChannel = "skyport_agents";
 export function listenForAgentEvents(deps: {
   url: string;
   log: Logger;
+  reportOutage: (by: string, err: unknown) => boolean;
   onTask: (agentId: string) => void;
   onChanged: (agentId: string) => void;
 }) {
@@ -33,7 +34,8 @@ export function listenForAgentEvents(deps: {
       await c.query(`LISTEN ${agentEventsChannel}`);
       client = c;
     } catch (err) {
-      deps.log.warn({ err: (err as Error).message }, "agent events: cannot listen yet; retrying");
+      if (!deps.reportOutage("agent events", err))
+        deps.log.warn({ err: (err as Error).message }, "agent events: cannot listen yet; retrying");
       c.end().catch(() => {});
       reconnect();
     }

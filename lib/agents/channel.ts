@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type pg from "pg";
 import { z } from "zod";
 import type { SealKey } from "../config";
-import { isDatabaseUnavailable, type PrismaClient, readAsTenant, withTenant } from "../db";
+import { type PrismaClient, readAsTenant, withTenant } from "../db";
 import { createRateLimiter, type RateLimit } from "../gateway";
 import type { Logger } from "../log";
 import { createAgentDirectory, type KnownAgent } from "./agent-directory";
@@ -26,6 +26,8 @@ export type AgentChannelDeps = {
   lastSeenFlushMs: number;
   limits: { agent: RateLimit; tenant: RateLimit };
   log: Logger;
+  /** a database outage goes to the process's outage log (one line per interval); false when the error is not one */
+  reportOutage: (by: string, err: unknown) => boolean;
   now?: () => number;
 };
 
@@ -53,9 +55,20 @@ export function createAgentChannel(deps: AgentChannelDeps) {
   const now = deps.now ?? Date.now;
   const agents = createAgentDirectory({ platformDb: deps.platformDb, keys: deps.keys });
   const nonces = createNonceMemory();
-  const heartbeats = createHeartbeatLog({ platformDb: deps.platformDb, flushMs: deps.lastSeenFlushMs, log: deps.log });
+  const heartbeats = createHeartbeatLog({
+    platformDb: deps.platformDb,
+    flushMs: deps.lastSeenFlushMs,
+    log: deps.log,
+    reportOutage: deps.reportOutage,
+  });
   const waiters = createTaskWaiters();
-  const events = listenForAgentEvents({ url: deps.listenUrl, log: deps.log, onTask: waiters.wake, onChanged: agents.forget });
+  const events = listenForAgentEvents({
+    url: deps.listenUrl,
+    log: deps.log,
+    reportOutage: deps.reportOutage,
+    onTask: waiters.wake,
+    onChanged: agents.forget,
+  });
   const perAgent = createRateLimiter(deps.limits.agent, now);
   const perTenant = createRateLimiter(deps.limits.tenant, now);
 
@@ -189,7 +202,7 @@ export function createAgentChannel(deps: AgentChannelDeps) {
         sendJson(res, out.status, out.body);
       } catch (err) {
         if (err instanceof AgentError) return sendError(res, err);
-        if (isDatabaseUnavailable(err))
+        if (deps.reportOutage("agent channel", err))
           return sendError(res, new AgentError("ServiceUnavailable", "the service is temporarily unavailable; retry later", 5));
         deps.log.error({ err, path: req.url?.split("?")[0] }, "agent channel failed");
         sendError(res, new AgentError("InternalError", "internal error"));

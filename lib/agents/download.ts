@@ -9,7 +9,14 @@ import { sendError } from "./http-body";
 import type { PackageStore } from "./package-store";
 import { openDownloadLink, sealEnrolmentToken } from "./tokens";
 
-export type DownloadDeps = { appPool: pg.Pool; keys: readonly SealKey[]; store: PackageStore; publicUrl: string; now: () => number };
+export type DownloadDeps = {
+  appPool: pg.Pool;
+  keys: readonly SealKey[];
+  store: PackageStore;
+  publicUrl: string;
+  now: () => number;
+  reportOutage: (by: string, err: unknown) => boolean;
+};
 
 // a sealed token and nothing else: `..`, `%2F`, `%2e` and friends never match
 const downloadPath = /^\/download\/([A-Za-z0-9_-]{1,32}\.[A-Za-z0-9_-]{40,2000})$/;
@@ -57,6 +64,8 @@ export async function serveDownload(deps: DownloadDeps, req: IncomingMessage, re
     if (req.method === "HEAD") return void res.end();
     pipeline(body, res, () => {});
   } catch (err) {
+    if (deps.reportOutage("agent download", err))
+      return sendError(res, new AgentError("ServiceUnavailable", "the service is temporarily unavailable; retry later", 5));
     if (!(err instanceof AgentError)) throw err;
     if (err.code === "LinkExpired" && /text\/html/.test(req.headers.accept ?? "")) return sendExpiredPage(res);
     sendError(res, err);

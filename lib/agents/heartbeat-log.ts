@@ -13,7 +13,12 @@ type HostHour = { tenantId: string; agentId: string; hour: number };
  * after a restart is counted once. A failed write keeps what it held for the
  * next one.
  */
-export function createHeartbeatLog(deps: { platformDb: PrismaClient; flushMs: number; log: Logger }) {
+export function createHeartbeatLog(deps: {
+  platformDb: PrismaClient;
+  flushMs: number;
+  log: Logger;
+  reportOutage: (by: string, err: unknown) => boolean;
+}) {
   let seen = new Map<string, Seen>();
   let hours: HostHour[] = [];
   let writing: Promise<void> = Promise.resolve();
@@ -47,7 +52,8 @@ export function createHeartbeatLog(deps: { platformDb: PrismaClient; flushMs: nu
       });
       writes++;
     } catch (err) {
-      deps.log.warn({ err: (err as Error).message, agents: rows.length }, "heartbeats not written; kept for the next batch");
+      if (!deps.reportOutage("agent heartbeats", err))
+        deps.log.warn({ err: (err as Error).message, agents: rows.length }, "heartbeats not written; kept for the next batch");
       for (const [id, s] of batch) if (!seen.has(id)) seen.set(id, s);
       if (hours.length < 1_000_000) hours.push(...started);
     }

@@ -8,8 +8,11 @@ import type { Logger } from "../log";
  * upward channel (/api/agent/v1/*) and the package downloads (/download/*).
  * `listenUrl` is where the channel hears of new tasks and changed agents.
  */
-export function agentDoors(runtime: { config: Config; endpoints: Endpoints; db: Database; log: Logger }, listenUrl: string) {
-  const { config, db, log } = runtime;
+export function agentDoors(
+  runtime: { config: Config; endpoints: Endpoints; db: Database; log: Logger; reportOutage: (by: string, err: unknown) => boolean },
+  listenUrl: string,
+) {
+  const { config, db, log, reportOutage } = runtime;
   const channel = createAgentChannel({
     appPool: db.appPool,
     platformDb: db.platformDb,
@@ -22,6 +25,7 @@ export function agentDoors(runtime: { config: Config; endpoints: Endpoints; db: 
       tenant: { perSecond: config.AGENT_TENANT_RPS, burst: config.AGENT_TENANT_BURST },
     },
     log,
+    reportOutage,
   });
   const downloads: DownloadDeps = {
     appPool: db.appPool,
@@ -29,6 +33,7 @@ export function agentDoors(runtime: { config: Config; endpoints: Endpoints; db: 
     store: packageStore(config),
     publicUrl: runtime.endpoints.publicUrl,
     now: Date.now,
+    reportOutage,
   };
   return { channel, downloads };
 }
