@@ -6,56 +6,19 @@
 // cost: every one, and the write transactions (those assigned a transaction
 // id). Rounds interleave (BENCH_ROUNDS, default 3, of BENCH_SECONDS, default 5)
 // and each case shows its median round. Load from wrk (docs/benchmarks.md).
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { createHash, createHmac, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import pg from "pg";
 import { agentSecret } from "../lib/agents";
 import { signedQuery } from "../lib/gateway/sign-request";
+import { get, header, measure, median, printTable, type Run, requireWrk, seconds, startServer, stopAll, waitFor } from "./wrk";
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const agentCount = Number(process.env.BENCH_AGENTS ?? 10_000);
 const ports = { plain: 3211, skyport: 3213, pg: 54412 };
 const consoleKey = { keyId: "bench-aliyun", channel: "aliyun", secret: randomBytes(24).toString("base64url") } as const;
 const sealKey = { keyId: "bench1", key: randomBytes(32) };
 const buyer = { uid: "1001", parentUid: "1001", accountType: "main", marketplace: "aliyun" };
-const children: ChildProcess[] = [];
-
-type Run = { rps: number; p50: number; p99: number; non2xx: number; errors: number };
-
-function start(cmd: string, args: string[], env: Record<string, string>) {
-  children.push(spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"], detached: true }));
-}
-
-async function waitFor(url: string) {
-  for (let i = 0; i < 600; i++) {
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-/** wrk for `duration` seconds against url, each request a line of the requests file (see bench/wrk-requests.lua). */
-function measure(url: string, lines: string[], duration = seconds): Run {
-  mkdirSync(".data", { recursive: true });
-  writeFileSync(".data/bench-requests.txt", `${lines.join("\n")}\n`);
-  const out = execFileSync("wrk", ["-t1", `-c${connections}`, `-d${duration}s`, "-s", "bench/wrk-requests.lua", url], {
-    env: { ...process.env, BENCH_REQUESTS: ".data/bench-requests.txt" },
-    encoding: "utf8",
-    maxBuffer: 1 << 20,
-  });
-  const r = JSON.parse(out.trim().split("\n").at(-1) as string);
-  return { rps: r.requests / r.seconds, p50: r.p50, p99: r.p99, non2xx: r.non2xx, errors: r.errors };
-}
-
-const median = (runs: Run[]) => [...runs].sort((a, b) => a.rps - b.rps)[Math.floor(runs.length / 2)] as Run;
-const get = (path: string) => `GET\t${path}\t\t`;
 
 /** Enough signed heartbeats for one round, each with its own nonce, round-robin over the agents. */
 function heartbeats(agents: { id: string; secret: string }[]): string[] {
@@ -113,14 +76,10 @@ async function seedAgents(c: pg.Client) {
 }
 
 try {
-  try {
-    execFileSync("wrk", ["--version"], { stdio: "ignore" });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") throw new Error("wrk not found: apt-get install wrk");
-  }
+  requireWrk();
   rmSync(".data/bench-agents", { recursive: true, force: true });
-  start("node", ["bench/servers/plain-http.mjs"], { PORT: String(ports.plain) });
-  start("node", ["--import", "tsx", "server.ts"], {
+  startServer("node", ["bench/servers/plain-http.mjs"], { PORT: String(ports.plain) });
+  startServer("node", ["--import", "tsx", "server.ts"], {
     PORT: String(ports.skyport),
     DATA_DIR: ".data/bench-agents",
     EMBEDDED_PG_PORT: String(ports.pg),
@@ -174,20 +133,11 @@ try {
 
   const medians = new Map(cases.map((c) => [c, median(runs.get(c) ?? [])]));
   const ceiling = medians.get(plain)?.rps ?? Number.NaN;
-  console.log(
-    `\nAgents benchmark: ${rounds} rounds × ${seconds} s per case, ${connections} connections, loopback, wrk; ${new Date().toISOString()}\n`,
+  console.log(`\nAgents benchmark: ${rounds} rounds × ${seconds} s per case, ${header}; ${new Date().toISOString()}\n`);
+  printTable(
+    cases.map((c) => ({ name: c.name, runs: runs.get(c) ?? [] })),
+    { title: "× node:http", of: (m) => `${(m.rps / ceiling).toFixed(2)}×` },
   );
-  console.log("| case | req/s (median round) | rounds' range | p50 ms | p99 ms | × node:http | non-2xx | errors |");
-  console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
-  for (const c of cases) {
-    const all = runs.get(c) ?? [];
-    const m = medians.get(c) as Run;
-    const range = `${Math.round(Math.min(...all.map((r) => r.rps)))}–${Math.round(Math.max(...all.map((r) => r.rps)))}`;
-    const sum = (k: "non2xx" | "errors") => all.reduce((n, r) => n + r[k], 0);
-    console.log(
-      `| ${c.name} | ${Math.round(m.rps)} | ${range} | ${m.p50.toFixed(1)} | ${m.p99.toFixed(1)} | ${(m.rps / ceiling).toFixed(2)}× | ${sum("non2xx")} | ${sum("errors")} |`,
-    );
-  }
   const ratio = (medians.get(beat)?.rps ?? 0) / ceiling;
   const writes = cost.xids / beats;
   console.log(
@@ -197,10 +147,5 @@ try {
     `Targets: heartbeats ≥ 0.25× node:http → ${ratio.toFixed(2)}× ${ratio >= 0.25 ? "met" : "NOT MET"}; write transactions < 0.05 per heartbeat → ${writes.toFixed(4)} ${writes < 0.05 ? "met" : "NOT MET"}`,
   );
 } finally {
-  for (const c of children)
-    if (c.pid)
-      try {
-        process.kill(-c.pid, "SIGINT");
-      } catch {}
-  await new Promise((r) => setTimeout(r, 2000));
+  await stopAll();
 }

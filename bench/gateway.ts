@@ -12,13 +12,13 @@
 // (bench/tenants-at-scale.ts); BENCH_ONLY=tenants runs that part alone.
 // The load comes from wrk (Debian's `wrk`), a C client light enough not to
 // take the CPU the servers are measured on (docs/benchmarks.md).
-import { type ChildProcess, execFileSync, execSync, spawn } from "node:child_process";
+import { execSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import pg from "pg";
 import { signedQuery } from "../lib/gateway/sign-request";
 import { measureTenantsAtScale, medianCpu, seedTenants, tenantCount } from "./tenants-at-scale";
-import { header, measure, median, type Run, seconds } from "./wrk";
+import { get, header, measure, median, printTable, type Run, requireWrk, seconds, startServer, stopAll, waitFor } from "./wrk";
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 // BENCH_ONLY=tenants: only the 100,000-tenant comparison
@@ -29,41 +29,7 @@ const ports = { plain: base, next: base + 1, skyport: base + 2, pg: Number(proce
 // this run's own key: the server is started with it
 const aliyunKey = { keyId: "bench-aliyun", channel: "aliyun", secret: randomUUID() } as const;
 const buyer = { uid: "1001", parentUid: "1001", accountType: "main", marketplace: "aliyun" };
-const children: ChildProcess[] = [];
-
-function start(cmd: string, args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"], detached: true });
-  children.push(child);
-  return child;
-}
-
-async function waitFor(url: string) {
-  for (let i = 0; i < 600; i++) {
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  throw new Error(`${url} did not come up`);
-}
-
 type Case = { name: string; url: string; paths: () => string[] };
-
-/** A markdown table of each case's median round and the rounds' range, with an optional column of the median. */
-function printTable(rows: { name: string; runs: Run[] }[], extra?: { title: string; of: (median: Run, runs: Run[]) => string }) {
-  console.log(`| case | req/s (median round) | rounds' range | p50 ms | p99 ms |${extra ? ` ${extra.title} |` : ""} non-2xx | errors |`);
-  console.log(`|---|---:|---:|---:|---:|${extra ? "---:|" : ""}---:|---:|`);
-  for (const { name, runs } of rows) {
-    const m = median(runs);
-    const range = `${Math.round(Math.min(...runs.map((r) => r.rps)))}–${Math.round(Math.max(...runs.map((r) => r.rps)))}`;
-    const sum = (k: "non2xx" | "errors") => runs.reduce((n, r) => n + r[k], 0);
-    console.log(
-      `| ${name} | ${Math.round(m.rps)} | ${range} | ${m.p50.toFixed(1)} | ${m.p99.toFixed(1)} |${extra ? ` ${extra.of(m, runs)} |` : ""} ${sum("non2xx")} | ${sum("errors")} |`,
-    );
-  }
-}
 
 async function transactions(ownerUrl: string): Promise<number> {
   const c = new pg.Client({ connectionString: ownerUrl });
@@ -74,17 +40,12 @@ async function transactions(ownerUrl: string): Promise<number> {
 }
 
 try {
-  try {
-    execFileSync("wrk", ["--version"], { stdio: "ignore" });
-  } catch (err) {
-    // wrk prints its version and exits 1; only a missing binary is a problem
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") throw new Error("wrk not found: apt-get install wrk");
-  }
+  requireWrk();
   if (!existsSync("bench/next-baseline/.next/BUILD_ID")) execSync("npx next build bench/next-baseline", { stdio: "ignore" });
   rmSync(".data/bench", { recursive: true, force: true });
-  start("node", ["bench/servers/plain-http.mjs"], { PORT: String(ports.plain) });
-  start("npx", ["next", "start", "bench/next-baseline", "-p", String(ports.next), "-H", "127.0.0.1"], {});
-  const skyport = start("node", ["--import", "tsx", "server.ts"], {
+  startServer("node", ["bench/servers/plain-http.mjs"], { PORT: String(ports.plain) });
+  startServer("npx", ["next", "start", "bench/next-baseline", "-p", String(ports.next), "-H", "127.0.0.1"], {});
+  const skyport = startServer("node", ["--import", "tsx", "server.ts"], {
     PORT: String(ports.skyport),
     DATA_DIR: ".data/bench",
     EMBEDDED_PG_PORT: String(ports.pg),
@@ -124,11 +85,11 @@ try {
   const [plain, next, rejection, describeTenant, update] = cases as [Case, Case, Case, Case, Case];
 
   // warm up: Next's first render, JIT, pools
-  measure(gw, describePaths(), 3);
-  measure(next.url, next.paths(), 3);
+  measure(gw, describePaths().map(get), 3);
+  measure(next.url, next.paths().map(get), 3);
 
   const runs = new Map<Case, Run[]>(cases.map((c) => [c, []]));
-  const record = (c: Case) => runs.get(c)?.push(measure(c.url, c.paths()));
+  const record = (c: Case) => runs.get(c)?.push(measure(c.url, c.paths().map(get)));
   let rejectionTransactions = 0;
   for (let round = 0; round < (onlyTenants ? 0 : rounds); round++) {
     record(plain);
@@ -172,10 +133,5 @@ try {
     `Server CPU per request, 10 tenants ÷ ${tenantCount.toLocaleString("en")}: cold ${scale.coldCpu.toFixed(2)}, warm ${scale.warmCpu.toFixed(2)}`,
   );
 } finally {
-  for (const c of children)
-    if (c.pid)
-      try {
-        process.kill(-c.pid, "SIGINT");
-      } catch {}
-  await new Promise((r) => setTimeout(r, 2000));
+  await stopAll();
 }

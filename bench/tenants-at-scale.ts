@@ -8,7 +8,7 @@ import { randomInt } from "node:crypto";
 import pg from "pg";
 import type { ConsoleKey } from "../lib/config";
 import { signedQuery } from "../lib/gateway/sign-request";
-import { measure, median, type Run, seconds } from "./wrk";
+import { get, measure, median, type Run, seconds } from "./wrk";
 
 export const tenantCount = Number(process.env.BENCH_TENANTS ?? 100_000);
 const account = (n: number) => `bench-${n}`;
@@ -87,7 +87,7 @@ export function measureTenantsAtScale(
   serverPid: number,
   key: ConsoleKey,
 ): { rows: ScaleResult; cold: number; warm: number; coldCpu: number; warmCpu: number } {
-  const run = (paths: string[], duration = seconds) => measure(url, paths, duration, serverPid);
+  const run = (paths: string[], duration = seconds) => measure(url, paths.map(get), duration, serverPid);
   const ten = () =>
     describePaths(
       key,

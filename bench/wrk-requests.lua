@@ -1,7 +1,8 @@
--- wrk script for bench/agents.ts: each request is one line of $BENCH_REQUESTS,
--- sent once in order (signed calls carry nonces that may not repeat):
+-- wrk script for the benchmarks (bench/wrk.ts): requests cycle, in order,
+-- through the lines of $BENCH_REQUESTS (signed agent calls carry nonces that
+-- may not repeat: their lists are longer than a round sends):
 --   METHOD <tab> path <tab> header: value|header: value... <tab> body
--- done() prints the figures as one JSON line, as wrk-report.lua does.
+-- done() prints the figures as one JSON line.
 local lines = {}
 for line in io.lines(os.getenv("BENCH_REQUESTS")) do
   lines[#lines + 1] = line

@@ -1,6 +1,7 @@
-// wrk runs for bench/gateway.ts: one thread, BENCH_CONNECTIONS connections,
-// requests cycling through a list of paths (bench/wrk-report.lua).
-import { execFileSync } from "node:child_process";
+// wrk runs for the benchmarks: one thread, BENCH_CONNECTIONS connections,
+// requests cycling through a list (bench/wrk-requests.lua); the servers they
+// measure, started and stopped; the table every benchmark prints.
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 
 export const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -17,13 +18,16 @@ export type Run = {
   cpuUs?: number;
 };
 
-/** wrk for `duration` seconds against url, cycling through the given request paths; with `serverPid`, its CPU per request. */
-export function measure(url: string, paths: string[], duration = seconds, serverPid?: number): Run {
+/** One request line for bench/wrk-requests.lua: a GET of `path`. */
+export const get = (path: string) => `GET\t${path}\t\t`;
+
+/** wrk for `duration` seconds against url, cycling through the request lines (`get`, or signed POSTs); with `serverPid`, its CPU per request. */
+export function measure(url: string, requests: string[], duration = seconds, serverPid?: number): Run {
   mkdirSync(".data", { recursive: true });
-  writeFileSync(".data/bench-paths.txt", `${paths.join("\n")}\n`);
+  writeFileSync(".data/bench-requests.txt", `${requests.join("\n")}\n`);
   const cpuBefore = serverPid ? treeCpuSeconds(serverPid) : 0;
-  const out = execFileSync("wrk", ["-t1", `-c${connections}`, `-d${duration}s`, "-s", "bench/wrk-report.lua", url], {
-    env: { ...process.env, BENCH_PATHS: ".data/bench-paths.txt" },
+  const out = execFileSync("wrk", ["-t1", `-c${connections}`, `-d${duration}s`, "-s", "bench/wrk-requests.lua", url], {
+    env: { ...process.env, BENCH_REQUESTS: ".data/bench-requests.txt" },
     encoding: "utf8",
     maxBuffer: 1 << 20,
   });
@@ -37,6 +41,60 @@ export function measure(url: string, paths: string[], duration = seconds, server
 export const median = (runs: Run[]) => [...runs].sort((a, b) => a.rps - b.rps)[Math.floor(runs.length / 2)] as Run;
 
 export const header = `${connections} connections, loopback, wrk`;
+
+/** A markdown table of each case's median round and the rounds' range, with an optional column of the median. */
+export function printTable(rows: { name: string; runs: Run[] }[], extra?: { title: string; of: (median: Run, runs: Run[]) => string }) {
+  console.log(`| case | req/s (median round) | rounds' range | p50 ms | p99 ms |${extra ? ` ${extra.title} |` : ""} non-2xx | errors |`);
+  console.log(`|---|---:|---:|---:|---:|${extra ? "---:|" : ""}---:|---:|`);
+  for (const { name, runs } of rows) {
+    const m = median(runs);
+    const range = `${Math.round(Math.min(...runs.map((r) => r.rps)))}–${Math.round(Math.max(...runs.map((r) => r.rps)))}`;
+    const sum = (k: "non2xx" | "errors") => runs.reduce((n, r) => n + r[k], 0);
+    console.log(
+      `| ${name} | ${Math.round(m.rps)} | ${range} | ${m.p50.toFixed(1)} | ${m.p99.toFixed(1)} |${extra ? ` ${extra.of(m, runs)} |` : ""} ${sum("non2xx")} | ${sum("errors")} |`,
+    );
+  }
+}
+
+/** Fails early, with what to do, when Debian's wrk is missing. */
+export function requireWrk() {
+  try {
+    execFileSync("wrk", ["--version"], { stdio: "ignore" });
+  } catch (err) {
+    // wrk prints its version and exits 1; only a missing binary is a problem
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") throw new Error("wrk not found: apt-get install wrk");
+  }
+}
+
+const servers: ChildProcess[] = [];
+
+/** A server to measure, in its own process group (stopAll stops it and its children). */
+export function startServer(cmd: string, args: string[], env: Record<string, string>): ChildProcess {
+  const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  servers.push(child);
+  return child;
+}
+
+export async function waitFor(url: string) {
+  for (let i = 0; i < 600; i++) {
+    try {
+      await fetch(url);
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+export async function stopAll() {
+  for (const c of servers)
+    if (c.pid)
+      try {
+        process.kill(-c.pid, "SIGINT");
+      } catch {}
+  await new Promise((r) => setTimeout(r, 2000));
+}
 
 /**
  * CPU seconds used so far by a process and everything below it (for the
