@@ -52,9 +52,7 @@ export async function HostsTable({ agents }: { agents: ResultOf<typeof describeA
               <input type="checkbox" name="agentId" value={a.agentId} disabled={a.status === "revoked"} aria-label={a.hostname} />
             </Cell>
             <Cell>
-              <Link href={`/console/hosts/${a.agentId}`} className="text-primary hover:underline" translate="no">
-                {a.hostname}
-              </Link>
+              <HostLink agentId={a.agentId} hostname={a.hostname} />
             </Cell>
             <Cell>
               <AgentStatusBadge status={a.status} />
@@ -77,5 +75,14 @@ export async function HostsTable({ agents }: { agents: ResultOf<typeof describeA
         </SubmitButton>
       )}
     </ActionForm>
+  );
+}
+
+/** A host's name, linking to its page (a name is data: never translated). */
+export function HostLink({ agentId, hostname }: { agentId: string; hostname: string }) {
+  return (
+    <Link href={`/console/hosts/${agentId}`} className="text-primary hover:underline" translate="no">
+      {hostname}
+    </Link>
   );
 }

@@ -26,3 +26,16 @@ export function agentStatus(a: { revokedAt: Date | null; lastSeenAt: Date | null
   if (a.revokedAt) return "revoked" as const;
   return a.lastSeenAt && now.getTime() - a.lastSeenAt.getTime() < 3 * heartbeatSeconds * 1000 ? ("online" as const) : ("offline" as const);
 }
+
+/** An agent's row as the describe actions read it; `I` is what they make of its inventory. */
+export type AgentRow<I = unknown> = {
+  id: string;
+  hostname: string;
+  os: string;
+  arch: string;
+  agentVersion: string | null;
+  enrolledAt: Date;
+  lastSeenAt: Date | null;
+  revokedAt: Date | null;
+  inventory: I;
+};

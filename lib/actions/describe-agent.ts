@@ -1,21 +1,9 @@
 import { z } from "zod";
 import { anyRole } from "../gateway";
-import { agentStatus, noSuchAgent } from "./agent-lookups";
+import { type AgentRow, agentStatus, noSuchAgent } from "./agent-lookups";
 import { defineAction } from "./services";
 
-type Row = {
-  id: string;
-  hostname: string;
-  machineId: string;
-  os: string;
-  arch: string;
-  agentVersion: string | null;
-  enrolledAt: Date;
-  lastSeenAt: Date | null;
-  revokedAt: Date | null;
-  inventory: unknown;
-  inventoryAt: Date | null;
-};
+type Row = AgentRow & { machineId: string; inventoryAt: Date | null };
 
 /** One agent: its inventory, its last heartbeat, and its latest tasks with their results. */
 export const describeAgent = defineAction({

@@ -1,24 +1,14 @@
 import { z } from "zod";
 import { anyRole, invalid } from "../gateway";
-import { agentStatus } from "./agent-lookups";
+import { type AgentRow, agentStatus } from "./agent-lookups";
 import { defineAction } from "./services";
 
-type Row = {
-  id: string;
-  hostname: string;
-  os: string;
-  arch: string;
-  agentVersion: string | null;
-  enrolledAt: Date;
-  lastSeenAt: Date | null;
-  revokedAt: Date | null;
-  inventory: {
-    os?: { name?: string; version?: string };
-    cpu?: { cores?: number };
-    memoryBytes?: number;
-    disks?: { sizeBytes: number; usedBytes: number }[];
-  } | null;
-};
+type Row = AgentRow<{
+  os?: { name?: string; version?: string };
+  cpu?: { cores?: number };
+  memoryBytes?: number;
+  disks?: { sizeBytes: number; usedBytes: number }[];
+} | null>;
 
 /**
  * The tenant's agents, by hostname, a page at a time (`nextToken`), filtered

@@ -5,7 +5,7 @@ import { consolePage } from "@/components/console/console-context";
 import { DownloadLinkForm } from "@/components/console/download-link-form";
 import { FailureMessage } from "@/components/console/failure-message";
 import { revokeDownload } from "@/components/console/host-actions";
-import { AgentStatusBadge } from "@/components/console/hosts-table";
+import { AgentStatusBadge, HostLink } from "@/components/console/hosts-table";
 import { copyLabels } from "@/components/console/outcome-of";
 import { ActionForm } from "@/components/ui/action-form";
 import { Badge } from "@/components/ui/badge";
@@ -79,9 +79,7 @@ export default async function AddHostsPage() {
               {enrolments.data.recent.map((a) => (
                 <tr key={a.agentId} data-testid="enrolled-host">
                   <Cell>
-                    <Link href={`/console/hosts/${a.agentId}`} className="text-primary hover:underline" translate="no">
-                      {a.hostname}
-                    </Link>
+                    <HostLink agentId={a.agentId} hostname={a.hostname} />
                   </Cell>
                   <Cell>
                     <AgentStatusBadge status={a.status} />

@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { consolePage } from "@/components/console/console-context";
 import { FailureMessage } from "@/components/console/failure-message";
 import { refreshSizing } from "@/components/console/host-actions";
+import { HostLink } from "@/components/console/hosts-table";
 import { copyLabels } from "@/components/console/outcome-of";
 import { ActionForm } from "@/components/ui/action-form";
 import { SelectField } from "@/components/ui/select-field";
@@ -90,9 +91,7 @@ export default async function SizingPage({ searchParams }: { searchParams: Promi
             {sizing.data.recommendations.map((r) => (
               <tr key={r.agentId} data-testid="sizing-row">
                 <Cell>
-                  <Link href={`/console/hosts/${r.agentId}`} className="text-primary hover:underline" translate="no">
-                    {r.hostname}
-                  </Link>
+                  <HostLink agentId={r.agentId} hostname={r.hostname} />
                 </Cell>
                 <Cell>{r.needs ? t("sizing.shapeValue", { vcpus: r.needs.vcpus, memory: format.number(r.needs.memoryGiB) }) : "—"}</Cell>
                 <Cell mono>{r.offer?.type ?? "—"}</Cell>
