@@ -35,7 +35,8 @@ type DownloadState = {
  * write A's rows). The same machine enrolling again keeps its agent id, moves
  * to a new generation (a new secret; the old one stops working) and uses no
  * enrolment. The download row is locked, so concurrent enrolments cannot
- * exceed its count or the plan's host limit.
+ * exceed its count or the plan's host limit. Enrolling is contact: the
+ * agent is last seen now, so a new host shows online at once.
  */
 export async function enrol(
   deps: { appPool: pg.Pool; keys: readonly SealKey[]; now: () => number },
@@ -76,7 +77,7 @@ export async function enrol(
       agentId = existing.id;
       await tx.execute`
         UPDATE agents SET generation = ${generation}, secret_key_id = ${sealKey.keyId}, hostname = ${host.hostname},
-               os = ${host.os}, arch = ${host.arch}, revoked_at = NULL, enrolled_at = now()
+               os = ${host.os}, arch = ${host.arch}, revoked_at = NULL, enrolled_at = now(), last_seen_at = now()
         WHERE tenant_id = ${grant.tenantId} AND id = ${agentId}`;
     } else {
       checkHostLimit(d);
@@ -88,8 +89,8 @@ export async function enrol(
         );
       generation = 1;
       const [row] = await tx.query<{ id: string }>`
-        INSERT INTO agents (tenant_id, download_id, machine_id, hostname, os, arch, generation, secret_key_id)
-        VALUES (${grant.tenantId}, ${grant.downloadId}, ${host.machineId}, ${host.hostname}, ${host.os}, ${host.arch}, 1, ${sealKey.keyId})
+        INSERT INTO agents (tenant_id, download_id, machine_id, hostname, os, arch, generation, secret_key_id, last_seen_at)
+        VALUES (${grant.tenantId}, ${grant.downloadId}, ${host.machineId}, ${host.hostname}, ${host.os}, ${host.arch}, 1, ${sealKey.keyId}, now())
         RETURNING id`;
       agentId = (row as { id: string }).id;
       await tx.execute`UPDATE agent_downloads SET enrolments = enrolments + 1 WHERE tenant_id = ${grant.tenantId} AND id = ${grant.downloadId}`;

@@ -55,36 +55,40 @@ export default async function HostPage({ params }: { params: Promise<{ agentId: 
         </Link>{" "}
         / <span translate="no">{a.hostname}</span>
       </nav>
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-lg font-semibold" translate="no">
-          {a.hostname}
-        </h1>
-        <AgentStatusBadge status={a.status} />
-      </div>
-      {a.status !== "revoked" && (
-        <div className="flex flex-wrap items-start gap-2">
-          {(["precheck", "rescan"] as const).map((kind) => (
-            <ActionForm key={kind} action={runTask} labels={labels}>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-lg font-semibold" translate="no">
+            {a.hostname}
+          </h1>
+          <AgentStatusBadge status={a.status} />
+        </div>
+        {a.status !== "revoked" && (
+          <div className="flex flex-wrap items-start gap-2">
+            <Link
+              href={`/console/hosts/sizing?${new URLSearchParams({ agentId: a.agentId })}`}
+              className={`inline-flex items-center ${button}`}
+            >
+              {t("hosts.sizeThis")}
+            </Link>
+            <ActionForm action={revokeHost} labels={labels}>
               <input type="hidden" name="agentId" value={a.agentId} />
-              <input type="hidden" name="kind" value={kind} />
-              <SubmitButton className={button} pending={t("hosts.queuing")}>
-                {t("hosts.runOne", { kind })}
+              <SubmitButton className="h-8 rounded border border-red-300 px-3 text-red-700 hover:bg-red-50" pending={t("hosts.revoking")}>
+                {t("hosts.revoke")}
               </SubmitButton>
             </ActionForm>
-          ))}
-          <Link
-            href={`/console/hosts/sizing?${new URLSearchParams({ agentId: a.agentId })}`}
-            className={`inline-flex items-center ${button}`}
-          >
-            {t("hosts.sizeThis")}
-          </Link>
-          <ActionForm action={revokeHost} labels={labels}>
-            <input type="hidden" name="agentId" value={a.agentId} />
-            <SubmitButton className="h-8 rounded border border-red-300 px-3 text-red-700 hover:bg-red-50" pending={t("hosts.revoking")}>
-              {t("hosts.revoke")}
+          </div>
+        )}
+      </div>
+      {a.status !== "revoked" && (
+        // one form, a button per task: its outcome shows below both
+        <ActionForm action={runTask} labels={labels} className="flex flex-wrap gap-2">
+          <input type="hidden" name="agentId" value={a.agentId} />
+          {(["precheck", "rescan"] as const).map((kind) => (
+            <SubmitButton key={kind} name="kind" value={kind} className={button} pending={t("hosts.queuing")}>
+              {t("hosts.runOne", { kind })}
             </SubmitButton>
-          </ActionForm>
-        </div>
+          ))}
+        </ActionForm>
       )}
       <Panel title={t("hosts.inventory")} testId="inventory">
         <dl className="grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[10rem_1fr]">
