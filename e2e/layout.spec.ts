@@ -8,6 +8,7 @@ for (const width of widths) {
   test(`every page fits ${width} px without sideways scrolling; the console shows its sections, tenant and plan`, async ({
     browser,
   }, info) => {
+    test.setTimeout(120_000); // every page of the app, two sign-ins each
     const context = await browser.newContext({ viewport: { width, height: 900 } });
     const page = await context.newPage();
     for (const route of pages) {

@@ -57,6 +57,18 @@ test("the sign-in page names a throttled sign-in by its code, in minutes, and ne
   await expect(page.getByText("555 0100")).toHaveCount(0);
 });
 
+test("five wrong passwords for one account, and the sixth attempt is refused as throttled, even with no such account", async ({ page }) => {
+  const email = `nobody-${Date.now()}@example.com`;
+  for (let attempt = 1; attempt <= 6; attempt++) {
+    await page.goto("/signin?next=/admin");
+    await page.getByLabel(/Email|邮箱/).fill(email);
+    await page.getByLabel(/Password|密码/).fill(`wrong-${attempt}`);
+    await page.getByRole("button", { name: /Sign in|登录/ }).click();
+    const alert = page.locator('[role="alert"]:not(#__next-route-announcer__)');
+    await expect(alert).toHaveText(attempt <= 5 ? /Wrong email or password|邮箱或密码错误/ : /Too many attempts|尝试次数过多/);
+  }
+});
+
 test("support sees a call refused before its signature verified marked as unauthenticated", async ({ page, request }) => {
   const traceId = `e2e-unsigned-${Date.now()}`;
   const userinfo = { uid: "demo-direct", parentUid: "demo-direct", accountType: "main", marketplace: "direct" };
