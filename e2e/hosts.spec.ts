@@ -40,6 +40,9 @@ test("buy → Add hosts → the real agent runs → host online with inventory �
   await expect(row).toContainText("Online", { timeout: 20_000 });
   await row.getByRole("link", { name: hostname() }).click();
   await expect(page.getByTestId("inventory")).toContainText(/cores|核/);
+  // the host's own page recommends its target too, priced
+  await expect(page.getByTestId("host-sizing")).toContainText(/ecs\.\w+/);
+  await expect(page.getByTestId("host-sizing")).toContainText(/¥|\$/);
 
   await page.getByRole("button", { name: "Run precheck" }).click();
   await expect(page.getByRole("status")).toContainText(/queued/i);

@@ -4,6 +4,7 @@ import { AutoRefresh } from "@/components/console/auto-refresh";
 import { consolePage } from "@/components/console/console-context";
 import { FailureMessage } from "@/components/console/failure-message";
 import { revokeHost, runTask } from "@/components/console/host-actions";
+import { HostSizing } from "@/components/console/host-sizing";
 import { gib } from "@/components/console/host-units";
 import { AgentStatusBadge } from "@/components/console/hosts-table";
 import { copyLabels } from "@/components/console/outcome-of";
@@ -41,6 +42,9 @@ export default async function HostPage({ params }: { params: Promise<{ agentId: 
       <>
         <h1 className="text-lg font-semibold">{t("console.nav.hosts")}</h1>
         <FailureMessage failure={agent} />
+        <Link href="/console/hosts" className="text-primary hover:underline">
+          {t("hosts.backToList")}
+        </Link>
       </>
     );
   const a = agent.data;
@@ -64,12 +68,6 @@ export default async function HostPage({ params }: { params: Promise<{ agentId: 
         </div>
         {a.status !== "revoked" && (
           <div className="flex flex-wrap items-start gap-2">
-            <Link
-              href={`/console/hosts/sizing?${new URLSearchParams({ agentId: a.agentId })}`}
-              className={`inline-flex items-center ${button}`}
-            >
-              {t("hosts.sizeThis")}
-            </Link>
             <ActionForm action={revokeHost} labels={labels}>
               <input type="hidden" name="agentId" value={a.agentId} />
               <SubmitButton className="h-8 rounded border border-red-300 px-3 text-red-700 hover:bg-red-50" pending={t("hosts.revoking")}>
@@ -130,6 +128,11 @@ export default async function HostPage({ params }: { params: Promise<{ agentId: 
           ))}
         </Table>
       </Panel>
+      {a.status !== "revoked" && (
+        <Panel title={t("hosts.targetSize")}>
+          <HostSizing who={page.who} channel={page.tenant.channel} agentId={a.agentId} />
+        </Panel>
+      )}
       <Panel title={t("hosts.tasks")} testId="tasks">
         {/* results arrive by themselves while a task is under way */}
         {a.tasks.some((task) => task.status === "queued" || task.status === "sent") && <AutoRefresh seconds={3} />}

@@ -5,6 +5,8 @@ import { FailureMessage } from "@/components/console/failure-message";
 import { refreshSizing } from "@/components/console/host-actions";
 import { HostLink } from "@/components/console/hosts-table";
 import { copyLabels } from "@/components/console/outcome-of";
+import { sizingProviderOf, sizingRegions } from "@/components/console/sizing-regions";
+import { sizingWords } from "@/components/console/sizing-words";
 import { ActionForm } from "@/components/ui/action-form";
 import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -12,21 +14,14 @@ import { Cell, Table } from "@/components/ui/table";
 import { describeSizingRecommendations } from "@/lib/actions";
 import { callAction } from "@/lib/runtime/call-action";
 
-// the regions offered to size in, per cloud (what the sandbox's clouds emulate, and the common ones)
-const regions = {
-  aliyun: ["cn-hangzhou", "cn-shanghai", "cn-beijing", "cn-shenzhen", "ap-southeast-1"],
-  aws: ["us-east-1", "us-west-2", "eu-west-1", "ap-southeast-1", "ap-northeast-1"],
-};
 type Search = { region?: string | string[]; agentId?: string | string[] };
-// every argument the reasons take (each reason uses some of them)
-const noArgs = { type: "", cores: 0, hostMemoryGiB: 0, headroomPercent: 0, needVcpus: 0, needMemoryGiB: 0 };
 
 /** A target instance for each host in a region of the buyer's cloud, priced where the cloud's price API answers. */
 export default async function SizingPage({ searchParams }: { searchParams: Promise<Search> }) {
   const page = await consolePage();
   if (!page) return null;
   const t = await getTranslations();
-  const provider = page.tenant.channel === "aws" ? "aws" : page.tenant.channel === "aliyun" ? "aliyun" : undefined;
+  const provider = sizingProviderOf(page.tenant.channel);
   if (!provider)
     return (
       <>
@@ -35,10 +30,12 @@ export default async function SizingPage({ searchParams }: { searchParams: Promi
       </>
     );
   const q = await searchParams;
-  const region = regions[provider].find((r) => r === q.region) ?? (regions[provider][0] as string);
+  const regions: readonly string[] = sizingRegions[provider];
+  const region = regions.find((r) => r === q.region) ?? (regions[0] as string);
   const agentId = typeof q.agentId === "string" && /^[0-9a-f-]{36}$/.test(q.agentId) ? q.agentId : undefined;
-  const [format, labels, sizing] = await Promise.all([
+  const [format, words, labels, sizing] = await Promise.all([
     getFormatter(),
+    sizingWords(),
     copyLabels(),
     callAction(page.who, describeSizingRecommendations, { region, ...(agentId && { agentIds: [agentId] }) }),
   ]);
@@ -48,7 +45,7 @@ export default async function SizingPage({ searchParams }: { searchParams: Promi
       <h1 className="text-lg font-semibold">{t("console.nav.sizing")}</h1>
       <div className="flex flex-wrap items-end gap-3">
         <form className="flex flex-wrap items-end gap-3">
-          <SelectField label={t("sizing.region")} name="region" defaultValue={region} options={regions[provider]} />
+          <SelectField label={t("sizing.region")} name="region" defaultValue={region} options={regions} />
           {agentId && <input type="hidden" name="agentId" value={agentId} />}
           <button type="submit" className="h-8 rounded border border-gray-300 bg-white px-3 hover:border-primary hover:text-primary">
             {t("sizing.show")}
@@ -93,17 +90,11 @@ export default async function SizingPage({ searchParams }: { searchParams: Promi
                 <Cell>
                   <HostLink agentId={r.agentId} hostname={r.hostname} />
                 </Cell>
-                <Cell>{r.needs ? t("sizing.shapeValue", { vcpus: r.needs.vcpus, memory: format.number(r.needs.memoryGiB) }) : "—"}</Cell>
+                <Cell>{words.needs(r)}</Cell>
                 <Cell mono>{r.offer?.type ?? "—"}</Cell>
-                <Cell numeric>
-                  {r.offer ? t("sizing.shapeValue", { vcpus: r.offer.vcpus, memory: format.number(r.offer.memoryGiB) }) : "—"}
-                </Cell>
-                <Cell numeric>
-                  {r.offer?.monthlyPrice != null && r.offer.currency
-                    ? format.number(r.offer.monthlyPrice, { style: "currency", currency: r.offer.currency })
-                    : t("sizing.noPrice")}
-                </Cell>
-                <td className="px-3 py-1 text-gray-600">{t("sizing.reason", { ...noArgs, ...r.reason.args, code: r.reason.code })}</td>
+                <Cell numeric>{words.offer(r)}</Cell>
+                <Cell numeric>{words.price(r)}</Cell>
+                <td className="px-3 py-1 text-gray-600">{words.reason(r)}</td>
               </tr>
             ))}
           </Table>
