@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { describeSizingRecommendations } from "@/lib/actions";
 import { type ConsoleIdentity, callAction } from "@/lib/runtime/call-action";
 import { FailureMessage } from "./failure-message";
+import { NeedsRole } from "./needs-role";
 import { sizingProviderOf, sizingRegions } from "./sizing-regions";
 import { sizingWords } from "./sizing-words";
 
@@ -20,23 +21,7 @@ export async function HostSizing({ who, channel, agentId }: { who: ConsoleIdenti
     sizingWords(),
     callAction(who, describeSizingRecommendations, { region, agentIds: [agentId] }),
   ]);
-  const link = "text-primary hover:underline";
-  const more = (
-    <Link href={`/console/hosts/sizing?${new URLSearchParams({ agentId })}`} className={link}>
-      {t("hosts.sizeThis")}
-    </Link>
-  );
-  if (!sizing.ok)
-    return (
-      <div className="space-y-2">
-        <FailureMessage failure={sizing} />
-        {sizing.reason?.key === "sizing.noVerifiedRole" && (
-          <Link href="/console/cloud" className={link}>
-            {t("sizing.openCloud")}
-          </Link>
-        )}
-      </div>
-    );
+  if (!sizing.ok) return sizing.reason?.key === "sizing.noVerifiedRole" ? <NeedsRole /> : <FailureMessage failure={sizing} />;
   const r = sizing.data.recommendations[0];
   if (!r) return null;
   return (
@@ -55,7 +40,9 @@ export async function HostSizing({ who, channel, agentId }: { who: ConsoleIdenti
         <dt className="text-gray-500">{t("sizing.why")}</dt>
         <dd className="text-gray-600">{words.reason(r)}</dd>
       </dl>
-      {more}
+      <Link href={`/console/hosts/sizing?${new URLSearchParams({ agentId })}`} className="text-primary hover:underline">
+        {t("hosts.sizeThis")}
+      </Link>
     </div>
   );
 }

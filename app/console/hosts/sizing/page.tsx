@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { consolePage } from "@/components/console/console-context";
 import { FailureMessage } from "@/components/console/failure-message";
 import { refreshSizing } from "@/components/console/host-actions";
 import { HostLink } from "@/components/console/hosts-table";
+import { NeedsRole } from "@/components/console/needs-role";
 import { copyLabels } from "@/components/console/outcome-of";
 import { sizingProviderOf, sizingRegions } from "@/components/console/sizing-regions";
 import { sizingWords } from "@/components/console/sizing-words";
@@ -61,14 +61,11 @@ export default async function SizingPage({ searchParams }: { searchParams: Promi
         )}
       </div>
       {!sizing.ok ? (
-        <div className="space-y-2">
+        needsRole ? (
+          <NeedsRole />
+        ) : (
           <FailureMessage failure={sizing} />
-          {needsRole && (
-            <Link href="/console/cloud" className="inline-flex h-8 items-center rounded bg-primary px-4 text-white hover:bg-primary-dark">
-              {t("sizing.openCloud")}
-            </Link>
-          )}
-        </div>
+        )
       ) : (
         <>
           <p className="text-gray-600" data-testid="sizing-age">
