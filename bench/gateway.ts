@@ -8,8 +8,9 @@
 // UpdateTenantProfile runs its rounds last, since its dead row versions would
 // slow the reads measured after it. BENCH_CONNECTIONS (default 50).
 // Then DescribeTenant over 100,000 seeded tenants (BENCH_TENANTS), cold and
-// warm, each as a ratio to 10 tenants measured beside it
-// (bench/tenants-at-scale.ts); BENCH_ONLY=tenants runs that part alone.
+// warm, each as a ratio to 10 tenants measured beside it, in
+// BENCH_SCALE_ROUNDS rounds (default 7; bench/tenants-at-scale.ts);
+// BENCH_ONLY=tenants runs that part alone.
 // The load comes from wrk (Debian's `wrk`), a C client light enough not to
 // take the CPU the servers are measured on (docs/benchmarks.md).
 import { execSync } from "node:child_process";
@@ -17,7 +18,7 @@ import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import pg from "pg";
 import { signedQuery } from "../lib/gateway/sign-request";
-import { measureTenantsAtScale, medianCpu, seedTenants, tenantCount } from "./tenants-at-scale";
+import { measureTenantsAtScale, medianCpu, scaleRounds, seedTenants, tenantCount } from "./tenants-at-scale";
 import { get, header, measure, median, printTable, type Run, requireWrk, seconds, startServer, stopAll, waitFor } from "./wrk";
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -101,7 +102,7 @@ try {
   }
   // before the updates, whose dead row versions would slow these reads too
   const seeded = await seedTenants(ownerUrl);
-  const scale = measureTenantsAtScale(gw, rounds, skyport.pid as number, aliyunKey);
+  const scale = measureTenantsAtScale(gw, scaleRounds, skyport.pid as number, aliyunKey);
   for (let round = 0; round < (onlyTenants ? 0 : rounds); round++) record(update);
 
   console.log(`\nGateway benchmark: ${rounds} rounds × ${seconds} s per case, ${header}; ${new Date().toISOString()}\n`);
@@ -120,7 +121,9 @@ try {
       `\nTargets: DescribeTenant ≥ 3× → ${describeRatio.toFixed(1)}× ${describeRatio >= 3 ? "met" : "NOT MET"}; rejection ≥ 10× → ${rejectRatio.toFixed(1)}× ${rejectRatio >= 10 ? "met" : "NOT MET"}\n`,
     );
   }
-  console.log(`${tenantCount.toLocaleString("en")} tenants seeded in ${(seeded / 1000).toFixed(1)} s\n`);
+  console.log(
+    `${tenantCount.toLocaleString("en")} tenants seeded in ${(seeded / 1000).toFixed(1)} s; ${scaleRounds} rounds per case (cold: 3 s each)\n`,
+  );
   printTable(
     scale.rows.map((r) => ({ name: r.note ? `${r.name} (${r.note})` : r.name, runs: r.runs })),
     { title: "server CPU µs/req (median)", of: (_m, runs) => medianCpu(runs).toFixed(0) },
