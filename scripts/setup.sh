@@ -7,7 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-npm install --no-audit --no-fund
+# --prefer-offline: a warm npm cache is used without asking the registry about every package again (the lockfile pins versions)
+npm install --no-audit --no-fund --prefer-offline
 npm run build
 npm run build:agent
 echo "Setup done. Start with: npm start"
