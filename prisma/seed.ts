@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "../lib/auth/password";
+import { plans } from "../lib/billing";
 import { type PrismaClient, platformTransaction } from "../lib/db";
 
 /** The demo accounts: the Alibaba one matches the spec's test vector (uid 1001). */
@@ -34,7 +35,13 @@ export async function seedDemo(platformDb: PrismaClient, password?: string): Pro
         update: {},
       });
       await tx.subscription.create({
-        data: { tenantId: tenant.id, plan: "standard", sku: "demo-standard", startsAt: new Date(), expiresAt: new Date(Date.now() + year) },
+        data: {
+          tenantId: tenant.id,
+          plan: "standard",
+          sku: t.channel === "direct" ? plans.standard.stripePrice : plans.standard.skus[t.channel],
+          startsAt: new Date(),
+          expiresAt: new Date(Date.now() + year),
+        },
       });
     }
     for (const s of [demo.admin, demo.support]) await tx.staff.create({ data: { ...s, passwordHash } });

@@ -12,11 +12,12 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { Cell, Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { instanceHolder, tenantState } from "@/lib/backoffice";
+import { plans } from "@/lib/billing";
 import { codeArgs } from "@/lib/i18n";
 import { runtime } from "@/lib/runtime";
 import { launchLink, recentExchanges } from "@/lib/sandbox";
 
-const skus = ["skyport-basic", "skyport-standard", "skyport-enterprise"];
+const skus = Object.values(plans).map((p) => p.skus.aliyun);
 const ops = ["buy", "renew", "upgrade", "expire", "release", "refund"] as const;
 type Search = { aliUid?: string; instanceId?: string; sku?: string; trial?: string; days?: string; refused?: string };
 
@@ -26,7 +27,7 @@ export default async function SandboxPage({ searchParams }: { searchParams: Prom
   const form = {
     aliUid: q.aliUid ?? "sandbox-buyer-1",
     instanceId: q.instanceId ?? `${Date.now()}`,
-    sku: skus.includes(q.sku ?? "") ? (q.sku as string) : "skyport-standard",
+    sku: skus.includes(q.sku ?? "") ? (q.sku as string) : plans.standard.skus.aliyun,
     trial: q.trial === "true",
     days: Number(q.days ?? 30) || 30,
   };

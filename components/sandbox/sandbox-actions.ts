@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { instanceHolder, tenantState } from "@/lib/backoffice";
+import { plans } from "@/lib/billing";
 import { channels } from "@/lib/config";
 import { runtime } from "@/lib/runtime";
 import {
@@ -36,7 +37,7 @@ export async function sendAliyunOrder(data: FormData) {
     op: orderOps.find((o) => o === data.get("op")) ?? "buy",
     aliUid: field(data, "aliUid"),
     instanceId: field(data, "instanceId"),
-    skuId: field(data, "sku", "skyport-standard"),
+    skuId: field(data, "sku", plans.standard.skus.aliyun),
     trial: data.get("trial") === "on",
     days: Number(data.get("days") ?? 30),
   };
@@ -92,7 +93,7 @@ export async function actOnAws(data: FormData) {
   await requireSandbox();
   const { config } = runtime();
   const account = field(data, "account");
-  const keep = new URLSearchParams({ account, dimension: field(data, "dimension", "skyport-standard") });
+  const keep = new URLSearchParams({ account, dimension: field(data, "dimension", plans.standard.skus.aws) });
   const op = field(data, "op");
   const owned = (await sandboxClaims()).accounts.includes(`aws:${account}`);
   if (op === "subscribe") {

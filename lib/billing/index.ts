@@ -1,1 +1,14 @@
-export { type Plan, planById, planForSku, plans, planWithMoreHosts } from "./plans";
+export { type AliyunMeteringKey, billedAs, type Metric, type MetricId, metricById, metricIds, metrics } from "./metrics";
+export {
+  awsSubscriptionWithoutContract,
+  type BillingChannel,
+  type Feature,
+  type Plan,
+  type PlanId,
+  planById,
+  planForSku,
+  planForStripePrice,
+  planIds,
+  plans,
+  planWithMoreHosts,
+} from "./plans";

@@ -10,10 +10,11 @@ import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { tenantState } from "@/lib/backoffice";
+import { plans } from "@/lib/billing";
 import { runtime } from "@/lib/runtime";
 import { recentExchanges } from "@/lib/sandbox";
 
-const dimensions = ["skyport-basic", "skyport-standard", "skyport-enterprise"];
+const dimensions = Object.values(plans).map((p) => p.skus.aws);
 const events = ["entitlement-updated", "unsubscribe-pending", "unsubscribe-success", "subscribe-success", "subscribe-fail"] as const;
 type Search = { account?: string; dimension?: string; token?: string; refused?: string };
 
@@ -21,7 +22,7 @@ export default async function AwsSandboxPage({ searchParams }: { searchParams: P
   await requireSandbox();
   const [t, q, claims] = await Promise.all([getTranslations(), searchParams, sandboxClaims()]);
   const account = /^\d{12}$/.test(q.account ?? "") ? (q.account as string) : "111122223333";
-  const dimension = dimensions.includes(q.dimension ?? "") ? (q.dimension as string) : "skyport-standard";
+  const dimension = dimensions.includes(q.dimension ?? "") ? (q.dimension as string) : plans.standard.skus.aws;
   const owned = claims.accounts.includes(`aws:${account}`);
   const state = await tenantState("aws", account);
   const access = owned ? state?.cloudAccess.find((a) => a.provider === "aws") : undefined;

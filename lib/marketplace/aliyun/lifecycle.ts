@@ -37,7 +37,7 @@ export async function applySpiCall(tx: Tx, action: string, p: Params, deps: Life
       });
     case "upgradeInstance":
       return withInstance(tx, p, async (sub) => {
-        const plan = planForSku(p.skuId ?? "");
+        const plan = planForSku("aliyun", p.skuId ?? "");
         if (!plan) return refuse(`unknown skuId ${p.skuId}`);
         await tx.subscription.update({ where: key(sub), data: { plan: plan.id, sku: p.skuId as string } });
         await record(tx, sub, "upgradeInstance", { orderId: p.orderId, sku: p.skuId });
@@ -84,7 +84,7 @@ export async function applySpiCall(tx: Tx, action: string, p: Params, deps: Life
 async function createInstance(tx: Tx, p: Params, deps: LifecycleDeps): Promise<SpiAnswer> {
   const aliUid = p.aliUid as string;
   const instanceId = p.orderBizId as string;
-  const plan = planForSku(p.skuId as string);
+  const plan = planForSku("aliyun", p.skuId as string);
   if (!plan) return refuse(`unknown skuId ${p.skuId}`);
   const expiresAt = p.expiredOn ? parseShanghaiTime(p.expiredOn) : null;
   if (expiresAt === undefined) return refuse("expiredOn must be yyyy-MM-dd HH:mm:ss");

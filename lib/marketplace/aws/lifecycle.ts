@@ -1,4 +1,4 @@
-import { planForSku } from "../../billing";
+import { awsSubscriptionWithoutContract, planForSku } from "../../billing";
 import type { Prisma } from "../../db";
 import { NotReadyYet } from "../inbox";
 import { recordOrder, refreshTenantStatus } from "../tenant-state";
@@ -18,10 +18,10 @@ export const customerKey = (c: AwsCustomerKey) => (c.accountId ? `acct:${c.accou
 /** The plan a set of entitlements buys: the first dimension in the catalog; a SaaS subscription without a contract gets standard. */
 export function planFromEntitlements(entitlements: AwsEntitlement[]) {
   for (const e of entitlements) {
-    const plan = planForSku(e.dimension);
+    const plan = planForSku("aws", e.dimension);
     if (plan) return { plan, sku: e.dimension, expiresAt: e.expiresAt };
   }
-  return { plan: planForSku("skyport-standard") as NonNullable<ReturnType<typeof planForSku>>, sku: "aws-subscription", expiresAt: null };
+  return { ...awsSubscriptionWithoutContract, expiresAt: null };
 }
 
 async function findSubscription(tx: Tx, who: AwsCustomerKey) {
