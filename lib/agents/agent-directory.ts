@@ -61,7 +61,7 @@ export function createAgentDirectory(deps: {
     ttl: deps.tenantTtlMs ?? 15_000,
     fetchMethod: async (tenantId) => {
       const [row] = await deps.platformDb.$queryRaw<{ paused: boolean }[]>`
-        SELECT NOT (t.status = 'active' AND s.status = 'active' AND (s.expires_at IS NULL OR s.expires_at > now())) AS paused
+        SELECT NOT (t.status = 'active' AND t.suspended_at IS NULL AND s.status = 'active' AND (s.expires_at IS NULL OR s.expires_at > now())) AS paused
         FROM tenants t
         LEFT JOIN LATERAL (
           SELECT status, expires_at FROM subscriptions WHERE tenant_id = t.id ORDER BY starts_at DESC LIMIT 1

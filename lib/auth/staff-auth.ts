@@ -50,6 +50,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
     session({ session, token }) {
       session.user.role = token.role as StaffRole;
+      if (token.sub) session.user.id = token.sub;
       return session;
     },
   },

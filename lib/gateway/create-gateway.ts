@@ -104,6 +104,10 @@ export function createGateway<S>(deps: GatewayDeps<S>): Gateway {
         if (tenantId === undefined) tenants.remember(account, state.id);
         tenantId = state.id;
         trace.tenantId = tenantId;
+        if (action.mutates && state.suspended)
+          throw new GatewayError("Forbidden", "the tenant is suspended: contact the ISV's support", {
+            reason: { key: "gateway.tenantSuspended" },
+          });
         if (action.mutates && !isEntitled(state, new Date(now())))
           throw new GatewayError("EntitlementExpired", "the subscription has lapsed: renew it to make changes");
         role ??= state.memberRole ?? "member";

@@ -78,6 +78,8 @@ type Settle = { resolve: (id: string | undefined) => void; reject: (err: unknown
 export type CallerContext = {
   id: string;
   status: "active" | "frozen" | "closed";
+  /** an ISV admin suspended the tenant: its mutations are refused whatever its subscription */
+  suspended: boolean;
   /** the caller's recorded membership role, if any */
   memberRole: Role | null;
   subscriptionStatus: "active" | "expired" | "cancelled" | null;
@@ -91,7 +93,7 @@ export type CallerContext = {
  */
 export function callerContextQuery(uid: string): Statement {
   return sql`
-    SELECT t.id, t.status, m.role AS "memberRole", s.status AS "subscriptionStatus", s.expires_at AS "expiresAt"
+    SELECT t.id, t.status, t.suspended_at IS NOT NULL AS suspended, m.role AS "memberRole", s.status AS "subscriptionStatus", s.expires_at AS "expiresAt"
     FROM tenants t
     LEFT JOIN memberships m ON m.tenant_id = t.id AND m.uid = ${uid}
     LEFT JOIN LATERAL (
