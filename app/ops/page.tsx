@@ -1,7 +1,14 @@
-import { BackofficePage } from "@/components/backoffice/backoffice-page";
+import { getTranslations } from "next-intl/server";
 import { requireStaff } from "@/components/backoffice/require-staff";
+import { TraceSearch } from "@/components/backoffice/trace-search";
 
-export default async function OpsPage({ searchParams }: { searchParams: Promise<{ traceId?: string }> }) {
-  const user = await requireStaff("/ops", ["support", "isv_admin"]);
-  return <BackofficePage area="/ops" user={user} traceId={(await searchParams).traceId} />;
+export default async function OpsTracesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireStaff("/ops", ["support", "isv_admin"]);
+  const t = await getTranslations();
+  return (
+    <>
+      <h1 className="text-lg font-semibold">{t("ops.traces.title")}</h1>
+      <TraceSearch params={await searchParams} />
+    </>
+  );
 }

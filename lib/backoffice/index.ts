@@ -1,43 +1,27 @@
 import { runtime } from "../runtime";
-import { findTraces } from "../trace";
 
-// Staff views read through the SELECT-only role: neither /admin nor /ops
-// changes anything yet, so neither needs more.
+// What /admin and /ops read, through the SELECT-only role (`opsDb`), and the
+// few deliberate staff actions, through the platform role with an audit entry.
+// Every function is handed its client, so the tests run them against their own.
 
-export type TenantRow = {
-  id: string;
-  channel: string;
-  externalId: string;
-  displayName: string;
-  status: string;
-  plan: string | null;
-  expiresAt: Date | null;
-  createdAt: Date;
-  /** e.g. "verified", "failed", "pending"; null when no role is bound */
-  cloud: string | null;
-  /** why the role cannot be used, as lib/cloud's failure code */
-  cloudFailure: string | null;
-};
-
-export async function listTenants(): Promise<TenantRow[]> {
-  const tenants = await runtime().db.opsDb.tenant.findMany({
-    orderBy: { createdAt: "desc" },
-    take: 200,
-    include: { subscriptions: { orderBy: { startsAt: "desc" }, take: 1 }, cloudAccess: { where: { roleArn: { not: null } }, take: 1 } },
-  });
-  return tenants.map((t) => ({
-    id: t.id,
-    channel: t.channel,
-    externalId: t.externalId,
-    displayName: t.displayName,
-    status: t.status,
-    plan: t.subscriptions[0]?.plan ?? null,
-    expiresAt: t.subscriptions[0]?.expiresAt ?? null,
-    createdAt: t.createdAt,
-    cloud: t.cloudAccess[0]?.status ?? null,
-    cloudFailure: (t.cloudAccess[0]?.failure as { code?: string } | null)?.code ?? null,
-  }));
-}
+export { listTenantViews, recordTenantView, type StaffMember, type TenantView } from "./access-audit";
+export {
+  type ActionHealth,
+  type OfflineAgents,
+  offlineAfterMinutes,
+  type ParkedNotification,
+  type QueueCounts,
+  readHealth,
+} from "./health";
+export { maskAddress, maskEmail, maskPhone } from "./mask";
+export { type Overview, type OverviewPeriod, overviewQuery, readOverview } from "./overview";
+export { recordRefusedAttempt, reverifyTenantRole, type StaffActionResult, setTenantSuspended, staffReason } from "./staff-actions";
+export { readStaff } from "./staff-list";
+export { csvField, tenantCsv } from "./tenant-csv";
+export { type TenantSummary, tenantDetail, tenantSummary, type UsageDay } from "./tenant-detail";
+export { listTenantPage, maxPageSize, type TenantListQuery, type TenantListRow, tenantListQuery, tenantSorts } from "./tenant-list";
+export { type TimelineEntry, type TimelineKind, tenantTimeline, timelineKinds, timelinePageSize, timelineQuery } from "./tenant-timeline";
+export { searchTraces, type TraceQuery, type TraceRow, traceQuery } from "./trace-search";
 
 /** One account's tenant and subscriptions, for the sandbox's "resulting state". */
 export function tenantState(channel: "aliyun" | "aws" | "direct", externalId: string) {
@@ -51,12 +35,6 @@ export function tenantState(channel: "aliyun" | "aws" | "direct", externalId: st
       cloudAccess: { select: { provider: true, roleArn: true, externalId: true, status: true } },
     },
   });
-}
-
-export async function lookupTrace(traceId: string) {
-  if (!/^[A-Za-z0-9_-]{8,64}$/.test(traceId)) return [];
-  await runtime().traces.flush();
-  return findTraces(runtime().db.opsDb, traceId);
 }
 
 /** The account that holds an Alibaba instance, if any: the sandbox sells an instance id once. */

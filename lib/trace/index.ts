@@ -1,2 +1,1 @@
-export { findTraces } from "./find-traces";
 export { createTraceWriter, type TraceRecord, type TraceWriter } from "./trace-writer";

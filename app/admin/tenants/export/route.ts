@@ -1,0 +1,19 @@
+import { queryValues } from "@/components/backoffice/query-values";
+import { requireAdminFor } from "@/components/backoffice/require-staff";
+import { tenantCsv, tenantListQuery } from "@/lib/backoffice";
+import { runtime } from "@/lib/runtime";
+
+/** The admin tenant list, filtered as on the page, as a CSV download (streamed). */
+export async function GET(request: Request) {
+  const guard = await requireAdminFor("ExportTenants");
+  if (!guard.ok) return new Response("Forbidden", { status: guard.status });
+  const parsed = tenantListQuery.safeParse(queryValues(Object.fromEntries(new URL(request.url).searchParams)));
+  if (!parsed.success) return new Response("InvalidParameter", { status: 400 });
+  return new Response(tenantCsv(runtime().db.opsDb, parsed.data), {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="tenants-${new Date().toISOString().slice(0, 10)}.csv"`,
+      "cache-control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,77 @@
+import { getTranslations } from "next-intl/server";
+import { Badge, type Tone } from "@/components/ui/badge";
+import { Panel } from "@/components/ui/panel";
+import { Cell, Table } from "@/components/ui/table";
+import { Time } from "@/components/ui/time";
+import { type TimelineEntry, type TimelineKind, tenantTimeline, timelineKinds, timelinePageSize, timelineQuery } from "@/lib/backoffice";
+import { codeArgs } from "@/lib/i18n";
+import { runtime } from "@/lib/runtime";
+import { FilterError } from "./filter-error";
+import { invalidFields, queryValues } from "./query-values";
+
+const tones: Record<TimelineKind, Tone> = { order: "blue", callback: "gray", error: "red", audit: "green", agent: "green", staff: "amber" };
+
+/** One tenant's story, newest first, filterable by kind; older entries a page at a time. */
+export async function TenantTimeline({ tenantId, params }: { tenantId: string; params: Record<string, string | string[] | undefined> }) {
+  const t = await getTranslations();
+  const values = queryValues(params);
+  const parsed = timelineQuery.safeParse({ kinds: values.kinds, before: values.before });
+  const entries = parsed.success ? await tenantTimeline(runtime().db.opsDb, tenantId, parsed.data) : [];
+  const selected = parsed.success && parsed.data.kinds?.length === 1 ? parsed.data.kinds[0] : undefined;
+  const link = (extra: Record<string, string>) => `/ops/tenant?${new URLSearchParams({ id: tenantId, ...extra })}`;
+  const what = (e: TimelineEntry) =>
+    e.kind === "order" || e.kind === "callback"
+      ? t("labels.orderEvent", codeArgs(e.what))
+      : e.kind === "error"
+        ? e.what
+        : t("labels.auditAction", codeArgs(e.what));
+  const last = entries.at(-1);
+  return (
+    <Panel title={t("ops.timeline.title")} testId="timeline">
+      <nav className="flex flex-wrap gap-2" aria-label={t("ops.timeline.filter")}>
+        {[undefined, ...timelineKinds].map((kind) => (
+          <a
+            key={kind ?? "all"}
+            href={link(kind ? { kinds: kind } : {})}
+            aria-current={kind === selected ? "true" : undefined}
+            className="rounded border border-gray-300 px-2 py-0.5 text-xs aria-[current=true]:border-primary aria-[current=true]:bg-blue-50 aria-[current=true]:text-primary"
+          >
+            {kind ? t("ops.timeline.kind", codeArgs(kind)) : t("ops.timeline.all")}
+          </a>
+        ))}
+      </nav>
+      {!parsed.success && <FilterError fields={invalidFields(parsed.error)} />}
+      <Table
+        head={[t("backoffice.at"), t("ops.timeline.kindColumn"), t("ops.timeline.what"), t("ops.timeline.detail"), t("ops.traces.traceId")]}
+        empty={t("ops.timeline.empty")}
+      >
+        {entries.map((e) => (
+          <tr key={`${e.kind}-${e.id}`} data-testid="timeline-entry" data-kind={e.kind}>
+            <Cell>
+              <Time value={e.at} />
+            </Cell>
+            <Cell>
+              <Badge tone={tones[e.kind]}>{t("ops.timeline.kind", codeArgs(e.kind))}</Badge>
+            </Cell>
+            <Cell>{what(e)}</Cell>
+            <Cell mono>{e.detail ?? "—"}</Cell>
+            <Cell mono>
+              {e.traceId ? (
+                <a className="text-primary hover:underline" href={`/ops?traceId=${encodeURIComponent(e.traceId)}`}>
+                  {e.traceId}
+                </a>
+              ) : (
+                "—"
+              )}
+            </Cell>
+          </tr>
+        ))}
+      </Table>
+      {last && entries.length >= timelinePageSize && (
+        <a className="text-primary hover:underline" href={link({ ...(selected && { kinds: selected }), before: last.at.toISOString() })}>
+          {t("ops.timeline.older")}
+        </a>
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,45 @@
+import type { PrismaClient } from "../db";
+
+export type QueueCounts = { name: string; queued: number; active: number; deferred: number; failed: number };
+export type ParkedNotification = {
+  id: string;
+  channel: string;
+  action: string;
+  instanceId: string | null;
+  status: string;
+  receivedAt: Date;
+};
+export type OfflineAgents = { tenantId: string; displayName: string; offline: number; total: number; lastSeenAt: Date | null };
+export type ActionHealth = { action: string; calls: number; errors: number; p95Ms: number };
+
+/** An agent is offline when it has not been heard from for this long (three default heartbeats and more). */
+export const offlineAfterMinutes = 5;
+/** A marketplace call still pending after this long is parked (its instance unknown, or a failure). */
+export const parkedAfterMinutes = 5;
+
+/** What /ops shows as the system's health; read through ops_ro, one statement per panel. */
+export async function readHealth(opsDb: PrismaClient) {
+  const [queues, notifications, agents, actions] = await Promise.all([
+    opsDb.$queryRaw<QueueCounts[]>`SELECT * FROM job_queue_counts()`,
+    opsDb.$queryRaw<ParkedNotification[]>`
+      SELECT id::text, channel::text, action, instance_id AS "instanceId", status::text, received_at AS "receivedAt"
+      FROM marketplace_inbox
+      WHERE status = 'refused' OR (status = 'pending' AND received_at < now() - make_interval(mins => ${parkedAfterMinutes}))
+      ORDER BY received_at DESC LIMIT 50`,
+    opsDb.$queryRaw<OfflineAgents[]>`
+      SELECT a.tenant_id::text AS "tenantId", t.display_name AS "displayName",
+             count(*) FILTER (WHERE a.last_seen_at IS NULL OR a.last_seen_at < now() - make_interval(mins => ${offlineAfterMinutes}))::int AS offline,
+             count(*)::int AS total, max(a.last_seen_at) AS "lastSeenAt"
+      FROM agents a JOIN tenants t ON t.id = a.tenant_id
+      WHERE a.revoked_at IS NULL
+      GROUP BY a.tenant_id, t.display_name
+      HAVING count(*) FILTER (WHERE a.last_seen_at IS NULL OR a.last_seen_at < now() - make_interval(mins => ${offlineAfterMinutes})) > 0
+      ORDER BY offline DESC LIMIT 50`,
+    opsDb.$queryRaw<ActionHealth[]>`
+      SELECT action, count(*)::int AS calls, count(*) FILTER (WHERE http_status >= 500 OR code <> 'OK')::int AS errors,
+             percentile_cont(0.95) WITHIN GROUP (ORDER BY latency_ms) AS "p95Ms"
+      FROM gateway_traces WHERE at > now() - interval '1 hour' AND authenticated
+      GROUP BY action ORDER BY errors DESC, calls DESC LIMIT 100`,
+  ]);
+  return { queues, notifications, agents, actions };
+}

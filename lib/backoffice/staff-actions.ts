@@ -1,0 +1,106 @@
+import { z } from "zod";
+import { type AliyunAccessConfig, type AwsAccessConfig, verifyAliyunAccess, verifyAwsAccess } from "../cloud";
+import { Prisma, type PrismaClient, platformTransaction } from "../db";
+import type { StaffMember } from "./access-audit";
+
+/** Every deliberate staff action carries a written reason, kept in the audit entry. */
+export const staffReason = z.string().trim().min(5).max(500);
+
+export type StaffActionResult = { ok: true } | { ok: false; code: "NotFound" | "AlreadyInState" | "NoRole" | "NotConfigured" };
+
+const actor = (staff: StaffMember) => `staff:${staff.email}`;
+
+/**
+ * Suspends or resumes a tenant, and records who did it and why in the same
+ * transaction. The check is in the `where`: a tenant already in that state
+ * (or none) changes nothing and is answered as such. The gateway reads
+ * `suspended_at` with the caller's context on every call, so the next
+ * mutation is refused; agents learn it within the directory's 15 s.
+ */
+export function setTenantSuspended(
+  platformDb: PrismaClient,
+  staff: StaffMember,
+  tenantId: string,
+  suspend: boolean,
+  reason: string,
+): Promise<StaffActionResult> {
+  return platformTransaction(platformDb, async (tx) => {
+    const now = new Date();
+    const { count } = await tx.tenant.updateMany({
+      where: { id: tenantId, suspendedAt: suspend ? null : { not: null } },
+      data: suspend
+        ? { suspendedAt: now, suspensionReason: reason, updatedAt: now }
+        : { suspendedAt: null, suspensionReason: null, updatedAt: now },
+    });
+    if (count === 0) return { ok: false, code: (await tx.tenant.count({ where: { id: tenantId } })) ? "AlreadyInState" : "NotFound" };
+    await tx.platformAuditEvent.create({
+      data: {
+        actor: actor(staff),
+        action: suspend ? "tenant.suspended" : "tenant.resumed",
+        target: `tenant:${tenantId}`,
+        payload: { staffId: staff.id, reason },
+      },
+    });
+    return { ok: true };
+  });
+}
+
+/**
+ * Verifies a tenant's bound roles again now: each cloud is asked with no
+ * transaction open, then what it answered is written (only if the role is
+ * still the one asked about) with the audit entry.
+ */
+export async function reverifyTenantRole(
+  platformDb: PrismaClient,
+  clouds: { aliyun?: AliyunAccessConfig | undefined; aws?: AwsAccessConfig | undefined },
+  staff: StaffMember,
+  tenantId: string,
+  reason: string,
+): Promise<StaffActionResult> {
+  const bound = await platformDb.cloudAccess.findMany({ where: { tenantId, roleArn: { not: null } } });
+  if (bound.length === 0) return { ok: false, code: (await platformDb.tenant.count({ where: { id: tenantId } })) ? "NoRole" : "NotFound" };
+  const results: { access: (typeof bound)[number]; roleArn: string; result: Awaited<ReturnType<typeof verifyAwsAccess>> }[] = [];
+  for (const access of bound) {
+    const roleArn = access.roleArn as string;
+    const result =
+      access.provider === "aws"
+        ? clouds.aws && (await verifyAwsAccess(clouds.aws, roleArn, access.externalId, tenantId))
+        : clouds.aliyun && (await verifyAliyunAccess(clouds.aliyun, roleArn, access.externalId, tenantId));
+    if (!result) return { ok: false, code: "NotConfigured" };
+    results.push({ access, roleArn, result });
+  }
+  await platformTransaction(platformDb, async (tx) => {
+    for (const { access, roleArn, result } of results)
+      await tx.cloudAccess.updateMany({
+        where: { tenantId, provider: access.provider, roleArn },
+        data: {
+          status: result.status,
+          verifiedAt: new Date(),
+          missingPermissions: result.missing,
+          failure: result.failure ?? Prisma.DbNull,
+          updatedAt: new Date(),
+        },
+      });
+    await tx.platformAuditEvent.create({
+      data: {
+        actor: actor(staff),
+        action: "cloud.role.reverified",
+        target: `tenant:${tenantId}`,
+        payload: { staffId: staff.id, reason, outcomes: results.map((r) => ({ provider: r.access.provider, status: r.result.status })) },
+      },
+    });
+  });
+  return { ok: true };
+}
+
+/** A signed-in staff member tried what their role may not: kept, with what they tried. */
+export async function recordRefusedAttempt(platformDb: PrismaClient, staff: StaffMember, attempted: string) {
+  await platformDb.platformAuditEvent.create({
+    data: {
+      actor: actor(staff),
+      action: "staff.action.refused",
+      target: `action:${attempted}`,
+      payload: { staffId: staff.id, role: staff.role },
+    },
+  });
+}

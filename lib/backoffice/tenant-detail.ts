@@ -1,0 +1,83 @@
+import type { PrismaClient } from "../db";
+import { maskEmail } from "./mask";
+
+export type TenantSummary = NonNullable<Awaited<ReturnType<typeof tenantSummary>>>;
+
+/** The tenant's header: who it is and what state it is in. `masked`: support sees the contact email partly hidden. */
+export async function tenantSummary(opsDb: PrismaClient, tenantId: string, opts: { masked: boolean }) {
+  const t = await opsDb.tenant.findUnique({
+    where: { id: tenantId },
+    select: {
+      id: true,
+      channel: true,
+      externalId: true,
+      displayName: true,
+      contactEmail: true,
+      status: true,
+      suspendedAt: true,
+      suspensionReason: true,
+      closedAt: true,
+      createdAt: true,
+      subscriptions: { orderBy: { startsAt: "desc" }, take: 1, select: { plan: true, status: true, expiresAt: true, trial: true } },
+    },
+  });
+  if (!t) return null;
+  const { subscriptions, ...tenant } = t;
+  return { ...tenant, contactEmail: opts.masked ? maskEmail(t.contactEmail) : t.contactEmail, subscription: subscriptions[0] ?? null };
+}
+
+export type UsageDay = { day: string; metric: string; quantity: number };
+
+/** What the admin's tenant page shows beside the header; every list bounded. */
+export async function tenantDetail(opsDb: PrismaClient, tenantId: string, now = new Date()) {
+  const since = new Date(now.getTime() - 30 * 86_400_000);
+  const [subscriptions, orders, cloud, agents, usage, audit, errors] = await Promise.all([
+    opsDb.subscription.findMany({
+      where: { tenantId },
+      orderBy: { startsAt: "desc" },
+      take: 50,
+      select: { id: true, plan: true, sku: true, trial: true, status: true, startsAt: true, expiresAt: true, instanceId: true },
+    }),
+    opsDb.marketplaceOrder.findMany({
+      where: { tenantId },
+      orderBy: { at: "desc" },
+      take: 50,
+      select: { id: true, at: true, instanceId: true, action: true, orderId: true, sku: true, expiresAt: true },
+    }),
+    opsDb.cloudAccess.findMany({
+      where: { tenantId },
+      select: { provider: true, roleArn: true, status: true, verifiedAt: true, missingPermissions: true, failure: true, updatedAt: true },
+    }),
+    opsDb.agent.findMany({
+      where: { tenantId },
+      orderBy: { enrolledAt: "desc" },
+      take: 100,
+      select: { id: true, hostname: true, os: true, arch: true, agentVersion: true, enrolledAt: true, lastSeenAt: true, revokedAt: true },
+    }),
+    opsDb.$queryRaw<UsageDay[]>`
+      SELECT to_char(date_trunc('day', occurred_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS day, metric, sum(quantity)::float8 AS quantity
+      FROM usage_events WHERE tenant_id = ${tenantId}::uuid AND occurred_at >= ${since}
+      GROUP BY 1, 2 ORDER BY 1`,
+    opsDb.auditEvent.findMany({
+      where: { tenantId },
+      orderBy: { at: "desc" },
+      take: 50,
+      select: { id: true, at: true, actorUid: true, action: true, target: true, traceId: true },
+    }),
+    opsDb.gatewayTrace.findMany({
+      where: { tenantId, code: { not: "OK" }, at: { gte: since } },
+      orderBy: { at: "desc" },
+      take: 20,
+      select: { id: true, traceId: true, at: true, action: true, code: true, httpStatus: true },
+    }),
+  ]);
+  return {
+    subscriptions,
+    orders,
+    cloud: cloud.map((c) => ({ ...c, failure: (c.failure as { code?: string } | null)?.code ?? null })),
+    agents,
+    usage,
+    audit,
+    errors: errors.map((e) => ({ ...e, id: String(e.id) })),
+  };
+}

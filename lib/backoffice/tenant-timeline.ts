@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { Prisma, type PrismaClient } from "../db";
+
+export const timelineKinds = ["order", "callback", "error", "audit", "agent", "staff"] as const;
+export type TimelineKind = (typeof timelineKinds)[number];
+
+export const timelineQuery = z.object({
+  /** the kinds to show, comma-separated; all when absent */
+  kinds: z
+    .string()
+    .transform((s) => s.split(",").filter(Boolean))
+    .pipe(z.array(z.enum(timelineKinds)).max(timelineKinds.length))
+    .optional(),
+  /** entries before this time (the next page) */
+  before: z.coerce.date().optional(),
+});
+export type TimelineQuery = z.infer<typeof timelineQuery>;
+
+export type TimelineEntry = {
+  /** the row's id in its own table: unique with the kind */
+  id: string;
+  at: Date;
+  kind: TimelineKind;
+  /** a code the page translates where it has words for it (order event, audit action, error code) */
+  what: string;
+  /** identifiers beside it: instance, SKU, action, agent host; never params or answers, which may hold secrets */
+  detail: string | null;
+  traceId: string | null;
+};
+
+export const timelinePageSize = 100;
+
+/**
+ * One tenant's story, newest first: what the marketplace did (orders), the
+ * callbacks it sent and whether they were applied, gateway calls that failed,
+ * the tenant's own audit trail (role bindings and verifications, downloads,
+ * tasks), agent enrolments, and what staff did to it. One statement; each
+ * branch is bounded by the tenant's indexes and the page size.
+ */
+export async function tenantTimeline(opsDb: PrismaClient, tenantId: string, q: TimelineQuery): Promise<TimelineEntry[]> {
+  const kinds = new Set<TimelineKind>(q.kinds?.length ? q.kinds : timelineKinds);
+  const before = q.before ?? new Date("9999-01-01T00:00:00Z");
+  const branches: Prisma.Sql[] = [];
+  const take = Prisma.sql`ORDER BY at DESC LIMIT ${timelinePageSize}`;
+  if (kinds.has("order"))
+    branches.push(Prisma.sql`(SELECT id::text, at, 'order' AS kind, action AS what, concat_ws(' · ', instance_id, sku) AS detail, NULL AS "traceId"
+      FROM marketplace_orders WHERE tenant_id = ${tenantId}::uuid AND at < ${before} ${take})`);
+  if (kinds.has("callback"))
+    branches.push(Prisma.sql`(SELECT id::text, received_at AS at, 'callback' AS kind, action AS what, concat_ws(' · ', instance_id, status::text) AS detail, NULL
+      FROM marketplace_inbox i
+      WHERE i.channel = (SELECT channel FROM tenants WHERE id = ${tenantId}::uuid)
+        AND i.instance_id IN (SELECT instance_id FROM subscriptions WHERE tenant_id = ${tenantId}::uuid AND instance_id IS NOT NULL)
+        AND received_at < ${before}
+      ORDER BY received_at DESC LIMIT ${timelinePageSize})`);
+  if (kinds.has("error"))
+    branches.push(Prisma.sql`(SELECT id::text, at, 'error' AS kind, code AS what, action AS detail, trace_id
+      FROM gateway_traces WHERE tenant_id = ${tenantId}::uuid AND code <> 'OK' AND at < ${before} ${take})`);
+  if (kinds.has("audit"))
+    branches.push(Prisma.sql`(SELECT id::text, at, 'audit' AS kind, action AS what, target AS detail, trace_id
+      FROM audit_events WHERE tenant_id = ${tenantId}::uuid AND at < ${before} ${take})`);
+  if (kinds.has("agent"))
+    branches.push(Prisma.sql`(SELECT id::text, enrolled_at AS at, 'agent' AS kind, 'agent.enrolled' AS what, concat_ws(' · ', hostname, os, agent_version) AS detail, NULL
+      FROM agents WHERE tenant_id = ${tenantId}::uuid AND enrolled_at < ${before} ORDER BY enrolled_at DESC LIMIT ${timelinePageSize})`);
+  if (kinds.has("staff"))
+    branches.push(Prisma.sql`(SELECT id::text, at, 'staff' AS kind, action AS what, actor AS detail, NULL
+      FROM platform_audit_events WHERE target = ${`tenant:${tenantId}`} AND at < ${before} ${take})`);
+  return opsDb.$queryRaw<TimelineEntry[]>`
+    SELECT * FROM (${Prisma.join(branches, " UNION ALL ")}) e ORDER BY at DESC LIMIT ${timelinePageSize}`;
+}
