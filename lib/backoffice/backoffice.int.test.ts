@@ -1,0 +1,223 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTenant, type TestTenant } from "../../test/factories";
+import { type Harness, startHarness } from "../../test/gateway-harness";
+import { readHealth } from "./health";
+import { readOverview } from "./overview";
+import { recordRefusedAttempt, reverifyTenantRole, setTenantSuspended } from "./staff-actions";
+import { tenantCsv } from "./tenant-csv";
+import { listTenantPage, type TenantListQuery, tenantListQuery } from "./tenant-list";
+import { tenantTimeline } from "./tenant-timeline";
+import { searchTraces, traceQuery } from "./trace-search";
+
+let h: Harness;
+const staff = { id: randomUUID(), email: "admin-test@skyport.test", role: "isv_admin" };
+const query = (q: Record<string, string>): TenantListQuery => tenantListQuery.parse(q);
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+
+async function namedTenant(name: string, opts: Parameters<typeof createTenant>[1] = {}): Promise<TestTenant> {
+  const t = await createTenant(h.db.platformDb, opts);
+  await h.db.platformDb.tenant.update({ where: { id: t.id }, data: { displayName: name } });
+  return t;
+}
+
+async function trace(tenantId: string | null, fields: { traceId: string; action?: string; code?: string; at?: Date }) {
+  await h.db.platformDb.gatewayTrace.create({
+    data: {
+      traceId: fields.traceId,
+      at: fields.at ?? new Date(),
+      action: fields.action ?? "UpdateTenantProfile",
+      code: fields.code ?? "OK",
+      httpStatus: fields.code && fields.code !== "OK" ? 403 : 200,
+      latencyMs: 1.5,
+      tenantId,
+      clientAddress: "203.0.113.45",
+    },
+  });
+}
+
+describe("the admin tenant list", () => {
+  it("finds a tenant by name prefix (any case), account id, tenant id and instance id", async () => {
+    const prefix = `Acme-${randomUUID().slice(0, 8)}`;
+    const t = await namedTenant(`${prefix} Trading`);
+    await h.db.platformDb.subscription.updateMany({ where: { tenantId: t.id }, data: { instanceId: `i-${t.parentUid}` } });
+    for (const q of [prefix.toLowerCase(), t.parentUid, t.id, `i-${t.parentUid}`]) {
+      const page = await listTenantPage(h.db.opsDb, query({ q }));
+      expect(
+        page.rows.map((r) => r.id),
+        q,
+      ).toEqual([t.id]);
+    }
+  });
+
+  it("treats SQL- and wildcard-looking search as text: no match, never an error", async () => {
+    for (const q of ["' OR 1=1 --", "%", "_", "\\", "<script>alert(1)</script>", "'); DROP TABLE tenants; --"])
+      expect((await listTenantPage(h.db.opsDb, query({ q }))).rows, q).toEqual([]);
+  });
+
+  it("pages by keyset: every tenant of a filter exactly once, in order, whatever the sort", async () => {
+    const name = `Paged-${randomUUID().slice(0, 8)}`;
+    const made = await Promise.all(Array.from({ length: 7 }, (_, i) => namedTenant(`${name}-${i}`, { channel: "aws" })));
+    for (const sort of ["newest", "oldest", "name"]) {
+      const seen: string[] = [];
+      let after: string | undefined;
+      do {
+        const page = await listTenantPage(h.db.opsDb, query({ q: name, channel: "aws", sort, size: "3", ...(after && { after }) }));
+        seen.push(...page.rows.map((r) => r.id));
+        after = page.next ?? undefined;
+      } while (after);
+      expect(seen.sort(), sort).toEqual(made.map((t) => t.id).sort());
+    }
+  });
+
+  it("filters by status, suspension, plan, cloud role and expiry", async () => {
+    const name = `Filter-${randomUUID().slice(0, 8)}`;
+    const soon = await namedTenant(`${name}-soon`, { expiresAt: new Date(Date.now() + 3 * 86_400_000) });
+    const frozen = await namedTenant(`${name}-frozen`, { status: "frozen", expiresAt: new Date(Date.now() + 60 * 86_400_000) });
+    const later = await namedTenant(`${name}-later`, { expiresAt: new Date(Date.now() + 20 * 86_400_000) });
+    const ids = async (q: Record<string, string>) =>
+      (await listTenantPage(h.db.opsDb, query({ q: name, ...q }))).rows.map((r) => r.id).sort();
+    expect(await ids({ expiring: "7" })).toEqual([soon.id]);
+    expect(await ids({ expiring: "30" })).toEqual([soon.id, later.id].sort());
+    expect(await ids({ status: "frozen" })).toEqual([frozen.id]);
+    expect(await ids({ plan: "enterprise" })).toEqual([]);
+    expect((await ids({ plan: "standard" })).length).toBe(3);
+    expect((await ids({ cloud: "none" })).length).toBe(3);
+    await setTenantSuspended(h.db.platformDb, staff, later.id, true, "unpaid invoice");
+    expect(await ids({ status: "suspended" })).toEqual([later.id]);
+    expect(await ids({ status: "active" })).toEqual([soon.id]);
+  });
+
+  it("refuses page sizes over the maximum, unknown filter values and forged cursors, naming the field", () => {
+    for (const [q, field] of [
+      [{ size: "101" }, "size"],
+      [{ size: "-1" }, "size"],
+      [{ channel: "gcp" }, "channel"],
+      [{ sort: "id; DROP" }, "sort"],
+      [{ after: "not-a-cursor" }, "after"],
+      [{ after: Buffer.from('["x","not-a-uuid"]').toString("base64url") }, "after"],
+      [{ q: "x".repeat(101) }, "q"],
+    ] as const) {
+      const r = tenantListQuery.safeParse(q);
+      expect(r.success, JSON.stringify(q)).toBe(false);
+      expect(r.error?.issues[0]?.path[0]).toBe(field);
+    }
+  });
+
+  it("exports the filtered list as CSV, a formula in a name defused", async () => {
+    const name = `Csv-${randomUUID().slice(0, 8)}`;
+    await namedTenant(`${name}-a`);
+    const b = await namedTenant(`${name}-"quoted", =cmd`);
+    await h.db.platformDb.tenant.update({ where: { id: b.id }, data: { displayName: `=HYPERLINK("x") ${name}` } });
+    const csv = await new Response(tenantCsv(h.db.opsDb, query({ q: name }))).text();
+    const lines = csv.trim().split("\r\n");
+    expect(lines[0]).toMatch(/^id,displayName,channel/);
+    expect(lines).toHaveLength(2); // the renamed one no longer starts with the prefix
+    const all = await new Response(tenantCsv(h.db.opsDb, query({ q: b.id }))).text();
+    expect(all).toContain(`"'=HYPERLINK(""x"") ${name}"`);
+  });
+});
+
+describe("trace search", () => {
+  it("finds every call of a traceId, and by tenant, action, code and range; client addresses masked", async () => {
+    const t = await createTenant(h.db.platformDb);
+    const traceId = `bo-${randomUUID()}`;
+    await trace(t.id, { traceId, code: "Forbidden" });
+    await trace(t.id, { traceId: `bo-${randomUUID()}`, action: "DescribeTenant", at: new Date(Date.now() - 2 * 86_400_000) });
+    const [found] = await searchTraces(h.db.opsDb, traceQuery.parse({ traceId }));
+    expect(found).toMatchObject({ traceId, tenantId: t.id, code: "Forbidden", clientAddress: "203.0.*.*" });
+    expect(await searchTraces(h.db.opsDb, traceQuery.parse({ tenant: t.id }))).toHaveLength(1); // the last 24 h
+    expect(
+      await searchTraces(h.db.opsDb, traceQuery.parse({ tenant: t.id, from: new Date(Date.now() - 3 * 86_400_000).toISOString() })),
+    ).toHaveLength(2);
+    expect(await searchTraces(h.db.opsDb, traceQuery.parse({ tenant: t.id, errors: "1" }))).toHaveLength(1);
+    // a range over 7 days is cut to the 7 days before its end
+    expect(await searchTraces(h.db.opsDb, traceQuery.parse({ tenant: t.id, action: "DescribeTenant", from: "2000-01-01" }))).toHaveLength(
+      1,
+    );
+    const threeDaysAgo = new Date(Date.now() - 3 * 86_400_000).toISOString();
+    expect(await searchTraces(h.db.opsDb, traceQuery.parse({ tenant: t.id, from: "2000-01-01", to: threeDaysAgo }))).toHaveLength(0);
+  });
+
+  it("refuses malformed input by field", () => {
+    for (const q of [{ traceId: "x' OR '1" }, { tenant: "1 OR 1=1" }, { action: "<script>" }, { from: "yesterday-ish" }])
+      expect(traceQuery.safeParse(q).success, JSON.stringify(q)).toBe(false);
+  });
+});
+
+describe("a tenant's timeline", () => {
+  it("merges orders, callbacks, gateway errors, the tenant's audit, agents and staff actions, newest first, filterable", async () => {
+    const t = await createTenant(h.db.platformDb);
+    const instanceId = `i-${t.parentUid}`;
+    await h.db.platformDb.subscription.updateMany({ where: { tenantId: t.id }, data: { instanceId } });
+    const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000);
+    await h.db.platformDb.marketplaceOrder.create({ data: { tenantId: t.id, instanceId, action: "createInstance", at: at(50) } });
+    await h.db.platformDb.marketplaceInbox.create({
+      data: {
+        channel: "aliyun",
+        idempotencyKey: randomUUID(),
+        action: "createInstance",
+        instanceId,
+        params: { token: "secret-token" },
+        receivedAt: at(51),
+      },
+    });
+    await trace(t.id, { traceId: `tl-${randomUUID()}`, code: "Forbidden", at: at(40) });
+    await h.db.platformDb.auditEvent.create({
+      data: { tenantId: t.id, actorUid: t.parentUid, action: "cloud.role.bound", target: "aws", at: at(30) },
+    });
+    await setTenantSuspended(h.db.platformDb, staff, t.id, true, "chargeback");
+    const all = await tenantTimeline(h.db.opsDb, t.id, {});
+    expect(all.map((e) => e.kind)).toEqual(["staff", "audit", "error", "order", "callback"]);
+    expect(JSON.stringify(all)).not.toContain("secret-token");
+    expect((await tenantTimeline(h.db.opsDb, t.id, { kinds: ["error"] })).map((e) => e.kind)).toEqual(["error"]);
+    expect(await tenantTimeline(h.db.opsDb, t.id, { before: at(45) })).toHaveLength(2);
+  });
+});
+
+describe("suspension", () => {
+  it("refuses a suspended tenant's mutations (reads still work), audits who and why, and lifts on resume", async () => {
+    const t = await createTenant(h.db.platformDb);
+    expect(await setTenantSuspended(h.db.platformDb, staff, t.id, true, "abuse report #42")).toEqual({ ok: true });
+    expect(await setTenantSuspended(h.db.platformDb, staff, t.id, true, "again")).toEqual({ ok: false, code: "AlreadyInState" });
+    const write = await h.call("UpdateTenantProfile", { displayName: "while suspended" }, { tenant: t });
+    expect([write.status, write.body.code]).toEqual([403, "Forbidden"]);
+    expect((await h.call("DescribeTenant", {}, { tenant: t })).body.code).toBe("OK");
+    const audit = await h.db.platformDb.platformAuditEvent.findMany({ where: { target: `tenant:${t.id}` } });
+    expect(audit).toMatchObject([{ actor: `staff:${staff.email}`, action: "tenant.suspended", payload: { reason: "abuse report #42" } }]);
+    expect(await setTenantSuspended(h.db.platformDb, staff, t.id, false, "resolved")).toEqual({ ok: true });
+    expect((await h.call("UpdateTenantProfile", { displayName: "resumed" }, { tenant: t })).body.code).toBe("OK");
+    expect(await setTenantSuspended(h.db.platformDb, staff, randomUUID(), true, "nobody")).toEqual({ ok: false, code: "NotFound" });
+  });
+
+  it("re-verification of a tenant without a bound role changes nothing and says so", async () => {
+    const t = await createTenant(h.db.platformDb);
+    expect(await reverifyTenantRole(h.db.platformDb, {}, staff, t.id, "buyer asked")).toEqual({ ok: false, code: "NoRole" });
+  });
+
+  it("a refused attempt is kept with who tried what", async () => {
+    const support = { id: randomUUID(), email: `support-${randomUUID().slice(0, 6)}@skyport.test`, role: "support" };
+    await recordRefusedAttempt(h.db.platformDb, support, "SuspendTenant");
+    expect(
+      await h.db.platformDb.platformAuditEvent.count({
+        where: { actor: `staff:${support.email}`, action: "staff.action.refused", target: "action:SuspendTenant" },
+      }),
+    ).toBe(1);
+  });
+});
+
+describe("health and overview", () => {
+  it("read through ops_ro without error, with or without the job queue's schema", async () => {
+    const health = await readHealth(h.db.opsDb);
+    expect(Array.isArray(health.queues)).toBe(true);
+    for (const period of ["day", "week", "month"] as const) {
+      const o = await readOverview(h.db.opsDb, period);
+      expect(o.points.length).toBeGreaterThan(10);
+      expect(o.points.at(-1)?.tenants.aliyun).toBeGreaterThan(0);
+    }
+  });
+});
