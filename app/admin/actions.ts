@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { requireAdminFor } from "@/components/backoffice/require-staff";
 import type { Outcome } from "@/components/ui/outcome";
+import { changeStaff, inviteStaff } from "@/lib/auth";
 import { reverifyTenantRole, type StaffActionResult, setTenantSuspended, staffReason } from "@/lib/backoffice";
 import { codeArgs } from "@/lib/i18n";
 import { cloudAccessConfig, runtime } from "@/lib/runtime";
@@ -61,4 +62,50 @@ export async function reverifyCloudRole(_: Outcome, form: FormData): Promise<Out
     await reverifyTenantRole(db.platformDb, cloudAccessConfig(config, endpoints), guard.staff, input.data.tenantId, input.data.reason),
     "reverified",
   );
+}
+
+const invitation = z.object({
+  email: z.email().max(254),
+  name: z.string().trim().min(1).max(100),
+  role: z.enum(["isv_admin", "support"]),
+});
+const staffChange = z.object({
+  staffId: z.uuid(),
+  role: z.enum(["isv_admin", "support"]).optional(),
+  disabled: z.enum(["0", "1"]).optional(),
+});
+
+/** Invites a member; the link is shown once to the admin (and logged outside production) to send them. */
+export async function inviteStaffMember(_: Outcome, form: FormData): Promise<Outcome> {
+  const guard = await requireAdminFor("InviteStaff");
+  if (!guard.ok) return refused();
+  const t = await getTranslations();
+  const input = invitation.safeParse({ email: form.get("email"), name: form.get("name"), role: form.get("role") });
+  if (!input.success) return { ok: false, text: t("admin.staff.inviteInvalid") };
+  const { db, endpoints, config, log } = runtime();
+  const r = await inviteStaff(db.platformDb, guard.staff, input.data);
+  if (!r.ok) return { ok: false, text: t("admin.staff.exists") };
+  const link = `${endpoints.publicUrl}/staff/invite?token=${r.token}`;
+  if (config.SKYPORT_ENV !== "production")
+    log.info({ email: input.data.email, link }, "staff invitation (development: the link is logged)");
+  revalidatePath("/admin/staff");
+  return { ok: true, text: t("admin.staff.invited"), link };
+}
+
+/** Disables or enables a member, or gives them another role; never oneself. */
+export async function changeStaffMember(_: Outcome, form: FormData): Promise<Outcome> {
+  const guard = await requireAdminFor("ChangeStaff");
+  if (!guard.ok) return refused();
+  const t = await getTranslations();
+  const input = staffChange.safeParse({
+    staffId: form.get("staffId"),
+    role: form.get("role") ?? undefined,
+    disabled: form.get("disabled") ?? undefined,
+  });
+  if (!input.success || (!input.data.role && !input.data.disabled))
+    return { ok: false, text: t("admin.staff.changeFailed", codeArgs("Invalid")) };
+  const change = input.data.role ? { role: input.data.role } : { disabled: input.data.disabled === "1" };
+  const r = await changeStaff(runtime().db.platformDb, guard.staff, input.data.staffId, change);
+  revalidatePath("/admin/staff");
+  return r.ok ? { ok: true, text: t("admin.staff.changed") } : { ok: false, text: t("admin.staff.changeFailed", codeArgs(r.code)) };
 }

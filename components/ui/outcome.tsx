@@ -36,7 +36,14 @@ export function OutcomeMessage({ outcome, labels }: { outcome: Outcome; labels: 
       <p>{outcome.text}</p>
       {outcome.traceLine && outcome.traceId && (
         <p className="flex items-center gap-2 text-xs text-red-700">
-          <span className="min-w-0 break-all">{outcome.traceLine}</span>
+          {/* support, given the trace ID, opens the call in /ops; anyone else is asked to sign in as staff */}
+          <a
+            href={`/ops?traceId=${encodeURIComponent(outcome.traceId)}`}
+            className="min-w-0 break-all hover:underline"
+            data-testid="trace-link"
+          >
+            {outcome.traceLine}
+          </a>
           <CopyButton text={outcome.traceId} {...labels} />
         </p>
       )}

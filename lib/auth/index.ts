@@ -2,5 +2,6 @@ export { consoleCookie, consoleSessionMaxAge, openConsoleSession, sealConsoleSes
 export { sameOriginPath } from "./same-origin-path";
 export { seal, unseal } from "./sealed";
 export type { StaffRole, StaffUser } from "./staff";
+export { acceptInvite, changeStaff, inviteDays, inviteStaff } from "./staff-admin";
 export { auth, handlers, signIn, signOut, ThrottledSignIn } from "./staff-auth";
 export { signInLimits } from "./staff-sign-in";

@@ -3,12 +3,12 @@ import { requireStaff } from "@/components/backoffice/require-staff";
 import { StaffPanels } from "@/components/backoffice/staff-panels";
 
 export default async function AdminStaffPage() {
-  await requireStaff("/admin", ["isv_admin"]);
+  const staff = await requireStaff("/admin", ["isv_admin"]);
   const t = await getTranslations();
   return (
     <>
       <h1 className="text-lg font-semibold">{t("admin.staff.title")}</h1>
-      <StaffPanels />
+      <StaffPanels selfId={staff.id} />
     </>
   );
 }
