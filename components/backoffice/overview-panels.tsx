@@ -14,7 +14,7 @@ export async function OverviewPanels({ period }: { period: OverviewPeriod }) {
   const [t, format, o] = await Promise.all([getTranslations(), getFormatter(), readOverview(runtime().db.opsDb, period)]);
   const n = (x: number) => format.number(x);
   const label = (iso: string) => (period === "month" ? iso.slice(0, 7) : iso.slice(5, 10));
-  const series = channels.map((c) => ({ key: c, name: t("labels.channel", codeArgs(c)), color: colors[c] }));
+  const series = channels.map((c) => ({ key: c, name: t("admin.overview.channel", codeArgs(c)), color: colors[c] }));
   const tenants: Point[] = o.points.map((p) => ({ label: label(p.start), ...p.tenants }));
   const movement: Point[] = o.points.map((p) => ({
     label: label(p.start),
@@ -80,7 +80,7 @@ export async function OverviewPanels({ period }: { period: OverviewPeriod }) {
             kind="bar"
             title={t("admin.overview.revenue")}
             data={channels.map((c) => ({
-              label: t("labels.channel", codeArgs(c)),
+              label: t("admin.overview.channel", codeArgs(c)),
               subscriptions: o.revenue[c].subscriptionsCents / 100,
               usage: o.revenue[c].usageCents / 100,
             }))}
@@ -98,7 +98,7 @@ export async function OverviewPanels({ period }: { period: OverviewPeriod }) {
           >
             {channels.map((c) => (
               <tr key={c}>
-                <Cell>{t("labels.channel", codeArgs(c))}</Cell>
+                <Cell>{t("admin.overview.channel", codeArgs(c))}</Cell>
                 <Cell numeric>{usd(o.revenue[c].subscriptionsCents)}</Cell>
                 <Cell numeric>{usd(o.revenue[c].usageCents)}</Cell>
               </tr>

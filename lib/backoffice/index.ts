@@ -19,7 +19,15 @@ export { recordRefusedAttempt, reverifyTenantRole, type StaffActionResult, setTe
 export { readStaff } from "./staff-list";
 export { csvField, tenantCsv } from "./tenant-csv";
 export { type TenantSummary, tenantDetail, tenantSummary, type UsageDay } from "./tenant-detail";
-export { listTenantPage, maxPageSize, type TenantListQuery, type TenantListRow, tenantListQuery, tenantSorts } from "./tenant-list";
+export {
+  encodeCursor,
+  listTenantPage,
+  maxPageSize,
+  type TenantListQuery,
+  type TenantListRow,
+  tenantListQuery,
+  tenantSorts,
+} from "./tenant-list";
 export { type TimelineEntry, type TimelineKind, tenantTimeline, timelineKinds, timelinePageSize, timelineQuery } from "./tenant-timeline";
 export { searchTraces, type TraceQuery, type TraceRow, traceQuery } from "./trace-search";
 
