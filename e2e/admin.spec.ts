@@ -34,6 +34,7 @@ test("an admin suspends a tenant with a reason, and the buyer's next change is r
 });
 
 test("the overview's charts render with data, and the numbers beside them, in English and Chinese", async ({ browser }, info) => {
+  test.setTimeout(90_000);
   for (const locale of ["en", "zh-CN"] as const) {
     const admin = await staffPage(browser, "admin@skyport.local", locale);
     for (const period of ["day", "month"]) {
