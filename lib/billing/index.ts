@@ -12,3 +12,5 @@ export {
   plans,
   planWithMoreHosts,
 } from "./plans";
+export { createUsageIngest, isUsagePath, type UsageIngestDeps } from "./usage-ingest";
+export { usagePath, usageSignature } from "./usage-signature";

@@ -9,6 +9,7 @@ import { actionServices } from "./services";
 
 export { agentDoors } from "./agent-doors";
 export { cloudAccessConfig, marketApiConfig } from "./services";
+export { usageDoor } from "./usage-door";
 
 export type Runtime = {
   config: Config;
