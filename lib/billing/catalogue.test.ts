@@ -1,6 +1,6 @@
 import { globSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { metricById, metricIds, metrics, planById, planForSku, plans } from "./index";
+import { dimensionOf, metricById, metricIds, metrics, planById, planForSku, plans } from "./index";
 
 // Every plan id, SKU, Stripe price and metric the code names must be declared
 // in the catalogue: scan the sources for the shapes they are named in.
@@ -46,7 +46,7 @@ describe("the catalogue", () => {
     expect(new Set(all.map((p) => p.skus.aws)).size).toBe(all.length);
     expect(new Set(all.map((p) => p.stripePrice)).size).toBe(all.length);
     for (const channel of ["aliyun", "aws", "direct"] as const) {
-      const dims = metricIds.map((m) => metrics[m].billedAs[channel]).filter(Boolean);
+      const dims = metricIds.map((m) => dimensionOf(m, channel)).filter(Boolean);
       expect(new Set(dims).size, channel).toBe(dims.length);
     }
     // Alibaba takes integer values only

@@ -135,8 +135,7 @@ const schemaFor = (production: boolean) =>
       USAGE_KEYS: secret(production, 1).pipe(usageKeysSchema),
       USAGE_RPS: z.coerce.number().positive().default(100),
       USAGE_BURST: z.coerce.number().int().positive().default(200),
-      // metering: how often the push runs, and how long a sent record waits for its answer before it is sent again
-      METERING_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+      // metering: how long a pushed record waits for its answer before it is sent again (same identifiers)
       METERING_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
       // sizing: the headroom a recommended instance keeps over what the host has (percent)
       SIZING_HEADROOM_PERCENT: z.coerce.number().int().min(0).max(200).default(20),

@@ -8,6 +8,7 @@ import { outageReporter } from "./report-outage";
 import { actionServices } from "./services";
 
 export { agentDoors } from "./agent-doors";
+export { meteringChannels } from "./metering-channels";
 export { cloudAccessConfig, marketApiConfig } from "./services";
 export { usageDoor } from "./usage-door";
 
