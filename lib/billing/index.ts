@@ -17,3 +17,4 @@ export {
 } from "./plans";
 export { createUsageIngest, isUsagePath, type UsageIngestDeps } from "./usage-ingest";
 export { usagePath, usageSignature } from "./usage-signature";
+export { futureSkewMs, oldestBillable, pushDeadline } from "./windows";
