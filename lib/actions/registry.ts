@@ -11,8 +11,10 @@ import { describeAgents } from "./describe-agents";
 import { describeCaller } from "./describe-caller";
 import { describeCloudAccess } from "./describe-cloud-access";
 import { describeCloudPolicies } from "./describe-cloud-policies";
+import { describeMetering } from "./describe-metering";
 import { describeSizingRecommendations } from "./describe-sizing-recommendations";
 import { describeTenant } from "./describe-tenant";
+import { describeUsage } from "./describe-usage";
 import { exportTenantData } from "./export-tenant-data";
 import { listAgentDownloads } from "./list-agent-downloads";
 import { listAuditEvents } from "./list-audit-events";
@@ -48,5 +50,7 @@ export const registry = createRegistry<ActionServices>([
   createAgentTask,
   revokeAgent,
   describeSizingRecommendations,
+  describeUsage,
+  describeMetering,
   describeAgentEnrolments,
 ]);

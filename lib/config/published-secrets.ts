@@ -21,4 +21,5 @@ export const publishedSecrets: ReadonlySet<string> = new Set([
   "test-aliyun-secret-0123456789",
   "test-aws-secret-access-key-0123",
   "dGVzdC1hZ2VudC1zZWFsLWtleS0wMTIzNDU2Nzg5YWI=",
+  "usage-test-secret-0123456789",
 ]);
