@@ -6,7 +6,7 @@ import { z } from "zod";
 import { requireAdminFor } from "@/components/backoffice/require-staff";
 import type { Outcome } from "@/components/ui/outcome";
 import { changeStaff, inviteStaff } from "@/lib/auth";
-import { reverifyTenantRole, type StaffActionResult, setTenantSuspended, staffReason } from "@/lib/backoffice";
+import { retryMeteringRecord, reverifyTenantRole, type StaffActionResult, setTenantSuspended, staffReason } from "@/lib/backoffice";
 import { codeArgs } from "@/lib/i18n";
 import { cloudAccessConfig, runtime } from "@/lib/runtime";
 
@@ -20,7 +20,7 @@ async function refused(): Promise<Outcome> {
   return { ok: false, text: (await getTranslations())("admin.actions.forbidden") };
 }
 
-async function answer(r: StaffActionResult, done: "suspended" | "resumed" | "reverified"): Promise<Outcome> {
+async function answer(r: StaffActionResult, done: "suspended" | "resumed" | "reverified" | "retried"): Promise<Outcome> {
   const t = await getTranslations();
   revalidatePath("/admin/tenant");
   return r.ok
@@ -62,6 +62,17 @@ export async function reverifyCloudRole(_: Outcome, form: FormData): Promise<Out
     await reverifyTenantRole(db.platformDb, cloudAccessConfig(config, endpoints), guard.staff, input.data.tenantId, input.data.reason),
     "reverified",
   );
+}
+
+const meteringRetry = z.object({ tenantId: z.uuid(), recordId: z.uuid(), reason: staffReason });
+
+export async function retryDeadMeteringRecord(_: Outcome, form: FormData): Promise<Outcome> {
+  const guard = await requireAdminFor("RetryMeteringRecord");
+  if (!guard.ok) return refused();
+  const input = meteringRetry.safeParse({ tenantId: form.get("tenantId"), recordId: form.get("recordId"), reason: form.get("reason") });
+  if (!input.success) return invalidReason();
+  const { tenantId, recordId, reason } = input.data;
+  return answer(await retryMeteringRecord(runtime().db.platformDb, guard.staff, tenantId, recordId, reason), "retried");
 }
 
 const invitation = z.object({

@@ -31,10 +31,11 @@ export async function OverviewPanels({ period }: { period: OverviewPeriod }) {
     [t("admin.overview.expiring7"), n(o.expiring.within7), "expiring7"],
     [t("admin.overview.expiring30"), n(o.expiring.within30), "expiring30"],
     [t("admin.overview.agentsOnline"), `${n(o.agents.online)} / ${n(o.agents.total)}`, "agents"],
+    [t("admin.overview.meteringFailures"), n(o.meteringFailures), "metering"],
   ];
   return (
     <div className="space-y-4">
-      <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
+      <dl className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-7">
         {cards.map(([title, value, id]) => (
           <div key={id} className="rounded border border-gray-200 bg-white p-3" data-testid={`card-${id}`}>
             <dt className="text-xs text-gray-500">{title}</dt>

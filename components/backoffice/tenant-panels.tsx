@@ -7,6 +7,7 @@ import { Time } from "@/components/ui/time";
 import { offlineAfterMinutes, tenantDetail, tenantTimeline } from "@/lib/backoffice";
 import { cloudFailureText, codeArgs } from "@/lib/i18n";
 import { runtime } from "@/lib/runtime";
+import { MeteringPanel } from "./metering-panel";
 import { type Point, SeriesChart } from "./series-chart";
 
 const palette = ["#0070cc", "#16a34a", "#d97706", "#9333ea"];
@@ -59,6 +60,7 @@ export async function TenantPanels({ tenantId }: { tenantId: string }) {
           </div>
         )}
       </Panel>
+      <MeteringPanel tenantId={tenantId} records={d.metering} />
       <Panel title={t("admin.tenant.subscriptions")}>
         <Table
           head={[

@@ -9,7 +9,15 @@ import { runtime } from "@/lib/runtime";
 import { FilterError } from "./filter-error";
 import { invalidFields, queryValues } from "./query-values";
 
-const tones: Record<TimelineKind, Tone> = { order: "blue", callback: "gray", error: "red", audit: "green", agent: "green", staff: "amber" };
+const tones: Record<TimelineKind, Tone> = {
+  order: "blue",
+  callback: "gray",
+  error: "red",
+  audit: "green",
+  agent: "green",
+  metering: "blue",
+  staff: "amber",
+};
 
 /** One tenant's story, newest first, filterable by kind; older entries a page at a time. */
 export async function TenantTimeline({ tenantId, params }: { tenantId: string; params: Record<string, string | string[] | undefined> }) {
@@ -24,7 +32,9 @@ export async function TenantTimeline({ tenantId, params }: { tenantId: string; p
       ? t("labels.orderEvent", codeArgs(e.what))
       : e.kind === "error"
         ? e.what
-        : t("labels.auditAction", codeArgs(e.what));
+        : e.kind === "metering"
+          ? t("admin.metering.state", codeArgs(e.what.replace(/^metering\./, "")))
+          : t("labels.auditAction", codeArgs(e.what));
   const last = entries.at(-1);
   return (
     <Panel title={t("ops.timeline.title")} testId="timeline">

@@ -4,8 +4,9 @@ import { createTenant, type TestTenant } from "../../test/factories";
 import { type Harness, startHarness } from "../../test/gateway-harness";
 import { readHealth } from "./health";
 import { readOverview } from "./overview";
-import { recordRefusedAttempt, reverifyTenantRole, setTenantSuspended } from "./staff-actions";
+import { recordRefusedAttempt, retryMeteringRecord, reverifyTenantRole, setTenantSuspended } from "./staff-actions";
 import { tenantCsv } from "./tenant-csv";
+import { tenantDetail } from "./tenant-detail";
 import { listTenantPage, type TenantListQuery, tenantListQuery } from "./tenant-list";
 import { tenantTimeline } from "./tenant-timeline";
 import { searchTraces, traceQuery } from "./trace-search";
@@ -207,6 +208,42 @@ describe("suspension", () => {
         where: { actor: `staff:${support.email}`, action: "staff.action.refused", target: "action:SuspendTenant" },
       }),
     ).toBe(1);
+  });
+});
+
+describe("metering, per hour and channel", () => {
+  it("shows each record; a dead one goes back to pending once, logged and audited; the timeline shows the transitions", async () => {
+    const t = await createTenant(h.db.platformDb);
+    const hour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3 * 3_600_000);
+    const record = await h.db.platformDb.meteringRecord.create({
+      data: {
+        tenantId: t.id,
+        channel: "aliyun",
+        metric: "managed_host_hours",
+        hour,
+        dimension: "hosts",
+        quantity: 3,
+        state: "dead",
+        reason: "past the channel's window",
+      },
+    });
+    await h.db.platformDb.meteringLog.create({ data: { tenantId: t.id, recordId: record.id, state: "dead" } });
+    expect((await tenantDetail(h.db.opsDb, t.id)).metering).toMatchObject([{ id: record.id, state: "dead", quantity: 3 }]);
+    expect(await retryMeteringRecord(h.db.platformDb, staff, t.id, record.id, "window extended by the channel")).toEqual({ ok: true });
+    expect(await retryMeteringRecord(h.db.platformDb, staff, t.id, record.id, "twice")).toEqual({ ok: false, code: "AlreadyInState" });
+    expect(await retryMeteringRecord(h.db.platformDb, staff, randomUUID(), record.id, "other tenant")).toEqual({
+      ok: false,
+      code: "NotFound",
+    });
+    expect(
+      (await h.db.platformDb.meteringRecord.findUniqueOrThrow({ where: { tenantId_id: { tenantId: t.id, id: record.id } } })).state,
+    ).toBe("pending");
+    const timeline = await tenantTimeline(h.db.opsDb, t.id, { kinds: ["metering", "staff"] });
+    expect(timeline.map((e) => [e.kind, e.what])).toEqual([
+      ["staff", "metering.record.retried"],
+      ["metering", "metering.pending"],
+      ["metering", "metering.dead"],
+    ]);
   });
 });
 

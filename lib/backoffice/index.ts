@@ -15,7 +15,14 @@ export {
 } from "./health";
 export { maskAddress, maskEmail, maskPhone } from "./mask";
 export { type Overview, type OverviewPeriod, overviewQuery, readOverview } from "./overview";
-export { recordRefusedAttempt, reverifyTenantRole, type StaffActionResult, setTenantSuspended, staffReason } from "./staff-actions";
+export {
+  recordRefusedAttempt,
+  retryMeteringRecord,
+  reverifyTenantRole,
+  type StaffActionResult,
+  setTenantSuspended,
+  staffReason,
+} from "./staff-actions";
 export { readStaff } from "./staff-list";
 export { csvField, tenantCsv } from "./tenant-csv";
 export { type TenantSummary, tenantDetail, tenantSummary, type UsageDay } from "./tenant-detail";

@@ -30,12 +30,13 @@ type Counted = { bucket: Date | null; channel: (typeof channels)[number]; n: num
  * each bucket, new and churned (closed) per bucket, subscriptions ending soon,
  * agents online, and the revenue estimate (catalogue list prices of current
  * paid subscriptions, plus this month's metered usage at unit prices: what
- * the marketplaces do not report, estimated). Each series is one grouped scan.
+ * the marketplaces do not report, estimated), and metering records dead or
+ * rejected in the last 30 days. Each series is one grouped scan.
  */
 export async function readOverview(opsDb: PrismaClient, period: OverviewPeriod, now = new Date()) {
   const starts = bucketStarts(period, now);
   const first = starts[0] as Date;
-  const [created, closed, expiring, agents, subscriptions, usage] = await Promise.all([
+  const [created, closed, expiring, agents, subscriptions, usage, metering] = await Promise.all([
     opsDb.$queryRaw<Counted[]>`
       SELECT CASE WHEN created_at < ${first} THEN NULL ELSE date_trunc(${period}, created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' END AS bucket,
              channel::text AS channel, count(*)::int AS n
@@ -63,6 +64,8 @@ export async function readOverview(opsDb: PrismaClient, period: OverviewPeriod, 
       FROM usage_events u JOIN tenants t ON t.id = u.tenant_id
       WHERE u.occurred_at >= date_trunc('month', now())
       GROUP BY 1, 2`,
+    opsDb.$queryRaw<{ failed: number }[]>`
+      SELECT count(*)::int AS failed FROM metering_records WHERE state IN ('dead', 'rejected') AND hour >= now() - interval '30 days'`,
   ]);
 
   const key = (d: Date) => d.toISOString();
@@ -105,6 +108,7 @@ export async function readOverview(opsDb: PrismaClient, period: OverviewPeriod, 
     points,
     expiring: expiring[0] ?? { within7: 0, within30: 0 },
     agents: agents[0] ?? { online: 0, total: 0 },
+    meteringFailures: metering[0]?.failed ?? 0,
     revenue,
   };
 }

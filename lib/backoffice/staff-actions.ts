@@ -93,6 +93,39 @@ export async function reverifyTenantRole(
   return { ok: true };
 }
 
+/**
+ * A dead metering record back to `pending`, due now: the next push sends it
+ * with its own identifiers (a channel takes a record once). One still past
+ * its channel's window is marked dead again by that push, with the reason.
+ * The transition is logged with the record's others, and audited.
+ */
+export function retryMeteringRecord(
+  platformDb: PrismaClient,
+  staff: StaffMember,
+  tenantId: string,
+  recordId: string,
+  reason: string,
+): Promise<StaffActionResult> {
+  return platformTransaction(platformDb, async (tx) => {
+    const { count } = await tx.meteringRecord.updateMany({
+      where: { tenantId, id: recordId, state: "dead" },
+      data: { state: "pending", nextAttemptAt: new Date() },
+    });
+    if (count === 0)
+      return { ok: false, code: (await tx.meteringRecord.count({ where: { tenantId, id: recordId } })) ? "AlreadyInState" : "NotFound" };
+    await tx.meteringLog.create({ data: { tenantId, recordId, state: "pending", detail: { retriedBy: staff.email, reason } } });
+    await tx.platformAuditEvent.create({
+      data: {
+        actor: actor(staff),
+        action: "metering.record.retried",
+        target: `tenant:${tenantId}`,
+        payload: { staffId: staff.id, recordId, reason },
+      },
+    });
+    return { ok: true };
+  });
+}
+
 /** A signed-in staff member tried what their role may not: kept, with what they tried. */
 export async function recordRefusedAttempt(platformDb: PrismaClient, staff: StaffMember, attempted: string) {
   await platformDb.platformAuditEvent.create({

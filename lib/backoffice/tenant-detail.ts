@@ -31,7 +31,7 @@ export type UsageDay = { day: string; metric: string; quantity: number };
 /** What the admin's tenant page shows beside the header; every list bounded. */
 export async function tenantDetail(opsDb: PrismaClient, tenantId: string, now = new Date()) {
   const since = new Date(now.getTime() - 30 * 86_400_000);
-  const [subscriptions, orders, cloud, agents, usage, audit, errors] = await Promise.all([
+  const [subscriptions, orders, cloud, agents, usage, audit, errors, metering] = await Promise.all([
     opsDb.subscription.findMany({
       where: { tenantId },
       orderBy: { startsAt: "desc" },
@@ -70,6 +70,24 @@ export async function tenantDetail(opsDb: PrismaClient, tenantId: string, now = 
       take: 20,
       select: { id: true, traceId: true, at: true, action: true, code: true, httpStatus: true },
     }),
+    // each hour's push per channel and metric, newest first: what the channel took, and what is stuck
+    opsDb.meteringRecord.findMany({
+      where: { tenantId },
+      orderBy: [{ hour: "desc" }, { metric: "asc" }],
+      take: 100,
+      select: {
+        id: true,
+        hour: true,
+        channel: true,
+        metric: true,
+        dimension: true,
+        quantity: true,
+        acceptedQuantity: true,
+        state: true,
+        attempts: true,
+        reason: true,
+      },
+    }),
   ]);
   return {
     subscriptions,
@@ -79,5 +97,10 @@ export async function tenantDetail(opsDb: PrismaClient, tenantId: string, now = 
     usage,
     audit,
     errors: errors.map((e) => ({ ...e, id: String(e.id) })),
+    metering: metering.map((m) => ({
+      ...m,
+      quantity: Number(m.quantity),
+      acceptedQuantity: m.acceptedQuantity === null ? null : Number(m.acceptedQuantity),
+    })),
   };
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Prisma, type PrismaClient } from "../db";
 
-export const timelineKinds = ["order", "callback", "error", "audit", "agent", "staff"] as const;
+export const timelineKinds = ["order", "callback", "error", "audit", "agent", "metering", "staff"] as const;
 export type TimelineKind = (typeof timelineKinds)[number];
 
 export const timelineQuery = z.object({
@@ -34,7 +34,8 @@ export const timelinePageSize = 100;
  * One tenant's story, newest first: what the marketplace did (orders), the
  * callbacks it sent and whether they were applied, gateway calls that failed,
  * the tenant's own audit trail (role bindings and verifications, downloads,
- * tasks), agent enrolments, and what staff did to it. One statement; each
+ * tasks), agent enrolments, metering pushes (each transition), and what staff
+ * did to it. One statement; each
  * branch is bounded by the tenant's indexes and the page size.
  */
 export async function tenantTimeline(opsDb: PrismaClient, tenantId: string, q: TimelineQuery): Promise<TimelineEntry[]> {
@@ -61,6 +62,11 @@ export async function tenantTimeline(opsDb: PrismaClient, tenantId: string, q: T
   if (kinds.has("agent"))
     branches.push(Prisma.sql`(SELECT id::text, enrolled_at AS at, 'agent' AS kind, 'agent.enrolled' AS what, concat_ws(' · ', hostname, os, agent_version) AS detail, NULL
       FROM agents WHERE tenant_id = ${tenantId}::uuid AND enrolled_at < ${before} ORDER BY enrolled_at DESC LIMIT ${timelinePageSize})`);
+  if (kinds.has("metering"))
+    branches.push(Prisma.sql`(SELECT l.id::text, l.at, 'metering' AS kind, 'metering.' || l.state AS what,
+        concat_ws(' · ', r.channel::text, r.metric, to_char(r.hour AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:00Z')) AS detail, NULL
+      FROM metering_log l JOIN metering_records r ON r.tenant_id = l.tenant_id AND r.id = l.record_id
+      WHERE l.tenant_id = ${tenantId}::uuid AND l.at < ${before} ORDER BY l.at DESC LIMIT ${timelinePageSize})`);
   if (kinds.has("staff"))
     branches.push(Prisma.sql`(SELECT id::text, at, 'staff' AS kind, action AS what, actor AS detail, NULL
       FROM platform_audit_events WHERE target = ${`tenant:${tenantId}`} AND at < ${before} ${take})`);
