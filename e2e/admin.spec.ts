@@ -105,3 +105,34 @@ test("no secret in any /admin or /ops page, a script-looking name renders as tex
   await admin.goto(`/ops?from=not-a-date`);
   await expect(admin.getByTestId("filter-error")).toContainText("from");
 });
+
+test("an admin invites a support member, who sets a password with the link and signs in; disabled, they are out at the next page", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const admin = await staffPage(browser, "admin@skyport.local");
+  const email = `invited-${Date.now()}@example.com`;
+  await admin.goto("/admin/staff");
+  const invite = admin.getByTestId("staff-invite");
+  await invite.getByLabel("Email").fill(email);
+  await invite.getByLabel("Name").fill("Invited Member");
+  await invite.getByRole("button", { name: "Invite" }).click();
+  const link = (await invite.getByRole("status").getByRole("link").textContent()) as string;
+  expect(link).toMatch(/\/staff\/invite\?token=[\w-]{43}$/);
+
+  const member = await browser.newPage();
+  await member.goto(new URL(link).pathname + new URL(link).search);
+  await member.getByLabel("Password").fill("a-long-enough-password");
+  await member.getByRole("button", { name: "Set password" }).click();
+  await expect(member.getByRole("status")).toContainText("Your password is set");
+  await member.goto("/signin?next=/ops");
+  await member.getByLabel("Email").fill(email);
+  await member.getByLabel("Password").fill("a-long-enough-password");
+  await member.getByRole("button", { name: "Sign in" }).click();
+  await member.waitForURL((url) => url.pathname === "/ops");
+
+  await admin.reload();
+  const row = admin.getByTestId("staff-row").filter({ hasText: email });
+  await row.getByRole("button", { name: "Disable" }).click();
+  await expect(row.getByRole("status")).toContainText("Saved");
+  await member.goto("/ops/health");
+  await expect(member).toHaveURL(/\/signin/);
+});
