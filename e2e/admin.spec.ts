@@ -4,6 +4,9 @@ import { newBuyer, rename, staffPage } from "./backoffice";
 import { appPages } from "./pages";
 import { e2eSecrets } from "./secrets";
 
+// a shared two-core machine: sign-ins, purchases and renders take their time
+test.describe.configure({ timeout: 90_000 });
+
 const xss = "<img src=x onerror=alert(1)>";
 
 test("an admin suspends a tenant with a reason, and the buyer's next change is refused", async ({ page, browser }, info) => {
@@ -34,7 +37,6 @@ test("an admin suspends a tenant with a reason, and the buyer's next change is r
 });
 
 test("the overview's charts render with data, and the numbers beside them, in English and Chinese", async ({ browser }, info) => {
-  test.setTimeout(90_000);
   for (const locale of ["en", "zh-CN"] as const) {
     const admin = await staffPage(browser, "admin@skyport.local", locale);
     for (const period of ["day", "month"]) {
@@ -57,7 +59,6 @@ test("no secret in any /admin or /ops page, a script-looking name renders as tex
   page,
   browser,
 }) => {
-  test.setTimeout(90_000);
   await newBuyer(page);
   await rename(page, xss);
   await expect(page.getByTestId("tenant-name")).toHaveText(xss);
@@ -107,7 +108,6 @@ test("no secret in any /admin or /ops page, a script-looking name renders as tex
 });
 
 test("an admin invites a support member, who sets a password with the link and signs in; disabled, they are out at the next page", async ({ browser }) => {
-  test.setTimeout(90_000);
   const admin = await staffPage(browser, "admin@skyport.local");
   const email = `invited-${Date.now()}@example.com`;
   await admin.goto("/admin/staff");

@@ -2,8 +2,10 @@ import { expect, test } from "@playwright/test";
 import { newBuyer, rename, staffPage } from "./backoffice";
 import { marketplace } from "./pages";
 
+// a shared two-core machine: sign-ins, purchases and renders take their time
+test.describe.configure({ timeout: 90_000 });
+
 test("support finds a failing call by the traceId a buyer quoted, and sees the tenant's timeline", async ({ page, browser }, info) => {
-  test.setTimeout(90_000);
   const buyer = await newBuyer(page);
   await marketplace(page, buyer, /^Expire$|^到期$/, "expiredInstance");
   await rename(page, "Changed while lapsed");
