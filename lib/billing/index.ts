@@ -18,3 +18,4 @@ export {
 export { createUsageIngest, isUsagePath, type UsageIngestDeps } from "./usage-ingest";
 export { usagePath, usageSignature } from "./usage-signature";
 export { futureSkewMs, oldestBillable, pushDeadline } from "./windows";
+export { stripeMetering } from "./stripe-metering";
