@@ -15,7 +15,7 @@ export {
   plans,
   planWithMoreHosts,
 } from "./plans";
+export { stripeMetering } from "./stripe-metering";
 export { createUsageIngest, isUsagePath, type UsageIngestDeps } from "./usage-ingest";
 export { usagePath, usageSignature } from "./usage-signature";
 export { futureSkewMs, oldestBillable, pushDeadline } from "./windows";
-export { stripeMetering } from "./stripe-metering";
