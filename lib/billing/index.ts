@@ -1,4 +1,4 @@
-export { aggregateClosedHours, aggregateHour } from "./aggregate-hours";
+export { aggregateClosedHours, aggregateEndingAgreements, aggregateHour } from "./aggregate-hours";
 export type { BillingTarget, ChannelAnswer, MeteringChannel, RecordToSend } from "./metering-channel";
 export { backoffMs, type PushReport, pushDue } from "./metering-push";
 export { type AliyunMeteringKey, dimensionOf, type Metric, type MetricId, metricById, metricIds, metrics } from "./metrics";

@@ -1,4 +1,4 @@
-import { aggregateClosedHours, type MeteringChannel, type PushReport, pushDue } from "../billing";
+import { aggregateClosedHours, aggregateEndingAgreements, type MeteringChannel, type PushReport, pushDue } from "../billing";
 import type { PrismaClient } from "../db";
 
 export type MeterUsageDeps = {
@@ -9,12 +9,15 @@ export type MeterUsageDeps = {
 };
 
 /**
- * One metering run: the closed hours summed into records, then each
- * channel's due records pushed (a channel's fault does not stop the others).
+ * One metering run: the closed hours summed into records (and the final
+ * hour of ending AWS agreements), then each channel's due records pushed (a channel's fault does not stop the others).
  * Runs every minute; safe to run twice at once or to kill at any point.
  */
 export async function meterUsage(deps: MeterUsageDeps) {
-  const aggregated = await aggregateClosedHours(deps.platformDb, deps.now());
+  const aggregated = {
+    ...(await aggregateClosedHours(deps.platformDb, deps.now())),
+    final: await aggregateEndingAgreements(deps.platformDb, deps.now()),
+  };
   const pushed: Partial<Record<string, PushReport | { error: string }>> = {};
   for (const channel of deps.channels) {
     try {
