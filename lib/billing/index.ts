@@ -15,6 +15,7 @@ export {
   plans,
   planWithMoreHosts,
 } from "./plans";
+export { reconcileMetering } from "./reconcile-metering";
 export { stripeMetering } from "./stripe-metering";
 export { createUsageIngest, isUsagePath, type UsageIngestDeps } from "./usage-ingest";
 export { usagePath, usageSignature } from "./usage-signature";
