@@ -12,3 +12,4 @@ export {
   plans,
   planWithMoreHosts,
 } from "./plans";
+export { createStripeClient, type StripeApi, type StripeClientConfig, webhookSecrets } from "./stripe-client";

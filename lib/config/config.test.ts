@@ -80,6 +80,7 @@ describe("configuration", () => {
       AGENT_SEAL_KEYS: `p1:${"k".repeat(43)}=`,
     };
     expect(parseConfig(prod)).toMatchObject({ SANDBOX: "off", SEED_DEMO: "off" });
+    expect(parseConfig(prod).STRIPE_SECRET_KEY, "no direct sales unless configured").toBeUndefined();
     expect(parseConfig({ ...prod, SANDBOX: "on" }).SANDBOX).toBe("on");
     // a value published with Skyport is refused in production, whichever secret it is
     for (const [name, published] of [
@@ -89,6 +90,8 @@ describe("configuration", () => {
       ["ALIYUN_SPI_KEY", testSecrets.ALIYUN_SPI_KEY],
       ["AWS_MARKETPLACE_SECRET_ACCESS_KEY", "sandbox-aws-secret-access-key-0123"],
       ["AGENT_SEAL_KEYS", testSecrets.AGENT_SEAL_KEYS],
+      ["STRIPE_SECRET_KEY", testSecrets.STRIPE_SECRET_KEY],
+      ["STRIPE_WEBHOOK_SECRET", `whsec_mine_0123456789abcdef,${testSecrets.STRIPE_WEBHOOK_SECRET}`],
     ])
       expect(() => parseConfig({ ...prod, [name as string]: published }), name).toThrow(`${name}: is a value published with Skyport`);
   });
