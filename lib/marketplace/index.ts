@@ -6,3 +6,5 @@ export { type AwsApiConfig, type AwsMarketplaceApi, createAwsMarketplaceApi } fr
 export { handleAwsNotification, type NotifyDeps, type NotifyResult } from "./aws/notify";
 export { type RegisterResult, registerAwsBuyer } from "./aws/register";
 export { createSnsVerifier, type SnsVerifier, snsStringToSign } from "./aws/sns";
+export { directSubscriptionState, renewalGraceDays } from "./stripe/subscription-state";
+export { handledEventTypes, handleStripeWebhook, type StripeWebhookAnswer, type StripeWebhookDeps } from "./stripe/webhook";
