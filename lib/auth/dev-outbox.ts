@@ -13,7 +13,8 @@ const keep = 100;
  * (/sandbox/mail) and the browser tests read the verification link.
  */
 export function keepDevMail(mail: BuyerMail, now = new Date()) {
-  const box = (holder[slot] ??= []);
+  holder[slot] ??= [];
+  const box = holder[slot];
   box.push({ ...mail, at: now.toISOString() });
   if (box.length > keep) box.splice(0, box.length - keep);
 }
