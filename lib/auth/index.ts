@@ -1,3 +1,4 @@
+export { clientAddress } from "./client-address";
 export { consoleCookie, consoleSessionMaxAge, openConsoleSession, sealConsoleSession, withSessionLocale } from "./console-session";
 export { devMails, keepDevMail } from "./dev-outbox";
 export { type BuyerMail, type BuyerSignIn, signInDirectBuyer, signUpBuyer, signUpSchema, verifyBuyer } from "./direct-buyer";
