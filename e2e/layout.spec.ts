@@ -26,6 +26,7 @@ for (const width of widths) {
           /Add hosts/,
           /Target sizing/,
           /Orders/,
+          /Billing/,
           /Audit log/,
           /Settings/,
         ]);
