@@ -5,6 +5,7 @@
 import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import { isAgentPath, isDownloadPath, serveDownload } from "./lib/agents";
+import { isUsagePath } from "./lib/billing";
 import { ConfigError, ensureDevSecrets, parseConfig } from "./lib/config";
 import { databaseUrls } from "./lib/db";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "./lib/db/embedded";
@@ -13,7 +14,7 @@ import { startNextProcess } from "./lib/front-door/next-process";
 import { proxyTo, proxyUpgrade } from "./lib/front-door/proxy";
 import { gatewayServerOptions, isGatewayPath, serveNode } from "./lib/gateway";
 import { startJobs } from "./lib/jobs";
-import { agentDoors, cloudAccessConfig, marketApiConfig, startRuntime } from "./lib/runtime";
+import { agentDoors, cloudAccessConfig, marketApiConfig, meteringChannels, startRuntime, usageDoor } from "./lib/runtime";
 import { seedDemo } from "./prisma/seed";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
@@ -59,6 +60,7 @@ const jobs = await startJobs({
   publicUrl: runtime.endpoints.publicUrl,
   market: marketApiConfig(cfg, runtime.endpoints),
   cloud: cloudAccessConfig(cfg, runtime.endpoints),
+  metering: meteringChannels(cfg, runtime.endpoints),
   log,
   reportOutage: runtime.reportOutage,
 });
@@ -84,6 +86,7 @@ pages.child.once("exit", (code, signal) => {
 
 const agents = agentDoors(runtime, urls.platform);
 await agents.channel.start();
+const usage = usageDoor(runtime);
 
 const server = createServer(gatewayServerOptions, (req, res) => {
   const url = req.url ?? "";
@@ -95,6 +98,8 @@ const server = createServer(gatewayServerOptions, (req, res) => {
     });
   } else if (isAgentPath(url)) {
     void agents.channel.handle(req, res);
+  } else if (isUsagePath(url)) {
+    void usage(req, res);
   } else if (isDownloadPath(url)) {
     serveDownload(agents.downloads, req, res).catch((err) => {
       log.error({ err }, "download failed");

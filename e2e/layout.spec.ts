@@ -25,6 +25,7 @@ for (const width of widths) {
           /Hosts/,
           /Add hosts/,
           /Target sizing/,
+          /Usage/,
           /Orders/,
           /Billing/,
           /Audit log/,

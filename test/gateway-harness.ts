@@ -64,7 +64,7 @@ export async function startHarness(
     actions: registry,
     services: testServices(),
     traces: { record: (t) => traces.push(t) > 0 },
-    log: pino({ level: "silent" }),
+    log: pino({ level: process.env.HARNESS_LOG ?? "silent" }),
     rateLimit: { perSecond: 1000, burst: 1000 },
     rejectLimit: { perSecond: 1000, burst: 1000 },
     now: () => Date.now() + clockSkew.seconds * 1000,

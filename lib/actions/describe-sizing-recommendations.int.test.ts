@@ -131,6 +131,22 @@ describe("sizing through the buyer's verified role", () => {
     expect(calls.aliyun).toBe(before);
   });
 
+  it("is a billed action: each successful call is one api_calls unit in the ledger, a resend of its traceId counted once, a refusal not at all", async () => {
+    const { tenant } = await buyerWithHost("aws");
+    const apiCalls = () => a.db.platformDb.usageEvent.findMany({ where: { tenantId: tenant.id, metric: "api_calls" } });
+    const traceId = `bill-${Date.now()}`;
+    await a.h.call("DescribeSizingRecommendations", { region: "us-east-1" }, { tenant, traceId });
+    await a.h.call("DescribeSizingRecommendations", { region: "us-east-1" }, { tenant, traceId });
+    await size(tenant, { region: "us-east-1" });
+    expect((await size(tenant, { region: "no-such-region" })).body.success).toBe(false);
+    const rows = await apiCalls();
+    expect(rows.map((r) => [Number(r.quantity), r.source, r.idempotencyKey.startsWith("gateway:")])).toEqual([
+      [1, "gateway", true],
+      [1, "gateway", true],
+    ]);
+    expect(rows.some((r) => r.idempotencyKey === `gateway:${traceId}`)).toBe(true);
+  });
+
   it("a plan without sizing is refused with Forbidden; a direct tenant has no cloud to size in", async () => {
     const basic = await createTenant(a.db.platformDb, { channel: "aliyun" });
     await a.db.platformDb.subscription.updateMany({ where: { tenantId: basic.id }, data: { plan: "basic" } });

@@ -32,6 +32,8 @@ export const describeSizingRecommendations = defineAction({
   }),
   roles: ["owner", "admin", "member", "viewer"],
   mutates: false,
+  // it calls the buyer's cloud for every region asked
+  bills: "api_calls",
   async prepare({ tenantId, caller, services, read, write }, p) {
     const provider: Provider = caller.channel === "aws" ? "aws" : "aliyun";
     ownCloud(caller, provider);

@@ -14,8 +14,10 @@ import { describeCaller } from "./describe-caller";
 import { describeCloudAccess } from "./describe-cloud-access";
 import { describeCloudPolicies } from "./describe-cloud-policies";
 import { describeDirectBilling } from "./describe-direct-billing";
+import { describeMetering } from "./describe-metering";
 import { describeSizingRecommendations } from "./describe-sizing-recommendations";
 import { describeTenant } from "./describe-tenant";
+import { describeUsage } from "./describe-usage";
 import { exportTenantData } from "./export-tenant-data";
 import { listAgentDownloads } from "./list-agent-downloads";
 import { listAuditEvents } from "./list-audit-events";
@@ -51,6 +53,8 @@ export const registry = createRegistry<ActionServices>([
   createAgentTask,
   revokeAgent,
   describeSizingRecommendations,
+  describeUsage,
+  describeMetering,
   describeAgentEnrolments,
   describeDirectBilling,
   createStripeCheckout,

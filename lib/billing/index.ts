@@ -1,4 +1,7 @@
-export { type AliyunMeteringKey, billedAs, type Metric, type MetricId, metricById, metricIds, metrics } from "./metrics";
+export { aggregateClosedHours, aggregateHour } from "./aggregate-hours";
+export type { BillingTarget, ChannelAnswer, MeteringChannel, RecordToSend } from "./metering-channel";
+export { backoffMs, type PushReport, pushDue } from "./metering-push";
+export { type AliyunMeteringKey, dimensionOf, type Metric, type MetricId, metricById, metricIds, metrics } from "./metrics";
 export {
   awsSubscriptionWithoutContract,
   type BillingChannel,
@@ -13,3 +16,6 @@ export {
   planWithMoreHosts,
 } from "./plans";
 export { createStripeClient, type StripeApi, type StripeClientConfig, webhookSecrets } from "./stripe-client";
+export { createUsageIngest, isUsagePath, type UsageIngestDeps } from "./usage-ingest";
+export { usagePath, usageSignature } from "./usage-signature";
+export { futureSkewMs, oldestBillable, pushDeadline } from "./windows";

@@ -30,10 +30,11 @@ export type Metric = {
   /**
    * The dimension each channel bills it under; a channel not listed does not
    * bill the metric (it is still in the ledger and the console).
-   * Alibaba: the metering key; AWS: the listing's usage dimension; direct:
-   * the Stripe meter's event name.
+   * Alibaba: the metering key, and how many of its units one of ours is
+   * (`Period` is counted in seconds); AWS: the listing's usage dimension;
+   * direct: the Stripe meter's event name.
    */
-  billedAs: Partial<{ aliyun: AliyunMeteringKey; aws: string; direct: string }>;
+  billedAs: Partial<{ aliyun: { key: AliyunMeteringKey; scale: number }; aws: string; direct: string }>;
 };
 
 export const metrics: Readonly<Record<MetricId, Metric>> = {
@@ -42,14 +43,14 @@ export const metrics: Readonly<Record<MetricId, Metric>> = {
     unit: "host-hour",
     integer: true,
     unitPriceCents: 1,
-    billedAs: { aliyun: "Period", aws: "managed_host_hours", direct: "managed_host_hours" },
+    billedAs: { aliyun: { key: "Period", scale: 3600 }, aws: "managed_host_hours", direct: "managed_host_hours" },
   },
   task_runs: {
     id: "task_runs",
     unit: "run",
     integer: true,
     unitPriceCents: 2,
-    billedAs: { aliyun: "Frequency", aws: "task_runs", direct: "task_runs" },
+    billedAs: { aliyun: { key: "Frequency", scale: 1 }, aws: "task_runs", direct: "task_runs" },
   },
   api_calls: {
     id: "api_calls",
@@ -67,7 +68,8 @@ export function metricById(id: string): Metric | undefined {
   return Object.hasOwn(metrics, id) ? metrics[id as MetricId] : undefined;
 }
 
-/** The dimension `channel` bills `metric` under, or undefined when it does not bill it. */
-export function billedAs(metric: MetricId, channel: BillingChannel): string | undefined {
-  return metrics[metric].billedAs[channel];
+/** The dimension `channel` bills `metric` under (Alibaba: the metering key), or undefined when it does not bill it. */
+export function dimensionOf(metric: MetricId, channel: BillingChannel): string | undefined {
+  const d = metrics[metric].billedAs[channel];
+  return typeof d === "object" ? d.key : d;
 }

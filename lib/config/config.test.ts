@@ -78,6 +78,7 @@ describe("configuration", () => {
       AWS_ISV_ACCOUNT_ID: "210987654321",
       PUBLIC_URL: "https://skyport.example.com",
       AGENT_SEAL_KEYS: `p1:${"k".repeat(43)}=`,
+      USAGE_KEYS: `svc:${"u".repeat(24)}`,
     };
     expect(parseConfig(prod)).toMatchObject({ SANDBOX: "off", SEED_DEMO: "off" });
     expect(parseConfig(prod).STRIPE_SECRET_KEY, "no direct sales unless configured").toBeUndefined();
@@ -90,6 +91,7 @@ describe("configuration", () => {
       ["ALIYUN_SPI_KEY", testSecrets.ALIYUN_SPI_KEY],
       ["AWS_MARKETPLACE_SECRET_ACCESS_KEY", "sandbox-aws-secret-access-key-0123"],
       ["AGENT_SEAL_KEYS", testSecrets.AGENT_SEAL_KEYS],
+      ["USAGE_KEYS", testSecrets.USAGE_KEYS],
       ["STRIPE_SECRET_KEY", testSecrets.STRIPE_SECRET_KEY],
       ["STRIPE_WEBHOOK_SECRET", `whsec_mine_0123456789abcdef,${testSecrets.STRIPE_WEBHOOK_SECRET}`],
     ])

@@ -17,6 +17,7 @@ const generators = {
   ALIYUN_ACCESS_KEY_SECRET: () => token(),
   AWS_MARKETPLACE_SECRET_ACCESS_KEY: () => token(),
   AGENT_SEAL_KEYS: () => `dev1:${randomBytes(32).toString("base64")}`,
+  USAGE_KEYS: () => `dev-usage:${token()}`,
   STRIPE_SECRET_KEY: () => `sk_test_${token()}`,
   STRIPE_WEBHOOK_SECRET: () => `whsec_${token()}`,
 } as const;

@@ -2,12 +2,14 @@ import { z } from "zod";
 import { consoleKeysSchema } from "./console-keys";
 import { publishedSecrets } from "./published-secrets";
 import { sealKeysSchema } from "./seal-keys";
+import { usageKeysSchema } from "./usage-keys";
 
 export { type ChannelName, type ConsoleKey, channels } from "./console-keys";
 export { devSecretNames, devSecretsFile, ensureDevSecrets, readDevSecrets } from "./dev-secrets";
 export { type Endpoints, resolveEndpoints } from "./endpoints";
 export { listensBeyondLoopback } from "./loopback";
 export type { SealKey } from "./seal-keys";
+export type { UsageKey } from "./usage-keys";
 
 /** A default that only applies outside production: production must set it. */
 function devDefault<T extends z.ZodType>(production: boolean, schema: T, value: z.input<T>) {
@@ -138,6 +140,12 @@ const schemaFor = (production: boolean) =>
       AGENT_PACKAGES_S3_REGION: z.string().default("us-east-1"),
       AGENT_PACKAGES_S3_ACCESS_KEY_ID: z.string().optional(),
       AGENT_PACKAGES_S3_SECRET_ACCESS_KEY: z.string().optional(),
+      // usage ingest (POST /api/usage/v1/events): the services' keys, keyId:secret,...
+      USAGE_KEYS: secret(production, 1).pipe(usageKeysSchema),
+      USAGE_RPS: z.coerce.number().positive().default(100),
+      USAGE_BURST: z.coerce.number().int().positive().default(200),
+      // metering: how long a pushed record waits for its answer before it is sent again (same identifiers)
+      METERING_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
       // sizing: the headroom a recommended instance keeps over what the host has (percent)
       SIZING_HEADROOM_PERCENT: z.coerce.number().int().min(0).max(200).default(20),
       SEED_DEMO: flag.default(production ? "off" : "on"),

@@ -8,6 +8,8 @@ export type Database = {
   appPool: pg.Pool;
   /** cross-tenant platform work; every use must be greppable as `platformDb` */
   platformDb: PrismaClient;
+  /** the same role's pool, for the batched writes of the fast path (usage ingest) */
+  platformPool: pg.Pool;
   /** support's SELECT-only role */
   opsDb: PrismaClient;
   close: () => Promise<void>;
@@ -30,6 +32,7 @@ export function createDatabase(urls: DatabaseUrls, poolSize = 10): Database {
   return {
     appPool,
     platformDb,
+    platformPool,
     opsDb,
     close: async () => {
       await Promise.all([platformDb.$disconnect(), opsDb.$disconnect()]);

@@ -57,6 +57,12 @@ export type Action<S, P extends z.ZodType = z.ZodType, R = unknown, E = unknown>
   /** state-changing actions run at most once per traceId and need a live entitlement */
   mutates: boolean;
   /**
+   * A metric of the catalogue (lib/billing) a successful call counts one of:
+   * written to the usage ledger in the call's own scope, keyed by its traceId
+   * (a resend is counted once).
+   */
+  bills?: string;
+  /**
    * Remote work before the transaction (call first, then write): its result is
    * the handler's third argument. Runs after the caller is authorized and the
    * params are valid; a resend of a finished call gets the stored answer

@@ -148,17 +148,22 @@ export function createGateway<S>(deps: GatewayDeps<S>): Gateway {
 
     // reads need no transaction (readAsTenant); changes run in one with their replay claim and audit
     const scope = action.mutates ? withTenant : readAsTenant;
+    let billed: string | undefined;
     const answer = await scope(
       pool,
       tenant(),
       async (tx) => {
         const { caller, params, tenantId } = authorize();
         const ctx = context(tx, tenantId, caller, fields.traceId);
+        billed = tenantId;
         if (!action.mutates) return ok(fields.traceId, await action.handler(ctx, params, prepared));
         return runOnce(action, params, prepared, fields, ctx);
       },
       callerContext(!action.mutates && role !== undefined && tenantId !== undefined),
     );
+    // a read runs read-only: its call is counted in a statement of its own
+    if (action.bills && !action.mutates && billed && answer.status === 200)
+      await withTenant(pool, billed, (tx) => bill(action, tx, billed as string, fields.traceId));
     outage.up("database", started);
     return answer;
   }
@@ -175,8 +180,18 @@ export function createGateway<S>(deps: GatewayDeps<S>): Gateway {
     if (!(await claimTrace(ctx.tx, ctx.tenantId, fields.traceId, hash)))
       return replayOf(await storedAnswer(ctx.tx, ctx.tenantId, fields.traceId), fields);
     const res = ok(fields.traceId, await action.handler(ctx, params, prepared));
+    await bill(action, ctx.tx, ctx.tenantId, ctx.traceId);
     await storeAnswer(ctx.tx, ctx.tenantId, fields.traceId, res.status, res.body);
     return res;
+  }
+
+  /** A billed action's call, in the usage ledger once per traceId (usage-and-billing.md: the same ledger, the same rules). */
+  async function bill(action: AnyAction<S>, tx: TenantTx, tenantId: string, traceId: string) {
+    if (!action.bills) return;
+    await tx.execute`
+      INSERT INTO usage_events (tenant_id, metric, quantity, occurred_at, idempotency_key, source)
+      VALUES (${tenantId}, ${action.bills}, 1, now(), ${`gateway:${traceId}`}, 'gateway')
+      ON CONFLICT (tenant_id, idempotency_key) DO NOTHING`;
   }
 
   function context(tx: TenantTx, tenantId: string, caller: Caller, traceId: string): ActionContext<S> {

@@ -1,18 +1,21 @@
 import { PgBoss } from "pg-boss";
+import type { MeteringChannel } from "../billing";
 import type { AliyunAccessConfig, AwsAccessConfig } from "../cloud";
 import type { Config } from "../config";
 import type { PrismaClient } from "../db";
 import type { Logger } from "../log";
 import { createMarketApi, type MarketApiConfig } from "../marketplace";
 import { maintainTracePartitions } from "./maintain-trace-partitions";
+import { meterUsage } from "./meter-usage";
 import { purgeReleasedTenants } from "./purge-released-tenants";
 import { reconcileAliyun } from "./reconcile-aliyun";
 import { reverifyCloudAccess } from "./reverify-cloud-access";
 
-export { maintainTracePartitions, purgeReleasedTenants, reconcileAliyun, reverifyCloudAccess };
+export { maintainTracePartitions, meterUsage, purgeReleasedTenants, reconcileAliyun, reverifyCloudAccess };
 
 export const queues = {
   maintainTracePartitions: "maintain-trace-partitions",
+  meterUsage: "meter-usage",
   purgeReleasedTenants: "purge-released-tenants",
   reconcileAliyun: "reconcile-aliyun",
   reverifyCloudAccess: "reverify-cloud-access",
@@ -34,10 +37,27 @@ export type JobDeps = {
   /** the Market OpenAPI, when known; unset: the Alibaba reconcile does not run */
   market: MarketApiConfig | undefined;
   cloud: { aliyun?: AliyunAccessConfig | undefined; aws?: AwsAccessConfig | undefined };
+  /** the channels usage is pushed to (lib/runtime/metering-channels.ts) */
+  metering: readonly MeteringChannel[];
   log: Logger;
   /** true, after reporting it once per interval, when err means the database is unreachable */
   reportOutage: (by: string, err: unknown) => boolean;
 };
+
+async function scheduleMetering(boss: PgBoss, deps: JobDeps) {
+  await boss.createQueue(queues.meterUsage);
+  await boss.schedule(queues.meterUsage, "* * * * *", {}, { tz: "UTC" });
+  await boss.work(queues.meterUsage, async () => {
+    const report = await meterUsage({
+      platformDb: deps.platformDb,
+      channels: deps.metering,
+      leaseMs: deps.config.METERING_LEASE_SECONDS * 1000,
+      now: () => new Date(),
+    });
+    if (report.aggregated.hours || Object.values(report.pushed).some((p) => p && ("error" in p || p.sent || p.dead)))
+      deps.log.info(report, "usage metered");
+  });
+}
 
 export async function startJobs(deps: JobDeps): Promise<Jobs> {
   const boss = new PgBoss({ connectionString: deps.ownerUrl, max: 2 });
@@ -65,6 +85,9 @@ export async function startJobs(deps: JobDeps): Promise<Jobs> {
   });
 
   const cfg = deps.config;
+  // no channel, nothing to bill: the ledger is left as it is (a test's or a tool's jobs)
+  if (deps.metering.length) await scheduleMetering(boss, deps);
+
   if (deps.market) {
     const market = createMarketApi(deps.market);
     const publicUrl = deps.publicUrl;

@@ -48,6 +48,7 @@ describe("purging released tenants", () => {
       publicUrl: "http://skyport.test",
       market: undefined,
       cloud: {},
+      metering: [],
       log: pino({ level: "silent" }),
       reportOutage: () => false,
     });

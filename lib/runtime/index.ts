@@ -8,7 +8,9 @@ import { outageReporter } from "./report-outage";
 import { actionServices } from "./services";
 
 export { agentDoors } from "./agent-doors";
+export { meteringChannels } from "./metering-channels";
 export { cloudAccessConfig, marketApiConfig } from "./services";
+export { usageDoor } from "./usage-door";
 
 export type Runtime = {
   config: Config;

@@ -9,6 +9,14 @@ export type MarketInstanceState = {
   isTrial: boolean;
 };
 export type FailedNotification = { id: string; action: string; params: Record<string, string> };
+/** One PushMeteringData record (aliyun-marketplace-spi.md §2): times in unix seconds, integer values. */
+export type AliyunMeteringRecord = {
+  InstanceId: string;
+  StartTime: number;
+  EndTime: number;
+  Entities: { Key: string; Value: number }[];
+  SerialNo: string;
+};
 
 /**
  * The Market OpenAPI (2015-11-01) through the real SDK; only the endpoint
@@ -50,6 +58,14 @@ export function createMarketApi(config: MarketApiConfig) {
     },
     async confirmNotification(id: string): Promise<void> {
       await call("ConfirmNotification", { NotificationRequestId: id });
+    },
+    /** At most 100 records, one product; `Metering` is a JSON string, sent in a form body (it outgrows a URL). */
+    async pushMeteringData(records: AliyunMeteringRecord[]): Promise<void> {
+      await client.request(
+        "PushMeteringData",
+        { Metering: JSON.stringify(records) },
+        { method: "POST", timeout: 10_000, formatParams: false },
+      );
     },
   };
 }

@@ -1,0 +1,2 @@
+export { BodyTooLarge, readBody } from "./read-body";
+export { sendJson } from "./send-json";

@@ -1,0 +1,183 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { billedTenant, hourMs, ledgerEvents, meteringOf, recordFor, thisHour } from "../../test/metering-fixtures";
+import { type EmulatorRequest, serveEmulator } from "../../test/serve-emulator";
+import { aggregateHour, type MeteringChannel, pushDue } from "../billing";
+import { createDatabase, type Database } from "../db";
+import { aliyunMetering, awsMetering, createAwsMarketplaceApi, createMarketApi } from "../marketplace";
+import { createMarketEmulator } from "../sandbox/emulators/aliyun-market";
+import { createAwsMarketplaceEmulator } from "../sandbox/emulators/aws-marketplace";
+
+const aliyunKeys = new Map([["ak-meter", "meter-secret-0123456789"]]);
+const awsKeys = new Map([["AKIDMETER", "aws-meter-secret-0123456789"]]);
+const market = createMarketEmulator(aliyunKeys);
+const aws = createAwsMarketplaceEmulator(awsKeys, "us-east-1");
+/** what the next calls to each emulator get instead of its answer: a status and code, or no answer in time */
+const faults: Record<"aliyun" | "aws", ({ status: number; code: string } | "timeout")[]> = { aliyun: [], aws: [] };
+const calls = { aliyun: 0, aws: 0 };
+
+async function faulty(channel: "aliyun" | "aws", answer: () => { status: number; body: object | string }) {
+  calls[channel]++;
+  const fault = faults[channel].shift();
+  if (fault === "timeout") await new Promise((r) => setTimeout(r, 11_000));
+  else if (fault)
+    return {
+      status: fault.status,
+      body: channel === "aws" ? { __type: fault.code, message: "injected" } : { Code: fault.code, Message: "injected" },
+    };
+  return answer();
+}
+
+let db: Database;
+let servers: Awaited<ReturnType<typeof serveEmulator>>[];
+let aliyunChannel: MeteringChannel;
+let awsChannel: MeteringChannel;
+beforeAll(async () => {
+  db = createDatabase(inject("dbUrls"), 4);
+  const aliyunServer = await serveEmulator((req: EmulatorRequest) =>
+    faulty("aliyun", () => market.handle(req.method, req.query, req.body)),
+  );
+  const awsServer = await serveEmulator((req) => faulty("aws", () => aws.handle(req) as never), "application/x-amz-json-1.1");
+  servers = [aliyunServer, awsServer];
+  aliyunChannel = aliyunMetering(
+    createMarketApi({ endpoint: aliyunServer.endpoint, accessKeyId: "ak-meter", accessKeySecret: "meter-secret-0123456789" }),
+  );
+  awsChannel = awsMetering(
+    createAwsMarketplaceApi({
+      endpoint: awsServer.endpoint,
+      region: "us-east-1",
+      accessKeyId: "AKIDMETER",
+      secretAccessKey: "aws-meter-secret-0123456789",
+    }),
+  );
+});
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.close()));
+  await db.close();
+});
+
+/** An Alibaba tenant with an instance the emulated marketplace sold. */
+async function aliyunTenant() {
+  const instanceId = `${Date.now()}${Math.floor(Math.random() * 1e6)}`;
+  market.instances.set(instanceId, { status: "OPENED", isTrial: false, beganOn: Date.now(), endOn: null, sku: "skyport-standard" });
+  return { tenant: await billedTenant(db.platformDb, "aliyun", instanceId), instanceId };
+}
+/** An AWS tenant with a license the emulated marketplace sold. */
+async function awsTenant() {
+  const t = await billedTenant(db.platformDb, "aws", null);
+  const licenseArn = `arn:aws:license-manager::${t.parentUid}:license:l-${randomUUID().slice(0, 12)}`;
+  aws.sell(
+    { CustomerAWSAccountId: t.parentUid, ProductCode: "skyport-sandbox", LicenseArn: licenseArn, CustomerIdentifier: `c-${t.parentUid}` },
+    [],
+  );
+  await db.platformDb.subscription.updateMany({ where: { tenantId: t.id }, data: { instanceId: licenseArn } });
+  return { tenant: t, licenseArn };
+}
+const aliyunTotal = (instanceId: string, key: string) =>
+  [...market.metering.values()].filter((m) => m.instanceId === instanceId && m.key === key).reduce((n, m) => n + m.value, 0);
+const awsTotal = (licenseArn: string, dimension: string) =>
+  [...aws.metered.values()].filter((m) => m.LicenseArn === licenseArn && m.Dimension === dimension).reduce((n, m) => n + m.Quantity, 0);
+
+describe("summing the ledger", () => {
+  // an hour long past, that no other test sums
+  const hour = new Date(Date.UTC(2001, 5, 1, 7));
+
+  it("makes one record per tenant and billed metric from the events recorded in the hour, once", async () => {
+    const { tenant: ali } = await aliyunTenant();
+    const { tenant: amz } = await awsTenant();
+    await ledgerEvents(db.platformDb, ali, "task_runs", [2, 3], hour);
+    await ledgerEvents(db.platformDb, ali, "managed_host_hours", [1, 1, 1, 1], hour);
+    await ledgerEvents(db.platformDb, ali, "api_calls", [50], hour); // Alibaba does not bill it
+    await ledgerEvents(db.platformDb, amz, "api_calls", [7, 8], hour);
+    await ledgerEvents(db.platformDb, amz, "task_runs", [100], new Date(hour.getTime() + hourMs)); // the next hour's
+    // two workers on the same hour: one sums it, the other is refused
+    const runs = await Promise.allSettled([aggregateHour(db.platformDb, hour), aggregateHour(db.platformDb, hour)]);
+    expect(runs.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    await expect(aggregateHour(db.platformDb, hour)).rejects.toThrow();
+    expect((await meteringOf(db.platformDb, ali)).map((r) => [r.metric, r.quantity, r.state, r.states])).toEqual([
+      ["managed_host_hours", 4, "pending", ["pending"]],
+      ["task_runs", 5, "pending", ["pending"]],
+    ]);
+    expect((await meteringOf(db.platformDb, amz)).map((r) => [r.metric, r.quantity])).toEqual([["api_calls", 15]]);
+    const records = await db.platformDb.meteringRecord.findMany({ where: { tenantId: ali.id }, select: { dimension: true } });
+    expect(records.map((r) => r.dimension).sort()).toEqual(["Frequency", "Period"]);
+  });
+});
+
+describe("pushing", () => {
+  it("sends Alibaba and AWS their records once each: the channels' totals equal the ledger, every transition logged", async () => {
+    const hour = thisHour();
+    const { tenant: ali, instanceId } = await aliyunTenant();
+    const { tenant: amz, licenseArn } = await awsTenant();
+    await recordFor(db.platformDb, ali, "task_runs", [2, 3], hour);
+    await recordFor(db.platformDb, ali, "managed_host_hours", [1, 1], hour);
+    await recordFor(db.platformDb, amz, "task_runs", [4], hour);
+    await recordFor(db.platformDb, amz, "api_calls", [10, 20], hour);
+    const now = new Date();
+    await pushDue(db.platformDb, aliyunChannel, { now, leaseMs: 60_000 });
+    await pushDue(db.platformDb, awsChannel, { now, leaseMs: 60_000 });
+    expect(await meteringOf(db.platformDb, ali)).toMatchObject([
+      { metric: "managed_host_hours", state: "accepted", accepted: 2, states: ["sent", "accepted"] },
+      { metric: "task_runs", state: "accepted", accepted: 5, states: ["sent", "accepted"] },
+    ]);
+    expect(aliyunTotal(instanceId, "Frequency")).toBe(5);
+    expect(aliyunTotal(instanceId, "Period")).toBe(2 * 3600); // Period counts seconds
+    expect(await meteringOf(db.platformDb, amz)).toMatchObject([
+      { metric: "api_calls", state: "accepted", accepted: 30 },
+      { metric: "task_runs", state: "accepted", accepted: 4 },
+    ]);
+    expect(awsTotal(licenseArn, "api_calls")).toBe(30);
+    // nothing is due any more: a second run sends nothing
+    expect((await pushDue(db.platformDb, awsChannel, { now, leaseMs: 60_000 })).sent).toBe(0);
+  });
+
+  it("retries throttling, server errors and timeouts with the same identifiers and ends correct; past the window a record is dead, with why", async () => {
+    const hour = thisHour();
+    const { tenant: ali, instanceId } = await aliyunTenant();
+    const { tenant: amz, licenseArn } = await awsTenant();
+    await recordFor(db.platformDb, ali, "task_runs", [6], hour);
+    await recordFor(db.platformDb, amz, "task_runs", [9], hour);
+    faults.aliyun.push({ status: 503, code: "ServiceUnavailable" }, { status: 400, code: "Throttling.User" });
+    faults.aws.push({ status: 400, code: "ThrottlingException" }, { status: 500, code: "InternalServiceErrorException" }, "timeout");
+    let now = Date.now();
+    for (let run = 0; run < 6; run++) {
+      await pushDue(db.platformDb, aliyunChannel, { now: new Date(now), leaseMs: 60_000 });
+      await pushDue(db.platformDb, awsChannel, { now: new Date(now), leaseMs: 60_000 });
+      now += 2.5 * 60_000; // past the third backoff (2 min ± 20 %)
+    }
+    const [aliRecord] = await meteringOf(db.platformDb, ali);
+    expect(aliRecord).toMatchObject({ state: "accepted", accepted: 6, attempts: 3 });
+    expect(aliRecord?.states).toEqual(["sent", "pending", "sent", "pending", "sent", "accepted"]);
+    expect(aliyunTotal(instanceId, "Frequency")).toBe(6);
+    const [awsRecord] = await meteringOf(db.platformDb, amz);
+    expect(awsRecord).toMatchObject({ state: "accepted", accepted: 9 });
+    expect(awsTotal(licenseArn, "task_runs")).toBe(9);
+
+    // a channel down past its window: the record ends dead, visible, with the last fault
+    const { tenant: late } = await awsTenant();
+    await recordFor(db.platformDb, late, "task_runs", [1], hour);
+    // twice: the SDK tries a call twice itself
+    faults.aws.push({ status: 503, code: "ServiceUnavailableException" }, { status: 503, code: "ServiceUnavailableException" });
+    await pushDue(db.platformDb, awsChannel, { now: new Date(), leaseMs: 60_000 });
+    faults.aws.length = 0;
+    await pushDue(db.platformDb, awsChannel, { now: new Date(hour.getTime() + 6 * hourMs + 60_000), leaseMs: 60_000 });
+    const [dead] = await meteringOf(db.platformDb, late);
+    expect(dead).toMatchObject({ state: "dead", states: ["sent", "pending", "dead"] });
+    expect(dead?.reason).toMatch(/^past the channel's window: ServiceUnavailable/);
+  }, 60_000);
+
+  it("rejects what a channel will not take, with its reason: an ended AWS agreement, a tenant with nothing to bill", async () => {
+    const hour = thisHour();
+    const { tenant: ended, licenseArn } = await awsTenant();
+    aws.unsubscribe(licenseArn);
+    const nothing = await billedTenant(db.platformDb, "aliyun", null);
+    await recordFor(db.platformDb, ended, "task_runs", [3], hour);
+    await recordFor(db.platformDb, nothing, "task_runs", [3], hour);
+    await pushDue(db.platformDb, awsChannel, { now: new Date(), leaseMs: 60_000 });
+    await pushDue(db.platformDb, aliyunChannel, { now: new Date(), leaseMs: 60_000 });
+    expect(await meteringOf(db.platformDb, ended)).toMatchObject([{ state: "rejected", reason: "CustomerNotSubscribed", accepted: null }]);
+    expect(await meteringOf(db.platformDb, nothing)).toMatchObject([
+      { state: "rejected", reason: "the tenant has no Alibaba instance to bill" },
+    ]);
+  });
+});

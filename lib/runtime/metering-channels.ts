@@ -1,0 +1,19 @@
+import type { MeteringChannel } from "../billing";
+import type { Config, Endpoints } from "../config";
+import { aliyunMetering, awsMetering, createAwsMarketplaceApi, createMarketApi } from "../marketplace";
+import { marketApiConfig } from "./services";
+
+/**
+ * The channels usage is pushed to, with the ISV's keys: Alibaba when the
+ * Market OpenAPI is known, AWS always (its own endpoint unless configured).
+ */
+export function meteringChannels(cfg: Config, endpoints: Endpoints): MeteringChannel[] {
+  const market = marketApiConfig(cfg, endpoints);
+  const aws = createAwsMarketplaceApi({
+    endpoint: endpoints.awsMarketplace,
+    region: cfg.AWS_REGION,
+    accessKeyId: cfg.AWS_MARKETPLACE_ACCESS_KEY_ID,
+    secretAccessKey: cfg.AWS_MARKETPLACE_SECRET_ACCESS_KEY,
+  });
+  return [...(market ? [aliyunMetering(createMarketApi(market))] : []), awsMetering(aws)];
+}
