@@ -90,6 +90,29 @@ describe("direct billing actions", () => {
     expect(plans.basic.trialDays).toBeGreaterThan(0);
   });
 
+  it("gives a direct tenant the gateway's entitlement check a marketplace tenant gets: changes while paid, reads only when unpaid", async () => {
+    const t = await directTenant();
+    const change = () => h.call("UpdateTenantProfile", { displayName: `Direct ${Date.now()}` }, { tenant: t, traceId: randomUUID() });
+    expect((await change()).body.code).toBe("EntitlementExpired"); // no plan yet
+    const checkout = await h.call("CreateStripeCheckout", { plan: "enterprise" }, { tenant: t });
+    await pay(checkout.body.data.url);
+    expect((await change()).body.code).toBe("OK");
+    const sub = (await h.call("DescribeDirectBilling", {}, { tenant: t })).body.data.subscription.id;
+    const deps = {
+      stripe: createStripeClient({ secretKey, apiBase: server.endpoint }),
+      secrets: [webhookSecret],
+      platformDb: h.db.platformDb,
+      now: () => new Date(),
+    };
+    for (const e of emulator.changeSubscription(sub, "unpaid"))
+      await handleStripeWebhook(deps, JSON.stringify(e), emulator.sign(JSON.stringify(e), webhookSecret));
+    expect((await change()).body.code).toBe("EntitlementExpired");
+    expect((await h.call("DescribeTenant", {}, { tenant: t })).body.data).toMatchObject({
+      status: "frozen",
+      subscriptionStatus: "expired",
+    });
+  });
+
   it("refuses Checkout and the portal to marketplace tenants, and the portal before any subscription", async () => {
     const aliyun = await createTenant(h.db.platformDb, { channel: "aliyun" });
     expect((await h.call("CreateStripeCheckout", { plan: "basic" }, { tenant: aliyun })).body.code).toBe("InvalidParameter");
