@@ -1,6 +1,12 @@
-import { createHash, createHmac, randomBytes } from "node:crypto";
-import { metricIds, metrics, type Plan, plans } from "../../billing";
+import { createHash, createHmac } from "node:crypto";
+import { type Plan, plans } from "../../billing";
+import { answers, type EmulatorAnswer, type Json } from "./stripe-answers";
 import { branch, type FormValue, parseStripeForm, strings, text } from "./stripe-form";
+import { type AcceptedMeterEvent, createStripeMeters } from "./stripe-meters";
+
+export type { EmulatorAnswer } from "./stripe-answers";
+export type { AcceptedMeterEvent } from "./stripe-meters";
+
 import { checkoutPage, invoicePage, portalPage } from "./stripe-pages";
 
 /**
@@ -30,21 +36,7 @@ export type EmulatorRequest = {
   headers: Record<string, string | string[] | undefined>;
   body: string;
 };
-export type EmulatorAnswer = { status: number; body: object | string; headers?: Record<string, string> };
 
-/** One meter event the emulator accepted: what Stripe would bill (`value` summed per meter and customer). */
-export type AcceptedMeterEvent = {
-  identifier: string;
-  eventName: string;
-  customer: string;
-  value: number;
-  /** seconds since the epoch, as sent (or the time received) */
-  timestamp: number;
-  /** seconds since the epoch, when accepted */
-  created: number;
-};
-
-type Json = Record<string, unknown>;
 type Subscription = Json & { id: string; customer: string; status: string; items: { data: Json[] }; metadata: Record<string, string> };
 type Session = Json & { id: string; status: string; customer: string | null; subscription: string | null };
 export type StripeEvent = { id: string; type: string; created: number; data: { object: Json } };
@@ -64,19 +56,8 @@ export function createStripeEmulator(opts: StripeEmulatorOptions) {
   const events: StripeEvent[] = [];
   const deliveries: Delivery[] = [];
   const idempotent = new Map<string, { fingerprint: string; answer: EmulatorAnswer }>();
-  const meterEvents = new Map<string, AcceptedMeterEvent>();
-  let duplicateMeterEvents = 0;
 
-  const id = (prefix: string) => `${prefix}_${randomBytes(12).toString("base64url").replace(/[-_]/g, "x")}`;
-  const reply = (status: number, body: object, headers?: Record<string, string>): EmulatorAnswer => ({
-    status,
-    body,
-    headers: { "request-id": id("req"), ...headers },
-  });
-  const fail = (status: number, type: string, message: string, extra: Json = {}) => reply(status, { error: { type, message, ...extra } });
-  const missing = (what: string, key: string) =>
-    fail(404, "invalid_request_error", `No such ${what}: '${key}'`, { code: "resource_missing", param: "id" });
-  const list = (url: string, data: Json[]) => reply(200, { object: "list", url, has_more: false, data });
+  const { id, reply, fail, missing, list } = answers;
 
   const prices = Object.values(plans).map((plan) => priceOf(plan));
   function priceOf(plan: Plan): Json {
@@ -93,19 +74,7 @@ export function createStripeEmulator(opts: StripeEmulatorOptions) {
       metadata: { plan: plan.id },
     };
   }
-  const meters = metricIds
-    .map((m) => metrics[m].billedAs.direct)
-    .filter((name): name is string => Boolean(name))
-    .map((eventName) => ({
-      id: `mtr_${eventName}`,
-      object: "billing.meter",
-      event_name: eventName,
-      display_name: eventName,
-      status: "active",
-      customer_mapping: { event_payload_key: "stripe_customer_id", type: "by_id" },
-      default_aggregation: { formula: "sum" },
-      value_settings: { event_payload_key: "value" },
-    }));
+  const meters = createStripeMeters({ hasCustomer: (c) => customers.has(c), seconds });
 
   // ---- the API ----------------------------------------------------------
 
@@ -139,7 +108,7 @@ export function createStripeEmulator(opts: StripeEmulatorOptions) {
 
   function route(method: string, path: string, p: Record<string, FormValue>): EmulatorAnswer {
     const parts = path.split("/").slice(2); // after "/v1"
-    const [a, b, c, d] = parts;
+    const [a, b, c] = parts;
     if (method === "POST" && a === "customers" && !b) return createCustomer(p);
     if (method === "GET" && a === "customers" && b && !c) return found("customer", b, customers.get(b));
     if (method === "GET" && a === "prices" && !b) {
@@ -180,19 +149,11 @@ export function createStripeEmulator(opts: StripeEmulatorOptions) {
         events.find((e) => e.id === b),
       );
     if (method === "GET" && a === "events" && !b) return list("/v1/events", [...events].reverse());
-    if (a === "billing" && b === "meter_events" && method === "POST" && !c) return createMeterEvent(p);
-    if (a === "billing" && b === "meters" && method === "GET") {
-      if (!c) return list("/v1/billing/meters", meters);
-      if (d === "event_summaries") return meterSummaries(c, p);
-      if (!d)
-        return found(
-          "billing.meter",
-          c,
-          meters.find((m) => m.id === c),
-        );
-    }
-    return fail(404, "invalid_request_error", `Unrecognized request URL (${method}: ${path}).`);
+    if (a === "billing") return meters.route(method, parts.slice(1), p) ?? notFound(method, path);
+    return notFound(method, path);
   }
+
+  const notFound = (method: string, path: string) => fail(404, "invalid_request_error", `Unrecognized request URL (${method}: ${path}).`);
 
   const found = (what: string, key: string, object: object | undefined) => (object ? reply(200, object) : missing(what, key));
 
@@ -277,69 +238,6 @@ export function createStripeEmulator(opts: StripeEmulatorOptions) {
       .filter((i) => (!customer || i.customer === customer) && (!subscription || subscriptionOf(i) === subscription))
       .sort((x, y) => (y.created as number) - (x.created as number));
     return reply(200, { object: "list", url: "/v1/invoices", has_more: all.length > limit, data: all.slice(0, limit) });
-  }
-
-  function createMeterEvent(p: Record<string, FormValue>) {
-    const eventName = text(p.event_name) ?? "";
-    const payload = strings(p.payload);
-    const customer = payload.stripe_customer_id ?? "";
-    const raw = payload.value ?? "";
-    const value = Number(raw);
-    if (!meters.some((m) => m.event_name === eventName))
-      return fail(400, "invalid_request_error", `No active meter was found for event_name '${eventName}'.`, { param: "event_name" });
-    if (!customers.has(customer)) return missing("customer", customer);
-    if (raw.trim() === "" || !Number.isFinite(value))
-      return fail(400, "invalid_request_error", "payload[value] must be a number.", { param: "payload[value]" });
-    const timestamp = text(p.timestamp) === undefined ? seconds() : Number(text(p.timestamp));
-    if (!Number.isInteger(timestamp) || timestamp < seconds() - 35 * 86_400 || timestamp > seconds() + 300)
-      return fail(400, "invalid_request_error", "timestamp must be within the past 35 calendar days or up to 5 minutes in the future.", {
-        code: "timestamp_out_of_range",
-        param: "timestamp",
-      });
-    const identifier = text(p.identifier) ?? id("mev");
-    const first = meterEvents.get(identifier);
-    // a repeated identifier is not counted again (Stripe dedupes within at least 24 hours); the first stands
-    if (first) duplicateMeterEvents++;
-    else meterEvents.set(identifier, { identifier, eventName, customer, value, timestamp, created: seconds() });
-    const kept = first ?? (meterEvents.get(identifier) as AcceptedMeterEvent);
-    return reply(200, {
-      object: "billing.meter_event",
-      created: kept.created,
-      event_name: kept.eventName,
-      identifier,
-      livemode: false,
-      payload: { stripe_customer_id: kept.customer, value: String(kept.value) },
-      timestamp: kept.timestamp,
-    });
-  }
-
-  /** Stripe's GET /v1/billing/meters/{id}/event_summaries: customer, start_time, end_time, value_grouping_window (hour|day). */
-  function meterSummaries(meterId: string, p: Record<string, FormValue>) {
-    const meter = meters.find((m) => m.id === meterId);
-    if (!meter) return missing("billing.meter", meterId);
-    const customer = text(p.customer);
-    const start = Number(text(p.start_time));
-    const end = Number(text(p.end_time));
-    if (!customer || !Number.isInteger(start) || !Number.isInteger(end) || end <= start)
-      return fail(400, "invalid_request_error", "customer, start_time and end_time (start < end) are required.");
-    const window = { hour: 3600, day: 86_400 }[text(p.value_grouping_window) ?? ""] ?? end - start;
-    const data: Json[] = [];
-    for (let from = start; from < end; from += window) {
-      const to = Math.min(from + window, end);
-      const value = [...meterEvents.values()]
-        .filter((e) => e.eventName === meter.event_name && e.customer === customer && e.timestamp >= from && e.timestamp < to)
-        .reduce((sum, e) => sum + e.value, 0);
-      data.push({
-        id: `mtrs_${meter.event_name}_${from}`,
-        object: "billing.meter_event_summary",
-        aggregated_value: value,
-        start_time: from,
-        end_time: to,
-        meter: meter.id,
-        livemode: false,
-      });
-    }
-    return list(`/v1/billing/meters/${meterId}/event_summaries`, data);
   }
 
   // ---- subscriptions and their events -----------------------------------
@@ -554,9 +452,9 @@ export function createStripeEmulator(opts: StripeEmulatorOptions) {
      * repeat is not counted). Over HTTP the same numbers come from Stripe's
      * own `GET /v1/billing/meters` and `GET /v1/billing/meters/{id}/event_summaries`.
      */
-    meterEvents: (): AcceptedMeterEvent[] => [...meterEvents.values()],
+    meterEvents: (): AcceptedMeterEvent[] => meters.accepted(),
     /** meter events refused as repeats of an identifier already accepted */
-    duplicateMeterEvents: () => duplicateMeterEvents,
+    duplicateMeterEvents: () => meters.duplicates(),
   };
 }
 
