@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { requireSandbox } from "@/components/sandbox/require-sandbox";
-import { PlainPage } from "@/components/shell/plain-page";
+import { SandboxShell } from "@/components/sandbox/sandbox-shell";
 import { Time } from "@/components/ui/time";
 import { devMails } from "@/lib/auth";
 
@@ -10,9 +10,10 @@ export default async function SandboxMailPage() {
   const t = await getTranslations();
   const mails = devMails();
   return (
-    <PlainPage title={t("account.outboxTitle")}>
+    <SandboxShell title={t("account.outboxTitle")}>
+      <h1 className="text-lg font-semibold">{t("account.outboxTitle")}</h1>
       {mails.length === 0 && <p className="text-gray-500">{t("account.outboxEmpty")}</p>}
-      <ul className="space-y-3">
+      <ul className="max-w-3xl space-y-3 rounded border border-gray-200 bg-white p-4">
         {mails.map((m) => (
           <li key={`${m.at}-${m.link}`} className="space-y-1 border-b border-gray-100 pb-2" data-testid="mail">
             <div className="flex justify-between gap-2 text-xs text-gray-500">
@@ -28,6 +29,6 @@ export default async function SandboxMailPage() {
           </li>
         ))}
       </ul>
-    </PlainPage>
+    </SandboxShell>
   );
 }
