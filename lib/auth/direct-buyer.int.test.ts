@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDatabase, type Database } from "../db";
-import { signInDirectBuyer, signUpBuyer, signUpSchema, verifyBuyer } from "./direct-buyer";
+import { createSignUpThrottle, signInDirectBuyer, signUpBuyer, signUpSchema, verifyBuyer } from "./direct-buyer";
 import { signInLimits } from "./sign-in-throttle";
 
 const secret = "test-auth-secret-0123456789abcdef0123";
@@ -79,5 +79,19 @@ describe("direct buyers", () => {
       ok: false,
       reason: "failed",
     });
+  });
+});
+
+describe("sign-up throttle", () => {
+  it("lets an address and an email sign up a few times, then asks them to wait", () => {
+    let now = 0;
+    const take = createSignUpThrottle({ perAddress: 3, perEmail: 1, minutesEach: 5 }, () => now);
+    expect(take("198.51.100.1", "a@example.com")).toBe(0);
+    expect(take("198.51.100.1", "A@Example.com ")).toBe(5); // the same email, another spelling (a refused try counts too)
+    expect(take("198.51.100.1", "b@example.com")).toBe(0);
+    expect(take("198.51.100.1", "c@example.com")).toBe(5); // the address's burst is spent
+    expect(take("198.51.100.2", "d@example.com")).toBe(0);
+    now += 5 * 60_000;
+    expect(take("198.51.100.1", "e@example.com")).toBe(0);
   });
 });

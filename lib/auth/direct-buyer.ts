@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type PrismaClient, platformTransaction } from "../db";
+import { createRateLimiter } from "../gateway";
 import type { ConsoleIdentity } from "../runtime/call-action";
 import { hashPassword, verifyPassword } from "./password";
 import { seal, unseal } from "./sealed";
@@ -79,6 +80,24 @@ export async function verifyBuyer(
       ON CONFLICT (tenant_id, uid) DO NOTHING`;
     return identityOf(buyer);
   });
+}
+
+/** Sign-ups each address, and mails each email, may make in a burst; then one per `minutesEach`. */
+export const signUpLimits = { perAddress: 5, perEmail: 3, minutesEach: 5 };
+
+/**
+ * Sign-ups cost a scrypt and send a mail: a token bucket per client address
+ * and per email (this process's memory, as the gateway's limits). Answers 0,
+ * or the minutes to wait.
+ */
+export function createSignUpThrottle(limits = signUpLimits, now: () => number = Date.now) {
+  const perSecond = 1 / (limits.minutesEach * 60);
+  const byAddress = createRateLimiter({ perSecond, burst: limits.perAddress }, now);
+  const byEmail = createRateLimiter({ perSecond, burst: limits.perEmail }, now);
+  return (address: string, email: string): number => {
+    const wait = Math.max(byAddress(address), byEmail(email.trim().toLowerCase()));
+    return wait === 0 ? 0 : Math.ceil(wait / 60);
+  };
 }
 
 export type BuyerSignIn = Throttled<ConsoleIdentity> | { ok: false; reason: "unverified" };

@@ -7,6 +7,8 @@ const maxBodyBytes = 1024 * 1024;
 export async function POST(request: Request) {
   const deps = stripeWebhookDeps();
   if (!deps) return Response.json({ received: false, outcome: "not_configured" }, { status: 404 });
+  if (Number(request.headers.get("content-length") ?? 0) > maxBodyBytes)
+    return Response.json({ received: false, outcome: "too_large" }, { status: 400 });
   const raw = Buffer.from(await request.arrayBuffer());
   if (raw.length > maxBodyBytes) return Response.json({ received: false, outcome: "too_large" }, { status: 400 });
   try {
