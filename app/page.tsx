@@ -7,6 +7,7 @@ export default async function Home() {
   const t = await getTranslations();
   const links = [
     ["/console", t("home.console")],
+    ["/pricing", t("pricing.title")],
     ["/admin", t("home.admin")],
     ["/ops", t("home.ops")],
     ...(runtime().config.SANDBOX === "on" ? [["/sandbox", t("home.sandbox")] as const] : []),

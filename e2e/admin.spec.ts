@@ -107,7 +107,9 @@ test("no secret in any /admin or /ops page, a script-looking name renders as tex
   await expect(admin.getByTestId("filter-error")).toContainText("from");
 });
 
-test("an admin invites a support member, who sets a password with the link and signs in; disabled, they are out at the next page", async ({ browser }) => {
+test("an admin invites a support member, who sets a password with the link and signs in; disabled, they are out at the next page", async ({
+  browser,
+}) => {
   const admin = await staffPage(browser, "admin@skyport.local");
   const email = `invited-${Date.now()}@example.com`;
   await admin.goto("/admin/staff");

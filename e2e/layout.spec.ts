@@ -25,7 +25,9 @@ for (const width of widths) {
           /Hosts/,
           /Add hosts/,
           /Target sizing/,
+          /Usage/,
           /Orders/,
+          /Billing/,
           /Audit log/,
           /Settings/,
         ]);

@@ -16,7 +16,7 @@ const lib = path.join(root, "lib");
 const extraDoors: Record<string, string[]> = {
   db: ["embedded.ts", "migrate.ts"],
   "front-door": ["next-process.ts", "proxy.ts"],
-  runtime: ["call-action.ts", "aws-marketplace.ts"],
+  runtime: ["call-action.ts", "aws-marketplace.ts", "direct-sales.ts"],
   auth: ["password.ts"],
 };
 

@@ -9,6 +9,8 @@ export const testSecrets = {
   AWS_MARKETPLACE_SECRET_ACCESS_KEY: "test-aws-secret-access-key-0123",
   AGENT_SEAL_KEYS: "t1:dGVzdC1hZ2VudC1zZWFsLWtleS0wMTIzNDU2Nzg5YWI=",
   USAGE_KEYS: "svc-test:usage-test-secret-0123456789",
+  STRIPE_SECRET_KEY: "sk_test_skyport_test_0123456789",
+  STRIPE_WEBHOOK_SECRET: "whsec_test_skyport_0123456789",
 };
 
 /** A development configuration with the test secrets and the given variables. */

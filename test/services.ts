@@ -44,6 +44,7 @@ export function testServices(over: Overrides = {}): ActionServices {
       ...aws,
     },
     credentials: createCredentialCache(),
+    stripe: undefined,
     sizingHeadroomPercent: 20,
     agents: {
       keys: testConfig().AGENT_SEAL_KEYS,

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { consoleContext } from "@/components/console/console-context";
 import { FailureMessage } from "@/components/console/failure-message";
@@ -32,6 +33,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         ...(cloud ? [{ href: "/console/hosts/sizing", label: t("console.nav.sizing") }] : []),
         { href: "/console/usage", label: t("console.nav.usage") },
         { href: "/console/orders", label: t("console.nav.orders") },
+        { href: "/console/billing", label: t("directBilling.title") },
         { href: "/console/audit", label: t("console.nav.audit") },
         { href: "/console/settings", label: t("console.nav.settings") },
       ]}
@@ -45,10 +47,19 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
       }
       actions={<SignOutButton />}
     >
-      {tenant.status !== "active" && (
-        <p role="alert" className="rounded border border-amber-300 bg-amber-50 px-4 py-2 text-amber-900">
-          {t(tenant.status === "closed" ? "console.closed" : "console.frozen")}
+      {tenant.channel === "direct" && !tenant.plan ? (
+        <p role="alert" className="rounded border border-blue-200 bg-blue-50 px-4 py-2 text-blue-900">
+          {t("directBilling.noPlanBanner")}{" "}
+          <Link href="/console/billing" className="font-medium underline">
+            {t("directBilling.toBilling")}
+          </Link>
         </p>
+      ) : (
+        tenant.status !== "active" && (
+          <p role="alert" className="rounded border border-amber-300 bg-amber-50 px-4 py-2 text-amber-900">
+            {t(tenant.status === "closed" ? "console.closed" : "console.frozen")}
+          </p>
+        )
       )}
       {children}
     </AppShell>

@@ -9,6 +9,14 @@ export async function SignedOut() {
   return (
     <PlainPage title={t("console.title")}>
       <p className="text-gray-600">{t("console.noSession")}</p>
+      <p className="flex flex-wrap gap-x-4 gap-y-1">
+        <a className="text-primary underline" href="/account/signin">
+          {t("account.signinTitle")}
+        </a>
+        <a className="text-primary underline" href="/pricing">
+          {t("pricing.title")}
+        </a>
+      </p>
       {config.SEED_DEMO === "on" && config.SKYPORT_ENV !== "production" && (
         <a className="text-primary underline" href="/console/demo">
           {t("console.demo")}

@@ -75,7 +75,7 @@ describe("tenant A's caller never reads or changes tenant B's data, through the 
       CreateAgentDownload: { os: "linux-x64" },
     };
     const needBoundRole = new Set(["UnbindCloudRole", "VerifyCloudAccess"]);
-    // these need a marketplace token or another tenant's agents: verify-cloud-access.int.test.ts and
+    // these need a marketplace token, another tenant's agents or Stripe: verify-cloud-access.int.test.ts and
     // agent-isolation.int.test.ts cover them, each with B's ids
     const ownTest = new Set([
       "CompleteCloudAuthorization",
@@ -85,6 +85,9 @@ describe("tenant A's caller never reads or changes tenant B's data, through the 
       "RevokeAgent",
       "RevokeAgentDownload",
       "DescribeSizingRecommendations",
+      // direct tenants only, with Stripe: direct-billing.int.test.ts
+      "CreateStripeCheckout",
+      "CreateStripePortal",
     ]);
     for (const [name] of registry) {
       if (ownTest.has(name)) continue;

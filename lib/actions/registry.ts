@@ -4,6 +4,8 @@ import { completeCloudAuthorization } from "./complete-cloud-authorization";
 import { createAgentDownload } from "./create-agent-download";
 import { createAgentTask } from "./create-agent-task";
 import { createCloudAccessLink } from "./create-cloud-access-link";
+import { createStripeCheckout } from "./create-stripe-checkout";
+import { createStripePortal } from "./create-stripe-portal";
 import { describeAgent } from "./describe-agent";
 import { describeAgentEnrolments } from "./describe-agent-enrolments";
 import { describeAgentTasks } from "./describe-agent-tasks";
@@ -11,6 +13,7 @@ import { describeAgents } from "./describe-agents";
 import { describeCaller } from "./describe-caller";
 import { describeCloudAccess } from "./describe-cloud-access";
 import { describeCloudPolicies } from "./describe-cloud-policies";
+import { describeDirectBilling } from "./describe-direct-billing";
 import { describeMetering } from "./describe-metering";
 import { describeSizingRecommendations } from "./describe-sizing-recommendations";
 import { describeTenant } from "./describe-tenant";
@@ -53,4 +56,7 @@ export const registry = createRegistry<ActionServices>([
   describeUsage,
   describeMetering,
   describeAgentEnrolments,
+  describeDirectBilling,
+  createStripeCheckout,
+  createStripePortal,
 ]);

@@ -1,3 +1,4 @@
+import type { StripeApi } from "../billing";
 import type { AliyunAccessConfig, AwsAccessConfig, CredentialCache, IsvAccounts } from "../cloud";
 import type { SealKey } from "../config";
 import { defineActionFor } from "../gateway";
@@ -29,6 +30,8 @@ export type ActionServices = {
   aws: { roleName: string; access: AwsAccessConfig };
   /** buyers' temporary credentials, per role, shared by every action of the process */
   credentials: CredentialCache;
+  /** Stripe (direct sales); unset: STRIPE_SECRET_KEY is not configured */
+  stripe: StripeApi | undefined;
   /** sizing keeps this much room over what a host has (percent) */
   sizingHeadroomPercent: number;
   agents: {

@@ -1,8 +1,8 @@
 import type { PrismaClient } from "../db";
+import { type AttemptLog, type SignInLimits, signInLimits, throttledSignIn } from "./sign-in-throttle";
 import { type StaffUser, verifyStaffCredentials } from "./staff";
 
-/** Failures that lock sign-in for a while: per account (email), and per client address (an attacker trying many accounts). */
-export const signInLimits = { perAccount: 5, perAddress: 20, windowMinutes: 15 };
+export { signInLimits } from "./sign-in-throttle";
 
 export type SignInAttempt = { email: string; password: string; address: string };
 export type SignInOutcome =
@@ -10,13 +10,31 @@ export type SignInOutcome =
   | { ok: false; reason: "failed" }
   | { ok: false; reason: "throttled"; minutes: number };
 
-/**
- * A staff sign-in, throttled: after `perAccount` failures for an account
- * (since its last success) or `perAddress` failures from one address within
- * the window, every attempt is refused, even with the right password, until
- * the window has passed. Each attempt is recorded; the first refused one of a
- * lock is audited. The counts live in Postgres, so every instance agrees.
- */
+/** Staff sign-in attempts, in staff_sign_ins; a lock is audited on the platform. */
+function staffAttempts(platformDb: PrismaClient, limits: SignInLimits): AttemptLog {
+  const log = platformDb.staffSignIn;
+  return {
+    lastSuccess: async (email, since) =>
+      (await log.findFirst({ where: { email, outcome: "ok", at: { gte: since } }, orderBy: { at: "desc" }, select: { at: true } }))?.at,
+    failures: ({ since, ...by }) => log.count({ where: { ...by, outcome: "failed", at: { gte: since } } }),
+    locked: (email, address, since) => log.count({ where: { OR: [{ email }, { address }], outcome: "throttled", at: { gte: since } } }),
+    record: async (email, address, outcome) => {
+      await log.create({ data: { email, address, outcome } });
+    },
+    onLock: async (email, address, counts) => {
+      await platformDb.platformAuditEvent.create({
+        data: {
+          actor: `address:${address}`,
+          action: "staff.signin.throttled",
+          target: `staff:${email}`,
+          payload: { address, ...counts, windowMinutes: limits.windowMinutes },
+        },
+      });
+    },
+  };
+}
+
+/** A staff sign-in, throttled per account and per address (sign-in-throttle.ts). */
 export async function signInStaff(
   platformDb: PrismaClient,
   attempt: SignInAttempt,
@@ -25,33 +43,12 @@ export async function signInStaff(
 ): Promise<SignInOutcome> {
   const email = attempt.email.trim().toLowerCase();
   const address = attempt.address.slice(0, 64);
-  const windowStart = new Date(now.getTime() - limits.windowMinutes * 60_000);
-  const lastSuccess = await platformDb.staffSignIn.findFirst({
-    where: { email, outcome: "ok", at: { gte: windowStart } },
-    orderBy: { at: "desc" },
-    select: { at: true },
-  });
-  const [accountFailures, addressFailures] = await Promise.all([
-    platformDb.staffSignIn.count({ where: { email, outcome: "failed", at: { gte: lastSuccess?.at ?? windowStart } } }),
-    platformDb.staffSignIn.count({ where: { address, outcome: "failed", at: { gte: windowStart } } }),
-  ]);
-  if (accountFailures >= limits.perAccount || addressFailures >= limits.perAddress) {
-    const alreadyLocked = await platformDb.staffSignIn.count({
-      where: { OR: [{ email }, { address }], outcome: "throttled", at: { gte: windowStart } },
-    });
-    await platformDb.staffSignIn.create({ data: { email, address, outcome: "throttled" } });
-    if (alreadyLocked === 0)
-      await platformDb.platformAuditEvent.create({
-        data: {
-          actor: `address:${address}`,
-          action: "staff.signin.throttled",
-          target: `staff:${email}`,
-          payload: { address, accountFailures, addressFailures, windowMinutes: limits.windowMinutes },
-        },
-      });
-    return { ok: false, reason: "throttled", minutes: limits.windowMinutes };
-  }
-  const staff = await verifyStaffCredentials(platformDb, email, attempt.password);
-  await platformDb.staffSignIn.create({ data: { email, address, outcome: staff ? "ok" : "failed" } });
-  return staff ? { ok: true, staff } : { ok: false, reason: "failed" };
+  const out = await throttledSignIn(
+    staffAttempts(platformDb, limits),
+    { email, address },
+    () => verifyStaffCredentials(platformDb, email, attempt.password),
+    limits,
+    now,
+  );
+  return out.ok ? { ok: true, staff: out.who } : out;
 }

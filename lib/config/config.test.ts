@@ -81,6 +81,7 @@ describe("configuration", () => {
       USAGE_KEYS: `svc:${"u".repeat(24)}`,
     };
     expect(parseConfig(prod)).toMatchObject({ SANDBOX: "off", SEED_DEMO: "off" });
+    expect(parseConfig(prod).STRIPE_SECRET_KEY, "no direct sales unless configured").toBeUndefined();
     expect(parseConfig({ ...prod, SANDBOX: "on" }).SANDBOX).toBe("on");
     // a value published with Skyport is refused in production, whichever secret it is
     for (const [name, published] of [
@@ -91,6 +92,8 @@ describe("configuration", () => {
       ["AWS_MARKETPLACE_SECRET_ACCESS_KEY", "sandbox-aws-secret-access-key-0123"],
       ["AGENT_SEAL_KEYS", testSecrets.AGENT_SEAL_KEYS],
       ["USAGE_KEYS", testSecrets.USAGE_KEYS],
+      ["STRIPE_SECRET_KEY", testSecrets.STRIPE_SECRET_KEY],
+      ["STRIPE_WEBHOOK_SECRET", `whsec_mine_0123456789abcdef,${testSecrets.STRIPE_WEBHOOK_SECRET}`],
     ])
       expect(() => parseConfig({ ...prod, [name as string]: published }), name).toThrow(`${name}: is a value published with Skyport`);
   });

@@ -18,6 +18,8 @@ const generators = {
   AWS_MARKETPLACE_SECRET_ACCESS_KEY: () => token(),
   AGENT_SEAL_KEYS: () => `dev1:${randomBytes(32).toString("base64")}`,
   USAGE_KEYS: () => `dev-usage:${token()}`,
+  STRIPE_SECRET_KEY: () => `sk_test_${token()}`,
+  STRIPE_WEBHOOK_SECRET: () => `whsec_${token()}`,
 } as const;
 
 export const devSecretNames = Object.keys(generators) as (keyof typeof generators)[];

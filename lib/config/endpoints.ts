@@ -11,6 +11,9 @@ type EndpointSettings = {
   AWS_STS_ENDPOINT?: string | undefined;
   AWS_EC2_ENDPOINT?: string | undefined;
   AWS_PRICING_ENDPOINT?: string | undefined;
+  STRIPE_API_BASE?: string | undefined;
+  ALIYUN_LISTING_URL?: string | undefined;
+  AWS_LISTING_URL?: string | undefined;
 };
 
 /** Every address Skyport calls or hands out, resolved once at start (runtime) from the configuration. */
@@ -27,6 +30,10 @@ export type Endpoints = {
   awsSts: string | undefined;
   awsEc2: string | undefined;
   awsPricing: string | undefined;
+  /** Stripe's API (a base URL, path included); unset: Stripe itself (api.stripe.com) */
+  stripeApi: string | undefined;
+  /** the product's marketplace listings (where a marketplace buyer upgrades); unset outside the sandbox: no link */
+  listings: { aliyun: string | undefined; aws: string | undefined };
   /** where SNS signing certificates may come from besides AWS's SNS hosts: the sandbox's, when on */
   snsCertificates: string | undefined;
 };
@@ -51,6 +58,11 @@ export function resolveEndpoints(cfg: EndpointSettings): Endpoints {
     awsSts: cfg.AWS_STS_ENDPOINT ?? emulator("aws-cloud"),
     awsEc2: cfg.AWS_EC2_ENDPOINT ?? emulator("aws-cloud"),
     awsPricing: cfg.AWS_PRICING_ENDPOINT ?? emulator("aws-cloud"),
+    stripeApi: cfg.STRIPE_API_BASE ?? emulator("stripe"),
+    listings: {
+      aliyun: cfg.ALIYUN_LISTING_URL ?? (cfg.SANDBOX === "on" ? `${publicUrl}/sandbox` : undefined),
+      aws: cfg.AWS_LISTING_URL ?? (cfg.SANDBOX === "on" ? `${publicUrl}/sandbox/aws` : undefined),
+    },
     snsCertificates: emulator("sns"),
   };
 }

@@ -111,6 +111,15 @@ const schemaFor = (production: boolean) =>
         .string()
         .regex(/^[\w+=,.@-]{1,64}$/)
         .default("SkyportAccess"),
+      // direct sales through Stripe: the secret API key, and the webhook signing secrets (comma-separated:
+      // every one listed is accepted, for rotation); in production unset means no direct sales. The API base unset
+      // means Stripe itself, or with the sandbox on its emulator
+      STRIPE_SECRET_KEY: production ? secret(true, 16).optional() : secret(false, 16),
+      STRIPE_WEBHOOK_SECRET: production ? secret(true, 16).optional() : secret(false, 16),
+      STRIPE_API_BASE: z.url({ protocol: /^https?$/ }).optional(),
+      // the product's marketplace listings, where /console/billing sends marketplace buyers to upgrade (sandbox: its own pages)
+      ALIYUN_LISTING_URL: z.url({ protocol: /^https$/ }).optional(),
+      AWS_LISTING_URL: z.url({ protocol: /^https$/ }).optional(),
       RELEASE_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(7),
       TRACE_FLUSH_MS: z.coerce.number().int().min(10).max(60_000).default(500),
       // days of gateway traces kept besides today (UTC); older days are dropped whole

@@ -22,4 +22,7 @@ export const publishedSecrets: ReadonlySet<string> = new Set([
   "test-aws-secret-access-key-0123",
   "dGVzdC1hZ2VudC1zZWFsLWtleS0wMTIzNDU2Nzg5YWI=",
   "usage-test-secret-0123456789",
+  "sk_test_skyport_test_0123456789",
+  "whsec_test_skyport_0123456789",
+  "whsec_test_skyport_rotated_0123",
 ]);

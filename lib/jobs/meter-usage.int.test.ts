@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { billedTenant, hourMs, ledgerEvents, meteringOf, recordFor, thisHour } from "../../test/metering-fixtures";
 import { type EmulatorRequest, serveEmulator } from "../../test/serve-emulator";
-import { aggregateHour, type MeteringChannel, pushDue } from "../billing";
+import { aggregateEndingAgreements, aggregateHour, type MeteringChannel, pushDue } from "../billing";
 import { createDatabase, type Database } from "../db";
 import { aliyunMetering, awsMetering, createAwsMarketplaceApi, createMarketApi } from "../marketplace";
 import { createMarketEmulator } from "../sandbox/emulators/aliyun-market";
@@ -101,6 +101,38 @@ describe("summing the ledger", () => {
     expect((await meteringOf(db.platformDb, amz)).map((r) => [r.metric, r.quantity])).toEqual([["api_calls", 15]]);
     const records = await db.platformDb.meteringRecord.findMany({ where: { tenantId: ali.id }, select: { dimension: true } });
     expect(records.map((r) => r.dimension).sort()).toEqual(["Frequency", "Period"]);
+  });
+});
+
+describe("an ending AWS agreement", () => {
+  it("45 minutes after the notice, its usage so far this hour becomes the hour's record and is pushed at once", async () => {
+    const { tenant, licenseArn } = await awsTenant();
+    const now = new Date();
+    const hour = thisHour();
+    await ledgerEvents(db.platformDb, tenant, "task_runs", [3, 4], new Date(hour.getTime() - 60_000)); // recorded from this hour's start
+    await db.platformDb.marketplaceOrder.create({
+      data: { tenantId: tenant.id, instanceId: licenseArn, action: "unsubscribe-pending", at: new Date(now.getTime() - 50 * 60_000) },
+    });
+    expect(await aggregateEndingAgreements(db.platformDb, now)).toBeGreaterThanOrEqual(1);
+    await pushDue(db.platformDb, awsChannel, { now: new Date(), leaseMs: 60_000 });
+    expect(await meteringOf(db.platformDb, tenant)).toMatchObject([
+      { metric: "task_runs", quantity: 7, state: "accepted", states: ["pending", "sent", "accepted"] },
+    ]);
+    expect(awsTotal(licenseArn, "task_runs")).toBe(7);
+    // a second run makes nothing new
+    const before = await db.platformDb.meteringRecord.count({ where: { tenantId: tenant.id } });
+    await aggregateEndingAgreements(db.platformDb, now);
+    expect(await db.platformDb.meteringRecord.count({ where: { tenantId: tenant.id } })).toBe(before);
+  });
+
+  it("is left alone before 45 minutes have passed", async () => {
+    const { tenant, licenseArn } = await awsTenant();
+    await ledgerEvents(db.platformDb, tenant, "task_runs", [1], thisHour());
+    await db.platformDb.marketplaceOrder.create({
+      data: { tenantId: tenant.id, instanceId: licenseArn, action: "unsubscribe-pending", at: new Date() },
+    });
+    await aggregateEndingAgreements(db.platformDb, new Date());
+    expect(await db.platformDb.meteringRecord.count({ where: { tenantId: tenant.id } })).toBe(0);
   });
 });
 

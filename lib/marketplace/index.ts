@@ -8,3 +8,5 @@ export { awsMetering } from "./aws/metering";
 export { handleAwsNotification, type NotifyDeps, type NotifyResult } from "./aws/notify";
 export { type RegisterResult, registerAwsBuyer } from "./aws/register";
 export { createSnsVerifier, type SnsVerifier, snsStringToSign } from "./aws/sns";
+export { directSubscriptionState, renewalGraceDays } from "./stripe/subscription-state";
+export { handledEventTypes, handleStripeWebhook, type StripeWebhookAnswer, type StripeWebhookDeps } from "./stripe/webhook";

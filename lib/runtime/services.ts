@@ -1,4 +1,5 @@
 import type { ActionServices } from "../actions";
+import { createStripeClient } from "../billing";
 import { type AwsAccessConfig, createCredentialCache } from "../cloud";
 import type { Config, Endpoints } from "../config";
 import { createMarketApi, type MarketApiConfig } from "../marketplace";
@@ -51,6 +52,7 @@ export function actionServices(cfg: Config, endpoints: Endpoints): ActionService
     },
     aws: { roleName: cfg.AWS_ROLE_NAME, access: access.aws },
     credentials: createCredentialCache(),
+    stripe: cfg.STRIPE_SECRET_KEY ? createStripeClient({ secretKey: cfg.STRIPE_SECRET_KEY, apiBase: endpoints.stripeApi }) : undefined,
     sizingHeadroomPercent: cfg.SIZING_HEADROOM_PERCENT,
     agents: {
       keys: cfg.AGENT_SEAL_KEYS,

@@ -5,7 +5,7 @@ export { type CloudMove, changeBuyerIamRole, changeBuyerRole } from "./buyer-clo
 export { type ConsoleCall, callThroughConsole } from "./cloud-console";
 export { type Exchange, recentExchanges, recordExchange } from "./exchange-log";
 export { signedRequestOf } from "./fetch-request";
-export { aliyunCloudEmulator, awsCloudEmulator, awsEmulator, marketEmulator } from "./market-emulator";
+export { aliyunCloudEmulator, awsCloudEmulator, awsEmulator, marketEmulator, stripeEmulator } from "./market-emulator";
 export { sandboxHostLimits, sandboxHosts, startLocalAgent, startSimulatedFleet, stopSandboxHosts } from "./sandbox-hosts";
 export { sandboxCertificateFile } from "./sns-publisher";
 export { sandboxSnsCertificate } from "./sns-signing-key";

@@ -1,0 +1,52 @@
+import { getTranslations } from "next-intl/server";
+import { consolePage } from "@/components/console/console-context";
+import { FailureMessage } from "@/components/console/failure-message";
+import { MarketplaceUpgrade } from "@/components/console/marketplace-upgrade";
+import { StripeInvoices } from "@/components/console/stripe-invoices";
+import { StripeSubscription } from "@/components/console/stripe-subscription";
+import { SubscriptionSummary } from "@/components/console/subscription-summary";
+import { describeDirectBilling } from "@/lib/actions";
+import { runtime } from "@/lib/runtime";
+import { callAction } from "@/lib/runtime/call-action";
+
+/**
+ * The tenant's plan, its renewal or expiry, and how to change it: Stripe
+ * (Checkout, the portal, invoices) for direct tenants, the listing for
+ * marketplace ones. Usage panels join it with the metering work.
+ */
+export default async function BillingPage({ searchParams }: { searchParams: Promise<{ checkout?: string }> }) {
+  const page = await consolePage();
+  if (!page) return null;
+  const [t, search] = await Promise.all([getTranslations(), searchParams]);
+  const { services, endpoints } = runtime();
+  const channel = page.tenant.channel;
+  const direct = channel === "direct";
+  const billing = direct && services.stripe ? await callAction(page.who, describeDirectBilling, {}) : null;
+  return (
+    <>
+      <h1 className="text-lg font-semibold">{t("directBilling.title")}</h1>
+      {search.checkout === "done" && (
+        <p role="status" className="rounded border border-green-200 bg-green-50 px-3 py-2 text-green-800">
+          {t("directBilling.checkoutDone")}
+        </p>
+      )}
+      <SubscriptionSummary tenant={page.tenant} />
+      {!direct && (
+        <MarketplaceUpgrade
+          channel={channel}
+          listing={channel === "aliyun" || channel === "aws" ? endpoints.listings[channel] : undefined}
+        />
+      )}
+      {direct && !billing && <p className="text-gray-600">{t("directBilling.notConfigured")}</p>}
+      {billing &&
+        (billing.ok ? (
+          <>
+            <StripeSubscription billing={billing.data} />
+            <StripeInvoices invoices={billing.data.invoices} />
+          </>
+        ) : (
+          <FailureMessage failure={billing} />
+        ))}
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { planById, planIds } from "../billing";
+import { GatewayError, invalid, managers } from "../gateway";
+import { defineAction } from "./services";
+import { liveStripeStatuses, stripeSubscriptionsOf } from "./stripe-lookups";
+
+/**
+ * A Stripe Checkout Session for a plan (direct tenants): the buyer pays on
+ * Stripe's page, and the webhook makes the subscription. The catalogue's trial
+ * only for a first subscription; a tenant Stripe still bills goes to the portal instead.
+ */
+export const createStripeCheckout = defineAction({
+  name: "CreateStripeCheckout",
+  params: z.strictObject({ plan: z.enum(planIds) }),
+  roles: managers,
+  mutates: false,
+  async prepare({ tenantId, services, read, traceId }, { plan: planId }) {
+    const plan = planById(planId);
+    const stripe = services.stripe;
+    if (!plan || !stripe) throw new GatewayError("ServiceUnavailable", "Direct sales are not configured.");
+    const [tenant, subs] = await read(async (tx) => [
+      (
+        await tx.query<{
+          channel: string;
+          email: string | null;
+        }>`SELECT channel, contact_email AS email FROM tenants WHERE id = ${tenantId}`
+      )[0],
+      await stripeSubscriptionsOf(tx, tenantId),
+    ]);
+    if (tenant?.channel !== "direct") throw invalid("Only direct tenants buy through Stripe; buy on your marketplace's listing.");
+    if (subs.some((s) => liveStripeStatuses.has(s.status)))
+      throw invalid("A subscription is already billed: change it in the billing portal.");
+    try {
+      const price = (await stripe.prices.list({ lookup_keys: [plan.stripePrice], active: true })).data[0];
+      if (!price) throw new Error(`no Stripe price with lookup key ${plan.stripePrice}`);
+      const customer = subs[0]?.customerId;
+      const back = `${services.publicUrl}/console/billing`;
+      const session = await stripe.checkout.sessions.create(
+        {
+          mode: "subscription",
+          line_items: [{ price: price.id, quantity: 1 }],
+          ...(customer ? { customer } : tenant.email ? { customer_email: tenant.email } : {}),
+          client_reference_id: tenantId,
+          metadata: { tenant_id: tenantId, plan: plan.id },
+          subscription_data: {
+            metadata: { tenant_id: tenantId, plan: plan.id },
+            ...(plan.trialDays > 0 && subs.length === 0 && { trial_period_days: plan.trialDays }),
+          },
+          success_url: `${back}?checkout=done`,
+          cancel_url: back,
+        },
+        // a resend of this call (same traceId) gets the same session
+        { idempotencyKey: `skyport-checkout-${tenantId}-${traceId}` },
+      );
+      if (!session.url) throw new Error("Checkout Session without a URL");
+      return { url: session.url };
+    } catch {
+      throw new GatewayError("ServiceUnavailable", "Stripe could not be reached: try again in a minute.");
+    }
+  },
+  async handler(_ctx, _params, prepared) {
+    return prepared;
+  },
+});

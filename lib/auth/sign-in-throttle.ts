@@ -1,0 +1,48 @@
+/** Failures that lock sign-in for a while: per account (email), and per client address (an attacker trying many accounts). */
+export const signInLimits = { perAccount: 5, perAddress: 20, windowMinutes: 15 };
+export type SignInLimits = typeof signInLimits;
+
+/** Where one kind of sign-in (staff, buyers) records its attempts. */
+export type AttemptLog = {
+  lastSuccess(email: string, since: Date): Promise<Date | undefined>;
+  failures(by: { email: string; since: Date } | { address: string; since: Date }): Promise<number>;
+  /** refused attempts of a lock already under way, for either the account or the address */
+  locked(email: string, address: string, since: Date): Promise<number>;
+  record(email: string, address: string, outcome: "ok" | "failed" | "throttled"): Promise<void>;
+  /** the first refused attempt of a lock (audited) */
+  onLock(email: string, address: string, counts: { accountFailures: number; addressFailures: number }): Promise<void>;
+};
+
+export type Throttled<T> = { ok: true; who: T } | { ok: false; reason: "failed" } | { ok: false; reason: "throttled"; minutes: number };
+
+/**
+ * A sign-in, throttled: after `perAccount` failures for an account (since its
+ * last success) or `perAddress` failures from one address within the window,
+ * every attempt is refused, even with the right password, until the window
+ * has passed. Each attempt is recorded; the first refused one of a lock is
+ * reported. The counts live in Postgres, so every instance agrees.
+ */
+export async function throttledSignIn<T>(
+  log: AttemptLog,
+  attempt: { email: string; address: string },
+  verify: () => Promise<T | null>,
+  limits: SignInLimits,
+  now: Date,
+): Promise<Throttled<T>> {
+  const { email, address } = attempt;
+  const windowStart = new Date(now.getTime() - limits.windowMinutes * 60_000);
+  const lastSuccess = await log.lastSuccess(email, windowStart);
+  const [accountFailures, addressFailures] = await Promise.all([
+    log.failures({ email, since: lastSuccess ?? windowStart }),
+    log.failures({ address, since: windowStart }),
+  ]);
+  if (accountFailures >= limits.perAccount || addressFailures >= limits.perAddress) {
+    const alreadyLocked = await log.locked(email, address, windowStart);
+    await log.record(email, address, "throttled");
+    if (alreadyLocked === 0) await log.onLock(email, address, { accountFailures, addressFailures });
+    return { ok: false, reason: "throttled", minutes: limits.windowMinutes };
+  }
+  const who = await verify();
+  await log.record(email, address, who ? "ok" : "failed");
+  return who ? { ok: true, who } : { ok: false, reason: "failed" };
+}
