@@ -32,6 +32,7 @@ test("support finds a failing call by the traceId a buyer quoted, and sees the t
   await expect(timeline.filter({ hasText: /Expired/ }).first()).toBeVisible();
   await support.getByRole("link", { name: /^Gateway error$/ }).click();
   await expect(support.getByTestId("timeline-entry")).toHaveCount(1);
+  await expect(support.getByTestId("timeline-entry").getByRole("link", { name: quoted })).toBeVisible();
   await support.screenshot({ path: info.outputPath("ops-timeline-1280.png"), fullPage: true });
 
   // what support may not do: no control that changes state, and /admin refused

@@ -175,7 +175,9 @@ describe("a tenant's timeline", () => {
     const all = await tenantTimeline(h.db.opsDb, t.id, {});
     expect(all.map((e) => e.kind)).toEqual(["staff", "audit", "error", "order", "callback"]);
     expect(JSON.stringify(all)).not.toContain("secret-token");
-    expect((await tenantTimeline(h.db.opsDb, t.id, { kinds: ["error"] })).map((e) => e.kind)).toEqual(["error"]);
+    const errors = await tenantTimeline(h.db.opsDb, t.id, { kinds: ["error"] });
+    expect(errors.map((e) => e.kind)).toEqual(["error"]);
+    expect(errors[0]?.traceId).toMatch(/^tl-/);
     expect(await tenantTimeline(h.db.opsDb, t.id, { before: at(45) })).toHaveLength(2);
   });
 });

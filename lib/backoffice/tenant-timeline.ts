@@ -47,29 +47,30 @@ export async function tenantTimeline(opsDb: PrismaClient, tenantId: string, q: T
     branches.push(Prisma.sql`(SELECT id::text, at, 'order' AS kind, action AS what, concat_ws(' · ', instance_id, sku) AS detail, NULL AS "traceId"
       FROM marketplace_orders WHERE tenant_id = ${tenantId}::uuid AND at < ${before} ${take})`);
   if (kinds.has("callback"))
-    branches.push(Prisma.sql`(SELECT id::text, received_at AS at, 'callback' AS kind, action AS what, concat_ws(' · ', instance_id, status::text) AS detail, NULL
+    branches.push(Prisma.sql`(SELECT id::text, received_at AS at, 'callback' AS kind, action AS what, concat_ws(' · ', instance_id, status::text) AS detail, NULL AS "traceId"
       FROM marketplace_inbox i
       WHERE i.channel = (SELECT channel FROM tenants WHERE id = ${tenantId}::uuid)
         AND i.instance_id IN (SELECT instance_id FROM subscriptions WHERE tenant_id = ${tenantId}::uuid AND instance_id IS NOT NULL)
         AND received_at < ${before}
       ORDER BY received_at DESC LIMIT ${timelinePageSize})`);
   if (kinds.has("error"))
-    branches.push(Prisma.sql`(SELECT id::text, at, 'error' AS kind, code AS what, action AS detail, trace_id
+    branches.push(Prisma.sql`(SELECT id::text, at, 'error' AS kind, code AS what, action AS detail, trace_id AS "traceId"
       FROM gateway_traces WHERE tenant_id = ${tenantId}::uuid AND code <> 'OK' AND at < ${before} ${take})`);
   if (kinds.has("audit"))
-    branches.push(Prisma.sql`(SELECT id::text, at, 'audit' AS kind, action AS what, target AS detail, trace_id
+    branches.push(Prisma.sql`(SELECT id::text, at, 'audit' AS kind, action AS what, target AS detail, trace_id AS "traceId"
       FROM audit_events WHERE tenant_id = ${tenantId}::uuid AND at < ${before} ${take})`);
   if (kinds.has("agent"))
-    branches.push(Prisma.sql`(SELECT id::text, enrolled_at AS at, 'agent' AS kind, 'agent.enrolled' AS what, concat_ws(' · ', hostname, os, agent_version) AS detail, NULL
+    branches.push(Prisma.sql`(SELECT id::text, enrolled_at AS at, 'agent' AS kind, 'agent.enrolled' AS what, concat_ws(' · ', hostname, os, agent_version) AS detail, NULL AS "traceId"
       FROM agents WHERE tenant_id = ${tenantId}::uuid AND enrolled_at < ${before} ORDER BY enrolled_at DESC LIMIT ${timelinePageSize})`);
   if (kinds.has("metering"))
     branches.push(Prisma.sql`(SELECT l.id::text, l.at, 'metering' AS kind, 'metering.' || l.state AS what,
-        concat_ws(' · ', r.channel::text, r.metric, to_char(r.hour AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:00Z')) AS detail, NULL
+        concat_ws(' · ', r.channel::text, r.metric, to_char(r.hour AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:00Z')) AS detail, NULL AS "traceId"
       FROM metering_log l JOIN metering_records r ON r.tenant_id = l.tenant_id AND r.id = l.record_id
       WHERE l.tenant_id = ${tenantId}::uuid AND l.at < ${before} ORDER BY l.at DESC LIMIT ${timelinePageSize})`);
   if (kinds.has("staff"))
-    branches.push(Prisma.sql`(SELECT id::text, at, 'staff' AS kind, action AS what, actor AS detail, NULL
+    branches.push(Prisma.sql`(SELECT id::text, at, 'staff' AS kind, action AS what, actor AS detail, NULL AS "traceId"
       FROM platform_audit_events WHERE target = ${`tenant:${tenantId}`} AND at < ${before} ${take})`);
+  // every branch names its columns: a UNION takes its names from whichever branch comes first
   return opsDb.$queryRaw<TimelineEntry[]>`
     SELECT * FROM (${Prisma.join(branches, " UNION ALL ")}) e ORDER BY at DESC LIMIT ${timelinePageSize}`;
 }
