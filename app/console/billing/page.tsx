@@ -37,18 +37,6 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
         </p>
       )}
       <SubscriptionSummary tenant={page.tenant} />
-      {usage.ok ? (
-        <UsagePanel
-          usage={usage.data}
-          aside={
-            <Link href="/console/usage" className="text-primary hover:underline">
-              {t("usage.hourly")}
-            </Link>
-          }
-        />
-      ) : (
-        <FailureMessage failure={usage} />
-      )}
       {!direct && (
         <MarketplaceUpgrade
           channel={channel}
@@ -65,6 +53,18 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
         ) : (
           <FailureMessage failure={billing} />
         ))}
+      {usage.ok ? (
+        <UsagePanel
+          usage={usage.data}
+          aside={
+            <Link href="/console/usage" className="text-primary hover:underline">
+              {t("usage.hourly")}
+            </Link>
+          }
+        />
+      ) : (
+        <FailureMessage failure={usage} />
+      )}
     </>
   );
 }
