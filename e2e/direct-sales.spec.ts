@@ -81,7 +81,7 @@ test("a direct buyer signs up, verifies, pays through Stripe's hosted checkout a
   await page.getByLabel("Download link").fill(link);
   await page.getByLabel("Simulated hosts").fill("2");
   await page.getByRole("button", { name: "Simulate hosts" }).click();
-  await expect(page.getByRole("status")).toContainText("2 simulated hosts enrolled");
+  await expect(page.getByRole("status")).toContainText("2 simulated hosts enrolled", { timeout: 30_000 });
   await page.goto("/console/billing");
   // host-hours are written in batches (2 s): look again until they are in
   await expect(async () => {
