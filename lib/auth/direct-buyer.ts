@@ -83,7 +83,7 @@ export async function verifyBuyer(
 }
 
 /** Sign-ups each address, and mails each email, may make in a burst; then one per `minutesEach`. */
-export const signUpLimits = { perAddress: 5, perEmail: 3, minutesEach: 5 };
+export const signUpLimits = { perAddress: 10, perEmail: 3, minutesEach: 5 };
 
 /**
  * Sign-ups cost a scrypt and send a mail: a token bucket per client address
