@@ -63,6 +63,18 @@ test("buy → Add hosts → the real agent runs → host online with inventory �
   await expect(page.getByRole("status")).toContainText("3 simulated hosts enrolled");
   await page.goto("/console/hosts");
   await expect(page.getByTestId("host-row")).toHaveCount(4);
+
+  // what they used: a host-hour each (their first heartbeat this hour) and the precheck, in the ledger, charted by day
+  await page.getByRole("navigation").getByRole("link", { name: "Usage" }).click();
+  // last-seen times and host-hours are written in batches (2 s): look again until they are in
+  await expect(async () => {
+    await page.reload();
+    // 4, or more across an hour boundary
+    await expect(page.getByTestId("usage-managed_host_hours").getByTestId("usage-total")).toHaveText(/^[4-8]$/, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(page.getByTestId("usage-task_runs").getByTestId("usage-total")).toHaveText("1");
+  await expect(page.getByTestId("usage-chart").first().locator("svg.recharts-surface")).toBeVisible();
+  await expect(page.getByTestId("metering-row").first()).toContainText(/not summed yet/);
   await page.goto("/sandbox/hosts");
   await page.getByRole("button", { name: "Stop all" }).click();
   await expect(page.getByTestId("sandbox-hosts")).toContainText("Nothing running");

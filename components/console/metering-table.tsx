@@ -21,6 +21,7 @@ export async function MeteringTable({ metering }: { metering: ResultOf<typeof de
         { label: t("usage.ledger"), numeric: true },
         { label: t("usage.pushed"), numeric: true },
         { label: t("usage.accepted"), numeric: true },
+        { label: t("usage.recorded"), numeric: true },
         t("usage.state"),
         t("usage.check"),
         t("usage.reason"),
@@ -37,6 +38,7 @@ export async function MeteringTable({ metering }: { metering: ResultOf<typeof de
           <Cell numeric>{n(h.ledger)}</Cell>
           <Cell numeric>{n(h.pushed)}</Cell>
           <Cell numeric>{n(h.accepted)}</Cell>
+          <Cell numeric>{n(h.recorded)}</Cell>
           <Cell>{h.state ? <Badge tone={tones[h.state] ?? "gray"}>{t("usage.states", codeArgs(h.state))}</Badge> : "—"}</Cell>
           <Cell>
             {h.match === null ? (

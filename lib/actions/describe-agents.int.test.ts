@@ -47,3 +47,20 @@ describe("DescribeAgents", () => {
     expect((await describeAgents({ nextToken: "not-a-token" })).code).toBe("InvalidParameter");
   });
 });
+
+describe("CreateAgentTask", () => {
+  it("counts against the plan's task runs a month: past the limit it is refused with the limit named, nothing queued", async () => {
+    const t = await createTenant(a.db.platformDb);
+    await a.db.platformDb.subscription.updateMany({ where: { tenantId: t.id }, data: { plan: "basic" } });
+    const d = await a.download(t);
+    const agentId = (await a.enrol(d.token, { hostname: "limited-01" })).body.agentId as string;
+    // the month's runs but one, queued earlier this month
+    await a.db.platformDb.agentTask.createMany({
+      data: Array.from({ length: 199 }, () => ({ tenantId: t.id, agentId, kind: "rescan" as const, createdBy: "test" })),
+    });
+    expect((await a.h.call("CreateAgentTask", { agentId, kind: "rescan" }, { tenant: t })).body.success).toBe(true);
+    const refused = (await a.h.call("CreateAgentTask", { agentId, kind: "rescan" }, { tenant: t })).body;
+    expect(refused).toMatchObject({ code: "Forbidden", message: expect.stringContaining("200 task runs a month") });
+    expect(await a.db.platformDb.agentTask.count({ where: { tenantId: t.id } })).toBe(200);
+  });
+});

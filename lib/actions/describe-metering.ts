@@ -13,6 +13,7 @@ type Row = {
   quantity: string | null;
   state: string | null;
   accepted: string | null;
+  recorded: string | null;
   reason: string | null;
   attempts: number | null;
   sentAt: Date | null;
@@ -22,9 +23,9 @@ type Row = {
 /**
  * Reconciliation, per hour (UTC, by when usage was recorded: the hour a
  * record bills) and metric: the ledger's total, what was pushed to the
- * tenant's channel under which dimension, and what the channel
- * acknowledged; `match` is false wherever the three disagree or a record
- * ended rejected or dead. One UTC day, or the last 24 hours.
+ * tenant's channel under which dimension, what the channel acknowledged,
+ * and what it holds when read back (Stripe); `match` is false wherever they
+ * disagree or a record ended rejected or dead. One UTC day, or the last 24 hours.
  */
 export const describeMetering = defineAction({
   name: "DescribeMetering",
@@ -50,7 +51,7 @@ export const describeMetering = defineAction({
       )
       SELECT COALESCE(l.hour, r.hour) AS hour, COALESCE(l.metric, r.metric) AS metric, l.quantity::text AS ledger,
              r.dimension, r.quantity::text AS quantity, r.state::text AS state, r.accepted_quantity::text AS accepted,
-             r.reason, r.attempts, r.sent_at AS "sentAt", r.answered_at AS "answeredAt"
+             r.channel_quantity::text AS recorded, r.reason, r.attempts, r.sent_at AS "sentAt", r.answered_at AS "answeredAt"
       FROM ledger l FULL JOIN records r ON r.hour = l.hour AND r.metric = l.metric
       ORDER BY 1 DESC, 2`;
     return {
@@ -61,6 +62,7 @@ export const describeMetering = defineAction({
         const ledger = Number(r.ledger ?? 0);
         const pushed = r.quantity === null ? null : Number(r.quantity);
         const accepted = r.accepted === null ? null : Number(r.accepted);
+        const recorded = r.recorded === null ? null : Number(r.recorded);
         return {
           hour: r.hour.toISOString(),
           metric: r.metric,
@@ -69,6 +71,7 @@ export const describeMetering = defineAction({
           pushed,
           state: r.state,
           accepted,
+          recorded,
           reason: r.reason,
           attempts: r.attempts ?? 0,
           sentAt: r.sentAt?.toISOString() ?? null,

@@ -59,6 +59,8 @@ export async function aggregateHour(platformDb: PrismaClient, hour: Date): Promi
         INSERT INTO metering_records (tenant_id, channel, metric, hour, dimension, quantity)
         SELECT s.tenant_id, t.channel, s.metric, ${hour}, b.dimension, s.quantity
         FROM sums s JOIN tenants t ON t.id = s.tenant_id JOIN billed b ON b.channel = t.channel AND b.metric = s.metric
+        -- a final record made early for an ending AWS agreement (aggregateEndingAgreements) stands
+        ON CONFLICT DO NOTHING
         RETURNING tenant_id, id
       ), logged AS (
         INSERT INTO metering_log (tenant_id, record_id, state) SELECT tenant_id, id, 'pending' FROM records
@@ -70,4 +72,48 @@ export async function aggregateHour(platformDb: PrismaClient, hour: Date): Promi
     },
     { maxWait: 10_000, timeout: 10 * 60_000 },
   ); // an hour of millions of events takes seconds
+}
+
+/** An ending AWS agreement's final record is made this long after the notice: usage until then, pushed with time to spare. */
+export const finalRecordAfterMs = 45 * 60_000;
+
+/**
+ * AWS takes final usage for one hour after an agreement ends
+ * (aws-marketplace.md): the hour that notice fell in would close too late.
+ * So 45 minutes after an unsubscribe notice, the tenant's usage recorded so
+ * far in the current hour becomes its record for that hour, pushed at once;
+ * the hour's regular sum leaves it as it is. Usage recorded after that stays
+ * in the ledger, not billed, and shows as a mismatch.
+ */
+export async function aggregateEndingAgreements(platformDb: PrismaClient, now: Date): Promise<number> {
+  const hour = new Date(Math.floor(now.getTime() / hourMs) * hourMs);
+  const since = new Date(now.getTime() - hourMs);
+  const until = new Date(now.getTime() - finalRecordAfterMs);
+  return platformTransaction(platformDb, async (tx) => {
+    const [row] = await tx.$queryRaw<{ records: number }[]>`
+      WITH ending AS (
+        SELECT DISTINCT ON (o.tenant_id) o.tenant_id, o.action, o.at
+        FROM marketplace_orders o JOIN tenants t ON t.id = o.tenant_id AND t.channel = 'aws'
+        WHERE o.at >= ${since}
+        ORDER BY o.tenant_id, o.at DESC
+      ), sums AS (
+        SELECT e.tenant_id, e.metric, sum(e.quantity) AS quantity
+        FROM ending x JOIN usage_events e ON e.tenant_id = x.tenant_id
+        WHERE x.action IN ('unsubscribe-pending', 'unsubscribe-success') AND x.at <= ${until}
+          AND e.recorded_at >= ${hour} AND e.recorded_at < ${now}
+        GROUP BY e.tenant_id, e.metric
+      ), records AS (
+        INSERT INTO metering_records (tenant_id, channel, metric, hour, dimension, quantity)
+        SELECT s.tenant_id, 'aws', s.metric, ${hour}, b.dimension, s.quantity
+        FROM sums s JOIN unnest(${billed.filter((b) => b.channel === "aws").map((b) => b.metric)}::text[], ${billed.filter((b) => b.channel === "aws").map((b) => b.dimension)}::text[])
+          AS b(metric, dimension) ON b.metric = s.metric
+        ON CONFLICT DO NOTHING
+        RETURNING tenant_id, id
+      ), logged AS (
+        INSERT INTO metering_log (tenant_id, record_id, state, detail)
+        SELECT tenant_id, id, 'pending', '{"final": true}' FROM records
+      )
+      SELECT count(*)::int AS records FROM records`;
+    return row?.records ?? 0;
+  });
 }

@@ -1,4 +1,4 @@
-export { aggregateClosedHours, aggregateHour } from "./aggregate-hours";
+export { aggregateClosedHours, aggregateEndingAgreements, aggregateHour } from "./aggregate-hours";
 export type { BillingTarget, ChannelAnswer, MeteringChannel, RecordToSend } from "./metering-channel";
 export { backoffMs, type PushReport, pushDue } from "./metering-push";
 export { type AliyunMeteringKey, dimensionOf, type Metric, type MetricId, metricById, metricIds, metrics } from "./metrics";
@@ -15,7 +15,9 @@ export {
   plans,
   planWithMoreHosts,
 } from "./plans";
+export { reconcileMetering } from "./reconcile-metering";
 export { createStripeClient, type StripeApi, type StripeClientConfig, webhookSecrets } from "./stripe-client";
+export { stripeMetering } from "./stripe-metering";
 export { createUsageIngest, isUsagePath, type UsageIngestDeps } from "./usage-ingest";
 export { usagePath, usageSignature } from "./usage-signature";
 export { futureSkewMs, oldestBillable, pushDeadline } from "./windows";

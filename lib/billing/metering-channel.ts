@@ -40,4 +40,10 @@ export type ChannelAnswer =
 export type MeteringChannel = {
   channel: BillingChannel;
   send: (records: RecordToSend[]) => Promise<ChannelAnswer[]>;
+  /**
+   * What the channel itself holds for accepted records, by record id, where
+   * it can be asked (Stripe's meter event summaries; Alibaba and AWS publish
+   * no such read). Reconciliation compares it with what was acknowledged.
+   */
+  recorded?: (records: RecordToSend[]) => Promise<Map<string, number>>;
 };

@@ -1,4 +1,4 @@
-import { type PrismaClient, platformTransaction } from "../db";
+import { Prisma, type PrismaClient, platformTransaction } from "../db";
 import type { ChannelAnswer, MeteringChannel, RecordToSend } from "./metering-channel";
 import { pushDeadline } from "./windows";
 
@@ -101,20 +101,7 @@ async function claim(platformDb: PrismaClient, channel: MeteringChannel, opts: P
   const rows = await platformTransaction(
     platformDb,
     (tx) =>
-      tx.$queryRaw<
-        {
-          tenant_id: string;
-          id: string;
-          metric: string;
-          dimension: string;
-          hour: Date;
-          quantity: string;
-          attempts: number;
-          account: string;
-          instance_id: string | null;
-          customer_ref: string | null;
-        }[]
-      >`
+      tx.$queryRaw<RecordRow[]>`
       WITH due AS (
         SELECT tenant_id, channel, metric, hour FROM metering_records
         WHERE channel = ${channel.channel}::channel AND state IN ('pending', 'sent') AND next_attempt_at <= ${now}
@@ -130,16 +117,36 @@ async function claim(platformDb: PrismaClient, channel: MeteringChannel, opts: P
         INSERT INTO metering_log (tenant_id, record_id, state, detail)
         SELECT tenant_id, id, 'sent', jsonb_build_object('attempt', attempts) FROM claimed
       )
-      SELECT c.tenant_id, c.id, c.metric, c.dimension, c.hour, c.quantity::text AS quantity, c.attempts,
-             t.external_id AS account, s.instance_id, s.customer_ref
-      FROM claimed c
-      JOIN tenants t ON t.id = c.tenant_id
-      LEFT JOIN LATERAL (
-        SELECT instance_id, customer_ref FROM subscriptions WHERE tenant_id = c.tenant_id ORDER BY starts_at DESC LIMIT 1
-      ) s ON true
+      SELECT c.tenant_id, c.id, c.metric, c.dimension, c.hour, c.quantity::text AS quantity, c.attempts, ${billingTarget}
+      FROM claimed c ${billingTargetJoin}
       ORDER BY c.tenant_id, c.hour, c.metric`,
   );
-  return rows.map((r) => ({
+  return rows.map(recordToSend);
+}
+
+export type RecordRow = {
+  tenant_id: string;
+  id: string;
+  metric: string;
+  dimension: string;
+  hour: Date;
+  quantity: string;
+  attempts: number;
+  account: string;
+  instance_id: string | null;
+  customer_ref: string | null;
+};
+
+/** Who a metering record `c` bills: the tenant's account and its latest subscription's instance and customer. */
+export const billingTarget = Prisma.sql`t.external_id AS account, s.instance_id, s.customer_ref`;
+export const billingTargetJoin = Prisma.sql`
+  JOIN tenants t ON t.id = c.tenant_id
+  LEFT JOIN LATERAL (
+    SELECT instance_id, customer_ref FROM subscriptions WHERE tenant_id = c.tenant_id ORDER BY starts_at DESC LIMIT 1
+  ) s ON true`;
+
+export function recordToSend(r: RecordRow): RecordToSend & { attempts: number } {
+  return {
     id: r.id,
     tenantId: r.tenant_id,
     metric: r.metric,
@@ -148,5 +155,5 @@ async function claim(platformDb: PrismaClient, channel: MeteringChannel, opts: P
     quantity: r.quantity,
     attempts: r.attempts,
     target: { account: r.account, instanceId: r.instance_id, customerRef: r.customer_ref },
-  }));
+  };
 }

@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTenant, type TestTenant } from "../../test/factories";
 import { startUsageHarness, type UsageHarness } from "../../test/usage-harness";
+import { checkEvents } from "./usage-events";
+import { recordUsage } from "./usage-ledger";
 import { usageSignature } from "./usage-signature";
 
 let u: UsageHarness;
@@ -52,6 +54,20 @@ describe("POST /api/usage/v1/events", () => {
     expect(await ledger(aws, e.idempotencyKey)).toHaveLength(1);
   });
 
+  it("batches sharing keys in different orders, at once (a retry racing the original), all answer and count each event once", async () => {
+    const events = Array.from({ length: 1000 }, (_, i) => event(i % 2 ? aliyun : aws));
+    const shuffled = () => [...events].sort(() => Math.random() - 0.5);
+    // straight to the ledger too: over HTTP the requests' parsing spreads them out
+    const batches = Array.from({ length: 8 }, () => checkEvents(shuffled(), Date.now()).rows);
+    const outcomes = await Promise.all(batches.map((rows) => recordUsage(u.db.platformPool, rows, "api")));
+    const all = outcomes.flatMap((o) => [...o.values()]);
+    expect(all.filter((o) => o === "accepted")).toHaveLength(1000);
+    expect(all.filter((o) => o === "duplicate")).toHaveLength(7 * 1000);
+    const answers = await Promise.all(Array.from({ length: 8 }, () => u.post({ events: shuffled() })));
+    expect(answers.map((a) => a.status)).toEqual(Array(8).fill(200));
+    expect(answers.reduce((n, a) => n + a.body.duplicates, 0)).toBe(8 * 1000);
+  });
+
   it("answers per event: unknown metric, bad quantities, out of window, unknown tenant, a key repeated in one request", async () => {
     const hour = 3_600_000;
     const repeated = event(aliyun);
@@ -71,7 +87,7 @@ describe("POST /api/usage/v1/events", () => {
       { ...repeated, quantity: 9 }, // 12 the same key, other content: conflict
     ];
     const r = await u.post({ events });
-    expect(r.status).toBe(200);
+    expect(r.status).toBe(1000);
     expect(r.body.accepted).toBe(3);
     expect(r.body.duplicates).toBe(1);
     expect(r.body.rejected.map((x: { index: number; code: string }) => [x.index, x.code])).toEqual([

@@ -12,7 +12,9 @@ const conflict = "this idempotencyKey was used before with another metric, quant
  * each account resolved to its tenant, each new key inserted, a key already
  * there left as it is (the first write wins). A second statement reads the
  * events already there for the keys not inserted, to tell a duplicate from a
- * conflict. Autocommitted: recorded durably before the caller answers.
+ * conflict. Autocommitted: recorded durably before the caller answers. Rows
+ * are inserted in (tenant, key) order, so concurrent batches that share keys
+ * (a retry racing the original) cannot deadlock.
  */
 export async function recordUsage(pool: pg.Pool, rows: UsageRow[], source: "api" | "agent" | "gateway"): Promise<Map<number, Outcome>> {
   const outcome = new Map<number, Outcome>();
@@ -26,6 +28,8 @@ export async function recordUsage(pool: pg.Pool, rows: UsageRow[], source: "api"
      ), inserted AS (
        INSERT INTO usage_events (tenant_id, metric, quantity, occurred_at, idempotency_key, source)
        SELECT tenant_id, metric, quantity, occurred_at, key, $8 FROM resolved WHERE tenant_id IS NOT NULL
+       -- one order for every writer: two batches sharing keys wait for each other, never in a cycle
+       ORDER BY tenant_id, key
        ON CONFLICT (tenant_id, idempotency_key) DO NOTHING
        RETURNING tenant_id, idempotency_key
      )

@@ -54,7 +54,11 @@ async function scheduleMetering(boss: PgBoss, deps: JobDeps) {
       leaseMs: deps.config.METERING_LEASE_SECONDS * 1000,
       now: () => new Date(),
     });
-    if (report.aggregated.hours || Object.values(report.pushed).some((p) => p && ("error" in p || p.sent || p.dead)))
+    if (
+      report.aggregated.hours ||
+      report.aggregated.final ||
+      Object.values(report.pushed).some((p) => p && ("error" in p || p.sent || p.dead))
+    )
       deps.log.info(report, "usage metered");
   });
 }
