@@ -73,6 +73,25 @@ test("a direct buyer signs up, verifies, pays through Stripe's hosted checkout a
   await expect(page.getByTestId("tenant-plan")).toHaveText("standard");
   await expect(alerts(page)).toHaveCount(0); // active: neither "choose a plan" nor "lapsed"
 
+  // two (simulated) hosts report through a download link of this tenant: their host-hours show on the billing page, charted
+  await page.goto("/console/hosts/add");
+  await page.getByRole("button", { name: "Create download link" }).click();
+  const link = (await page.getByTestId("download-link").getByRole("link").textContent()) as string;
+  await page.goto("/sandbox/hosts");
+  await page.getByLabel("Download link").fill(link);
+  await page.getByLabel("Simulated hosts").fill("2");
+  await page.getByRole("button", { name: "Simulate hosts" }).click();
+  await expect(page.getByRole("status")).toContainText("2 simulated hosts enrolled", { timeout: 30_000 });
+  await page.goto("/console/billing");
+  // host-hours are written in batches (2 s): look again until they are in
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("usage-managed_host_hours").getByTestId("usage-total")).toHaveText(/^[2-4]$/, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(page.getByTestId("usage-chart").first().locator("svg.recharts-surface")).toBeVisible();
+  await page.goto("/sandbox/hosts");
+  await page.getByRole("button", { name: "Stop all" }).click();
+
   // signing in again later, in either language; the screenshots
   for (const locale of ["en", "zh-CN"] as const) {
     const { context, page: signedIn } = await signIn(browser, email, locale);

@@ -60,12 +60,13 @@ test("buy → Add hosts → the real agent runs → host online with inventory �
   await page.getByLabel("Download link").fill(link);
   await page.getByLabel("Simulated hosts").fill("3");
   await page.getByRole("button", { name: "Simulate hosts" }).click();
-  await expect(page.getByRole("status")).toContainText("3 simulated hosts enrolled");
+  await expect(page.getByRole("status")).toContainText("3 simulated hosts enrolled", { timeout: 30_000 });
   await page.goto("/console/hosts");
   await expect(page.getByTestId("host-row")).toHaveCount(4);
 
   // what they used: a host-hour each (their first heartbeat this hour) and the precheck, in the ledger, charted by day
   await page.getByRole("navigation").getByRole("link", { name: "Usage" }).click();
+  await expect(page).toHaveURL(/\/console\/usage$/);
   // last-seen times and host-hours are written in batches (2 s): look again until they are in
   await expect(async () => {
     await page.reload();

@@ -25,9 +25,9 @@ for (const width of widths) {
           /Hosts/,
           /Add hosts/,
           /Target sizing/,
+          /Billing/,
           /Usage/,
           /Orders/,
-          /Billing/,
           /Audit log/,
           /Settings/,
         ]);

@@ -31,9 +31,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         { href: "/console/hosts", label: t("console.nav.hosts") },
         { href: "/console/hosts/add", label: t("console.nav.addHosts") },
         ...(cloud ? [{ href: "/console/hosts/sizing", label: t("console.nav.sizing") }] : []),
+        { href: "/console/billing", label: t("directBilling.title") },
         { href: "/console/usage", label: t("console.nav.usage") },
         { href: "/console/orders", label: t("console.nav.orders") },
-        { href: "/console/billing", label: t("directBilling.title") },
         { href: "/console/audit", label: t("console.nav.audit") },
         { href: "/console/settings", label: t("console.nav.settings") },
       ]}

@@ -49,7 +49,10 @@ export async function MeteringTable({ metering }: { metering: ResultOf<typeof de
               <Badge tone="red">{t("usage.mismatch")}</Badge>
             )}
           </Cell>
-          <Cell mono>{h.reason ?? ""}</Cell>
+          {/* the channel's words, kept as they came; wrapped, so the table need not scroll to show them */}
+          <td className="min-w-64 px-3 py-1 font-mono text-xs text-gray-600" translate="no">
+            {h.reason ?? ""}
+          </td>
         </tr>
       ))}
     </Table>

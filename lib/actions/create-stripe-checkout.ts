@@ -1,8 +1,12 @@
+import { createHash } from "node:crypto";
+import type Stripe from "stripe";
 import { z } from "zod";
 import { planById, planIds } from "../billing";
 import { GatewayError, invalid, managers } from "../gateway";
 import { defineAction } from "./services";
 import { liveStripeStatuses, stripeSubscriptionsOf } from "./stripe-lookups";
+
+const checkoutReuseMs = 30 * 60_000;
 
 /**
  * A Stripe Checkout Session for a plan (direct tenants): the buyer pays on
@@ -14,7 +18,7 @@ export const createStripeCheckout = defineAction({
   params: z.strictObject({ plan: z.enum(planIds) }),
   roles: managers,
   mutates: false,
-  async prepare({ tenantId, services, read, traceId }, { plan: planId }) {
+  async prepare({ tenantId, services, read }, { plan: planId }) {
     const plan = planById(planId);
     const stripe = services.stripe;
     if (!plan || !stripe) throw new GatewayError("ServiceUnavailable", "Direct sales are not configured.");
@@ -34,24 +38,26 @@ export const createStripeCheckout = defineAction({
       const price = (await stripe.prices.list({ lookup_keys: [plan.stripePrice], active: true })).data[0];
       if (!price) throw new Error(`no Stripe price with lookup key ${plan.stripePrice}`);
       const customer = subs[0]?.customerId;
+      const trial = subs.length === 0 ? plan.trialDays : 0;
       const back = `${services.publicUrl}/console/billing`;
-      const session = await stripe.checkout.sessions.create(
-        {
-          mode: "subscription",
-          line_items: [{ price: price.id, quantity: 1 }],
-          ...(customer ? { customer } : tenant.email ? { customer_email: tenant.email } : {}),
-          client_reference_id: tenantId,
+      const params: Stripe.Checkout.SessionCreateParams = {
+        mode: "subscription",
+        line_items: [{ price: price.id, quantity: 1 }],
+        ...(customer ? { customer } : tenant.email ? { customer_email: tenant.email } : {}),
+        client_reference_id: tenantId,
+        metadata: { tenant_id: tenantId, plan: plan.id },
+        subscription_data: {
           metadata: { tenant_id: tenantId, plan: plan.id },
-          subscription_data: {
-            metadata: { tenant_id: tenantId, plan: plan.id },
-            ...(plan.trialDays > 0 && subs.length === 0 && { trial_period_days: plan.trialDays }),
-          },
-          success_url: `${back}?checkout=done`,
-          cancel_url: back,
+          ...(trial > 0 && { trial_period_days: trial }),
         },
-        // a resend of this call (same traceId) gets the same session
-        { idempotencyKey: `skyport-checkout-${tenantId}-${traceId}` },
-      );
+        success_url: `${back}?checkout=done`,
+        cancel_url: back,
+      };
+      // the same session asked again within half an hour (a second tab, a double click) is the same
+      // session, so that it cannot be paid twice into two subscriptions; different parameters, another key
+      const digest = createHash("sha256").update(JSON.stringify(params)).digest("base64url").slice(0, 22);
+      const window = Math.floor(services.now().getTime() / checkoutReuseMs);
+      const session = await stripe.checkout.sessions.create(params, { idempotencyKey: `skyport-checkout-${tenantId}-${digest}-${window}` });
       if (!session.url) throw new Error("Checkout Session without a URL");
       return { url: session.url };
     } catch {

@@ -53,6 +53,8 @@ describe("direct billing actions", () => {
     const checkout = await h.call("CreateStripeCheckout", { plan: "standard" }, { tenant: t });
     expect(checkout.body.code).toBe("OK");
     expect(checkout.body.data.url).toMatch(/^http:\/\/stripe\.test\/checkout\/cs_test_/);
+    // asked again (another tab): the same session, which can be paid once
+    expect((await h.call("CreateStripeCheckout", { plan: "standard" }, { tenant: t })).body.data.url).toBe(checkout.body.data.url);
     await pay(checkout.body.data.url);
 
     const after = await h.call("DescribeDirectBilling", {}, { tenant: t });

@@ -47,6 +47,19 @@ describe("direct buyers", () => {
     expect((await signUp(f)).kind).toBe("already-registered");
   });
 
+  it("gives a returning buyer a new tenant when their closed one was purged", async () => {
+    const f = form();
+    const who = await verifyBuyer(db.platformDb, tokenOf((await signUp(f)).link), secret);
+    await db.platformDb.tenant.deleteMany({ where: { channel: "direct", externalId: who?.parentUid as string } });
+    expect(await signInDirectBuyer(db.platformDb, { email: f.email, password: f.password, address: address() })).toMatchObject({
+      ok: true,
+    });
+    const tenant = await db.platformDb.tenant.findUniqueOrThrow({
+      where: { channel_externalId: { channel: "direct", externalId: who?.parentUid as string } },
+    });
+    expect(tenant).toMatchObject({ status: "frozen", contactEmail: f.email });
+  });
+
   it("refuses a forged, altered or expired link", async () => {
     const mail = await signUp(form());
     const token = tokenOf(mail.link);

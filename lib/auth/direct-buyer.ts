@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type PrismaClient, platformTransaction } from "../db";
+import { type Prisma, type PrismaClient, platformTransaction } from "../db";
 import { createRateLimiter } from "../gateway";
 import type { ConsoleIdentity } from "../runtime/call-action";
 import { hashPassword, verifyPassword } from "./password";
@@ -69,21 +69,13 @@ export async function verifyBuyer(
     const buyer = await tx.directBuyer.findUnique({ where: { id: claim.buyer } });
     if (buyer?.email !== claim.email) return null;
     if (!buyer.verifiedAt) await tx.directBuyer.update({ where: { id: buyer.id }, data: { verifiedAt: now } });
-    // race-free on a double click: one tenant per buyer
-    await tx.$executeRaw`
-      INSERT INTO tenants (channel, external_id, display_name, contact_email, status)
-      VALUES ('direct'::channel, ${buyer.id}, ${claim.company}, ${buyer.email}, 'frozen')
-      ON CONFLICT (channel, external_id) DO NOTHING`;
-    const tenant = await tx.tenant.findUniqueOrThrow({ where: { channel_externalId: { channel: "direct", externalId: buyer.id } } });
-    await tx.$executeRaw`
-      INSERT INTO memberships (tenant_id, uid, role, name) VALUES (${tenant.id}::uuid, ${buyer.id}, 'owner', ${buyer.email})
-      ON CONFLICT (tenant_id, uid) DO NOTHING`;
+    await ensureDirectTenant(tx, buyer, claim.company);
     return identityOf(buyer);
   });
 }
 
 /** Sign-ups each address, and mails each email, may make in a burst; then one per `minutesEach`. */
-export const signUpLimits = { perAddress: 5, perEmail: 3, minutesEach: 5 };
+export const signUpLimits = { perAddress: 10, perEmail: 3, minutesEach: 5 };
 
 /**
  * Sign-ups cost a scrypt and send a mail: a token bucket per client address
@@ -98,6 +90,21 @@ export function createSignUpThrottle(limits = signUpLimits, now: () => number = 
     const wait = Math.max(byAddress(address), byEmail(email.trim().toLowerCase()));
     return wait === 0 ? 0 : Math.ceil(wait / 60);
   };
+}
+
+/**
+ * The buyer's direct tenant and their owner membership, made if missing:
+ * race-free (a double click), and again after a closed tenant was purged.
+ */
+async function ensureDirectTenant(tx: Prisma.TransactionClient, buyer: { id: string; email: string }, company: string) {
+  await tx.$executeRaw`
+    INSERT INTO tenants (channel, external_id, display_name, contact_email, status)
+    VALUES ('direct'::channel, ${buyer.id}, ${company}, ${buyer.email}, 'frozen')
+    ON CONFLICT (channel, external_id) DO NOTHING`;
+  const tenant = await tx.tenant.findUniqueOrThrow({ where: { channel_externalId: { channel: "direct", externalId: buyer.id } } });
+  await tx.$executeRaw`
+    INSERT INTO memberships (tenant_id, uid, role, name) VALUES (${tenant.id}::uuid, ${buyer.id}, 'owner', ${buyer.email})
+    ON CONFLICT (tenant_id, uid) DO NOTHING`;
 }
 
 export type BuyerSignIn = Throttled<ConsoleIdentity> | { ok: false; reason: "unverified" };
@@ -126,7 +133,10 @@ export async function signInDirectBuyer(
     limits,
     now,
   );
-  return out.ok && unverified ? { ok: false, reason: "unverified" } : out;
+  if (out.ok && unverified) return { ok: false, reason: "unverified" };
+  // a closed tenant is purged after its grace period: the buyer's account outlives it
+  if (out.ok) await platformTransaction(platformDb, (tx) => ensureDirectTenant(tx, { id: out.who.uid, email }, email));
+  return out;
 }
 
 const identityOf = (buyer: { id: string; email: string }): ConsoleIdentity => ({

@@ -2,16 +2,27 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { billedTenant, hourMs, ledgerEvents, meteringOf, recordFor, thisHour } from "../../test/metering-fixtures";
 import { type EmulatorRequest, serveEmulator } from "../../test/serve-emulator";
-import { aggregateEndingAgreements, aggregateHour, type MeteringChannel, pushDue } from "../billing";
+import {
+  aggregateEndingAgreements,
+  aggregateHour,
+  createStripeClient,
+  type MeteringChannel,
+  pushDue,
+  reconcileMetering,
+  stripeMetering,
+} from "../billing";
 import { createDatabase, type Database } from "../db";
 import { aliyunMetering, awsMetering, createAwsMarketplaceApi, createMarketApi } from "../marketplace";
 import { createMarketEmulator } from "../sandbox/emulators/aliyun-market";
 import { createAwsMarketplaceEmulator } from "../sandbox/emulators/aws-marketplace";
+import { createStripeEmulator } from "../sandbox/emulators/stripe";
 
 const aliyunKeys = new Map([["ak-meter", "meter-secret-0123456789"]]);
 const awsKeys = new Map([["AKIDMETER", "aws-meter-secret-0123456789"]]);
 const market = createMarketEmulator(aliyunKeys);
 const aws = createAwsMarketplaceEmulator(awsKeys, "us-east-1");
+const stripeKey = "sk_test_meter_0123456789";
+const stripeEmulator = createStripeEmulator({ secretKey: stripeKey, publicBase: "http://stripe.test" });
 /** what the next calls to each emulator get instead of its answer: a status and code, or no answer in time */
 const faults: Record<"aliyun" | "aws", ({ status: number; code: string } | "timeout")[]> = { aliyun: [], aws: [] };
 const calls = { aliyun: 0, aws: 0 };
@@ -32,13 +43,16 @@ let db: Database;
 let servers: Awaited<ReturnType<typeof serveEmulator>>[];
 let aliyunChannel: MeteringChannel;
 let awsChannel: MeteringChannel;
+let stripe: ReturnType<typeof createStripeClient>;
 beforeAll(async () => {
   db = createDatabase(inject("dbUrls"), 4);
   const aliyunServer = await serveEmulator((req: EmulatorRequest) =>
     faulty("aliyun", () => market.handle(req.method, req.query, req.body)),
   );
   const awsServer = await serveEmulator((req) => faulty("aws", () => aws.handle(req) as never), "application/x-amz-json-1.1");
-  servers = [aliyunServer, awsServer];
+  const stripeServer = await serveEmulator((req) => stripeEmulator.handle(req));
+  servers = [aliyunServer, awsServer, stripeServer];
+  stripe = createStripeClient({ secretKey: stripeKey, apiBase: stripeServer.endpoint });
   aliyunChannel = aliyunMetering(
     createMarketApi({ endpoint: aliyunServer.endpoint, accessKeyId: "ak-meter", accessKeySecret: "meter-secret-0123456789" }),
   );
@@ -197,6 +211,45 @@ describe("pushing", () => {
     expect(dead).toMatchObject({ state: "dead", states: ["sent", "pending", "dead"] });
     expect(dead?.reason).toMatch(/^past the channel's window: ServiceUnavailable/);
   }, 60_000);
+
+  it("sends Stripe one meter event per record, its identifier the record's id (a resend is not counted), and reads Stripe's summary back", async () => {
+    const hour = thisHour();
+    const customer = await stripe.customers.create({ email: "meter@example.com" });
+    const t = await billedTenant(db.platformDb, "direct", `sub_${randomUUID().slice(0, 8)}`);
+    await db.platformDb.subscription.updateMany({ where: { tenantId: t.id }, data: { customerRef: customer.id } });
+    await recordFor(db.platformDb, t, "task_runs", [2, 3], hour);
+    await recordFor(db.platformDb, t, "managed_host_hours", [4], hour);
+    const channel = stripeMetering(stripe);
+    await pushDue(db.platformDb, channel, { now: new Date(), leaseMs: 60_000 });
+    expect(await meteringOf(db.platformDb, t)).toMatchObject([
+      { metric: "managed_host_hours", state: "accepted", accepted: 4 },
+      { metric: "task_runs", state: "accepted", accepted: 5 },
+    ]);
+    const sent = (name: string) => stripeEmulator.meterEvents().filter((e) => e.customer === customer.id && e.eventName === name);
+    expect(sent("task_runs").map((e) => e.value)).toEqual([5]);
+    // the worker died before writing Stripe's answer: the same records again, the same identifiers
+    const records = await db.platformDb.meteringRecord.findMany({ where: { tenantId: t.id } });
+    await channel.send(
+      records.map((r) => ({
+        id: r.id,
+        tenantId: t.id,
+        metric: r.metric,
+        dimension: r.dimension,
+        hour: r.hour,
+        quantity: r.quantity.toString(),
+        target: { account: t.parentUid, instanceId: null, customerRef: customer.id },
+      })),
+    );
+    expect(sent("task_runs").map((e) => e.value)).toEqual([5]);
+    // read back once the summaries have had their time (10 minutes)
+    const later = new Date(Date.now() + 11 * 60_000);
+    expect(await reconcileMetering(db.platformDb, channel, later)).toMatchObject({ mismatched: 0 });
+    const reconciled = await db.platformDb.meteringRecord.findMany({ where: { tenantId: t.id }, orderBy: { metric: "asc" } });
+    expect(reconciled.map((r) => [r.metric, Number(r.channelQuantity)])).toEqual([
+      ["managed_host_hours", 4],
+      ["task_runs", 5],
+    ]);
+  });
 
   it("rejects what a channel will not take, with its reason: an ended AWS agreement, a tenant with nothing to bill", async () => {
     const hour = thisHour();

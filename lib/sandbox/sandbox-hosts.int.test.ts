@@ -33,7 +33,8 @@ describe("the sandbox's hosts: a buyer's link, run here", () => {
     const agent = await startLocalAgent({ browser: "b-local", origin: a.baseUrl, token, dataDir });
     expect(agent.running()).toBe(true);
     await expect.poll(async () => (await agentsOf(tenant, "online")).map((h) => h.hostname), { timeout: 20_000 }).toEqual([hostname()]);
-    expect((await agentsOf(tenant))[0]?.cpuCores).toBeGreaterThan(0);
+    // online from its enrolment; its inventory comes with the heartbeat after
+    await expect.poll(async () => (await agentsOf(tenant))[0]?.cpuCores ?? 0, { timeout: 20_000 }).toBeGreaterThan(0);
     expect(sandboxHosts("b-local").agent).toBe(agent);
     stopSandboxHosts("b-local");
     // a stopped agent ends its 30 s long poll at once

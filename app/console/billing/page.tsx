@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { consolePage } from "@/components/console/console-context";
 import { FailureMessage } from "@/components/console/failure-message";
@@ -5,14 +6,16 @@ import { MarketplaceUpgrade } from "@/components/console/marketplace-upgrade";
 import { StripeInvoices } from "@/components/console/stripe-invoices";
 import { StripeSubscription } from "@/components/console/stripe-subscription";
 import { SubscriptionSummary } from "@/components/console/subscription-summary";
-import { describeDirectBilling } from "@/lib/actions";
+import { UsagePanel } from "@/components/console/usage-panel";
+import { describeDirectBilling, describeUsage } from "@/lib/actions";
 import { runtime } from "@/lib/runtime";
 import { callAction } from "@/lib/runtime/call-action";
 
 /**
  * The tenant's plan, its renewal or expiry, and how to change it: Stripe
  * (Checkout, the portal, invoices) for direct tenants, the listing for
- * marketplace ones. Usage panels join it with the metering work.
+ * marketplace ones; this month's usage against the plan's limits (the
+ * hourly metering is on the Usage page).
  */
 export default async function BillingPage({ searchParams }: { searchParams: Promise<{ checkout?: string }> }) {
   const page = await consolePage();
@@ -21,7 +24,10 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   const { services, endpoints } = runtime();
   const channel = page.tenant.channel;
   const direct = channel === "direct";
-  const billing = direct && services.stripe ? await callAction(page.who, describeDirectBilling, {}) : null;
+  const [billing, usage] = await Promise.all([
+    direct && services.stripe ? callAction(page.who, describeDirectBilling, {}) : null,
+    callAction(page.who, describeUsage, {}),
+  ]);
   return (
     <>
       <h1 className="text-lg font-semibold">{t("directBilling.title")}</h1>
@@ -47,6 +53,18 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
         ) : (
           <FailureMessage failure={billing} />
         ))}
+      {usage.ok ? (
+        <UsagePanel
+          usage={usage.data}
+          aside={
+            <Link href="/console/usage" className="text-primary hover:underline">
+              {t("usage.hourly")}
+            </Link>
+          }
+        />
+      ) : (
+        <FailureMessage failure={usage} />
+      )}
     </>
   );
 }

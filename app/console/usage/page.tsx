@@ -62,7 +62,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
         {metering.ok ? (
           <>
             <p className="text-gray-600">
-              {t("usage.meteringHint", { channel: t("labels.channel", codeArgs(metering.data.channel)) })}
+              {t("usage.meteringHint", { channel: t("usage.billedBy", codeArgs(metering.data.channel)) })}
               {!q.day && ` (${t("usage.last24")})`}
             </p>
             <MeteringTable metering={metering.data} />

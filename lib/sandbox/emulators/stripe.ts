@@ -185,7 +185,7 @@ export function createStripeEmulator(opts: StripeEmulatorOptions) {
     const subData = branch(p.subscription_data);
     const trialDays = Number(text(subData.trial_period_days) ?? 0);
     if (!Number.isInteger(trialDays) || trialDays < 0 || trialDays > 730)
-      return fail(400, "invalid_request_error", "trial_period_days must be an integer between 1 and 730.", {
+      return fail(400, "invalid_request_error", "trial_period_days must be a whole number of days, at most 730.", {
         param: "subscription_data[trial_period_days]",
       });
     const session: Session = {
