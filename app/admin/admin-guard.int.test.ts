@@ -151,10 +151,13 @@ describe("/ops", () => {
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ actor: `staff:${support.email}`, payload: { staffId: support.id, reason: "ticket 4711" } });
     expect(entries[0]?.at.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
+    await page({ searchParams: Promise.resolve({ id: tenant.parentUid }) }); // by its account id: a second opening
+    expect(await db.platformDb.platformAuditEvent.count({ where: { action: "ops.tenant.viewed", target: `tenant:${tenant.id}` } })).toBe(2);
     await page({ searchParams: Promise.resolve({ id: randomUUID() }) });
     await page({ searchParams: Promise.resolve({ id: "'; DROP TABLE tenants; --" }) });
+    // unknown or malformed: nothing opened, nothing written
     expect(await db.platformDb.platformAuditEvent.count({ where: { action: "ops.tenant.viewed", actor: `staff:${support.email}` } })).toBe(
-      1,
+      2,
     );
   });
 });

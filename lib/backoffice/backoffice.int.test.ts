@@ -6,7 +6,7 @@ import { readHealth } from "./health";
 import { readOverview } from "./overview";
 import { recordRefusedAttempt, retryMeteringRecord, reverifyTenantRole, setTenantSuspended } from "./staff-actions";
 import { tenantCsv } from "./tenant-csv";
-import { tenantDetail } from "./tenant-detail";
+import { findTenantId, tenantDetail } from "./tenant-detail";
 import { listTenantPage, type TenantListQuery, tenantListQuery } from "./tenant-list";
 import { tenantTimeline } from "./tenant-timeline";
 import { searchTraces, traceQuery } from "./trace-search";
@@ -120,6 +120,21 @@ describe("the admin tenant list", () => {
     expect(lines).toHaveLength(2); // the renamed one no longer starts with the prefix
     const all = await new Response(tenantCsv(h.db.opsDb, query({ q: b.id }))).text();
     expect(all).toContain(`"'=HYPERLINK(""x"") ${name}"`);
+  });
+});
+
+describe("opening a tenant in /ops", () => {
+  it("finds it by tenant id, account id or instance id; an unknown or ambiguous one is none", async () => {
+    const t = await createTenant(h.db.platformDb);
+    await h.db.platformDb.subscription.updateMany({ where: { tenantId: t.id }, data: { instanceId: `inst-${t.parentUid}` } });
+    for (const ref of [t.id, t.parentUid, `inst-${t.parentUid}`]) expect(await findTenantId(h.db.opsDb, ref), ref).toBe(t.id);
+    expect(await findTenantId(h.db.opsDb, "no-such-account")).toBeUndefined();
+    expect(await findTenantId(h.db.opsDb, "' OR 1=1 --")).toBeUndefined();
+    const twin = await h.db.platformDb.tenant.create({
+      data: { channel: "direct", externalId: t.parentUid, displayName: "Same account id elsewhere" },
+    });
+    expect(await findTenantId(h.db.opsDb, t.parentUid)).toBeUndefined();
+    expect(await findTenantId(h.db.opsDb, twin.id)).toBe(twin.id);
   });
 });
 

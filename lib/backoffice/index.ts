@@ -25,7 +25,7 @@ export {
 } from "./staff-actions";
 export { readStaff } from "./staff-list";
 export { csvField, tenantCsv } from "./tenant-csv";
-export { type TenantSummary, tenantDetail, tenantSummary, type UsageDay } from "./tenant-detail";
+export { findTenantId, type TenantSummary, tenantDetail, tenantSummary, type UsageDay } from "./tenant-detail";
 export {
   encodeCursor,
   listTenantPage,

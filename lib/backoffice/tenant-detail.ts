@@ -104,3 +104,17 @@ export async function tenantDetail(opsDb: PrismaClient, tenantId: string, now = 
     })),
   };
 }
+
+/**
+ * The tenant a support member named by its id, its account id or one of its
+ * marketplace instance ids: undefined when none, or more than one, matches
+ * (two channels may spell the same account id), so no guess is ever shown.
+ */
+export async function findTenantId(opsDb: PrismaClient, ref: string): Promise<string | undefined> {
+  if (ref.length > 128) return undefined;
+  const rows = await opsDb.$queryRaw<{ id: string }[]>`
+    SELECT id::text FROM tenants WHERE id::text = ${ref} OR external_id = ${ref}
+    UNION SELECT tenant_id::text FROM subscriptions WHERE instance_id = ${ref}
+    LIMIT 2`;
+  return rows.length === 1 ? rows[0]?.id : undefined;
+}

@@ -18,7 +18,7 @@ export default async function AdminTenantPage({ searchParams }: { searchParams: 
       <>
         <h1 className="text-lg font-semibold">{t("admin.tenant.title")}</h1>
         <p role={params.id === undefined ? undefined : "alert"} className="rounded border border-gray-200 bg-white px-3 py-2">
-          {params.id === undefined ? t("admin.tenant.choose") : t("ops.tenant.notFound")}{" "}
+          {params.id === undefined ? t("admin.tenant.choose") : t("admin.tenant.notFound")}{" "}
           <a className="text-primary hover:underline" href="/admin/tenants">
             {t("admin.nav.tenants")}
           </a>

@@ -4,12 +4,15 @@ import { requireStaff } from "@/components/backoffice/require-staff";
 import { TenantHeader } from "@/components/backoffice/tenant-header";
 import { TenantPicker } from "@/components/backoffice/tenant-picker";
 import { TenantTimeline } from "@/components/backoffice/tenant-timeline";
-import { recordTenantView, tenantSummary } from "@/lib/backoffice";
+import { findTenantId, recordTenantView, tenantSummary } from "@/lib/backoffice";
 import { runtime } from "@/lib/runtime";
 
-const opening = z.object({ id: z.uuid(), reason: z.string().trim().max(500).optional() });
+const opening = z.object({ id: z.string().trim().min(1).max(128), reason: z.string().trim().max(500).optional() });
 
-/** One tenant as support sees it: its header (personal data masked) and its timeline. Every opening is audited. */
+/**
+ * One tenant as support sees it, named by its id, account id or an instance
+ * id: its header (personal data masked) and its timeline. Every opening is audited.
+ */
 export default async function OpsTenantPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const staff = await requireStaff("/ops", ["support", "isv_admin"]);
   const [t, params] = await Promise.all([getTranslations(), searchParams]);
@@ -17,7 +20,8 @@ export default async function OpsTenantPage({ searchParams }: { searchParams: Pr
     id: params.id,
     reason: typeof params.reason === "string" && params.reason ? params.reason : undefined,
   });
-  const tenant = parsed.success ? await tenantSummary(runtime().db.opsDb, parsed.data.id, { masked: true }) : null;
+  const id = parsed.success ? await findTenantId(runtime().db.opsDb, parsed.data.id) : undefined;
+  const tenant = id ? await tenantSummary(runtime().db.opsDb, id, { masked: true }) : null;
   if (!parsed.success || !tenant)
     return (
       <>
