@@ -231,8 +231,11 @@ try {
   );
   const db = createDatabase(urls, 2);
   const times = { bare: [] as number[], job: [] as number[] };
+  // one untimed pass first: the hour's rows in the cache for both cases alike
+  await pools.owner.query("SELECT count(*), sum(quantity) FROM usage_events WHERE recorded_at >= $1 AND recorded_at < $1::timestamptz + interval '1 hour'", [hour]);
   for (let round = 0; round < aggRounds; round++) {
     await pools.owner.query("TRUNCATE bench_hourly");
+    await pools.owner.query("DELETE FROM metering_log; DELETE FROM metering_records; DELETE FROM metering_hours");
     let started = performance.now();
     await pools.owner.query(
       `INSERT INTO bench_hourly SELECT tenant_id, metric, $1, sum(quantity) FROM usage_events
@@ -240,7 +243,6 @@ try {
       [hour],
     );
     times.bare.push(performance.now() - started);
-    await pools.owner.query("DELETE FROM metering_log; DELETE FROM metering_records; DELETE FROM metering_hours");
     started = performance.now();
     await aggregateHour(db.platformDb, hour);
     times.job.push(performance.now() - started);

@@ -1,3 +1,5 @@
+import { Refusal } from "../http";
+
 /** The channel's codes (agent-channel.md) and their HTTP statuses. */
 export const agentErrorStatus = {
   InvalidParameter: 400,
@@ -20,19 +22,9 @@ export const agentErrorStatus = {
 export type AgentErrorCode = keyof typeof agentErrorStatus;
 
 /** A refusal the agent is told about as `{ code, message }`; the message is for a person and never leaks internals. */
-export class AgentError extends Error {
+export class AgentError extends Refusal<AgentErrorCode> {
   override name = "AgentError";
-  constructor(
-    readonly code: AgentErrorCode,
-    message: string,
-    readonly retryAfterSeconds?: number,
-  ) {
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0; // an expected refusal, not a bug
-    super(message);
-    Error.stackTraceLimit = limit;
-  }
-  get status(): number {
-    return agentErrorStatus[this.code];
+  constructor(code: AgentErrorCode, message: string, retryAfterSeconds?: number) {
+    super(code, message, agentErrorStatus[code], retryAfterSeconds);
   }
 }

@@ -1,3 +1,5 @@
+import { Refusal } from "../http";
+
 /** The usage endpoint's request-level refusals (usage-and-billing.md §1) and their statuses. */
 export const usageErrorStatus = {
   InvalidParameter: 400,
@@ -11,19 +13,9 @@ export const usageErrorStatus = {
 export type UsageErrorCode = keyof typeof usageErrorStatus;
 
 /** A refusal of the whole request, answered `{ code, message }`; nothing of it was recorded. */
-export class UsageError extends Error {
+export class UsageError extends Refusal<UsageErrorCode> {
   override name = "UsageError";
-  constructor(
-    readonly code: UsageErrorCode,
-    message: string,
-    readonly retryAfterSeconds?: number,
-  ) {
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0; // an expected refusal, not a bug
-    super(message);
-    Error.stackTraceLimit = limit;
-  }
-  get status(): number {
-    return usageErrorStatus[this.code];
+  constructor(code: UsageErrorCode, message: string, retryAfterSeconds?: number) {
+    super(code, message, usageErrorStatus[code], retryAfterSeconds);
   }
 }

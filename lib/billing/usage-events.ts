@@ -89,10 +89,8 @@ export function checkEvents(events: ReturnType<typeof parseEvents>, now: number)
       continue;
     }
     const at = Date.parse(e.occurredAt);
-    if (Number.isNaN(at)) {
-      rejected.push({ index, code: "OutOfWindow", message: "occurredAt is not a time" });
-      continue;
-    }
+    // shaped like a time but none (a 13th month): malformed, like any other wrong shape
+    if (Number.isNaN(at)) throw new UsageError("InvalidParameter", `events.${index}.occurredAt: not a valid time`);
     const channel = e.tenant.marketplace;
     if (at > now + futureSkewMs) {
       rejected.push({ index, code: "OutOfWindow", message: "occurredAt is more than 5 minutes in the future" });

@@ -113,6 +113,7 @@ describe("POST /api/usage/v1/events", () => {
     expect(await status(u.post(Buffer.from("not json")))).toEqual([400, "InvalidParameter"]);
     expect(await status(u.post({ events: [{ ...e, idempotencyKey: "a\u0000b" }] }))).toEqual([400, "InvalidParameter"]);
     expect(await status(u.post({ events: [{ ...e, occurredAt: "yesterday" }] }))).toEqual([400, "InvalidParameter"]);
+    expect(await status(u.post({ events: [{ ...e, occurredAt: "2026-13-45T00:00:00Z" }] }))).toEqual([400, "InvalidParameter"]);
     expect(await status(u.post({ events: [e], extra: 1 }))).toEqual([400, "InvalidParameter"]);
     expect(await status(u.post({ events: [e] }, { secret: "not-the-secret-at-all" }))).toEqual([401, "InvalidSignature"]);
     expect(await status(u.post({ events: [e] }, { keyId: "nobody" }))).toEqual([401, "InvalidSignature"]);

@@ -251,6 +251,21 @@ describe("pushing", () => {
     ]);
   });
 
+  it("sends AWS's unprocessed records again, the same records, until taken", async () => {
+    const hour = thisHour();
+    const { tenant, licenseArn } = await awsTenant();
+    await recordFor(db.platformDb, tenant, "task_runs", [2], hour);
+    await recordFor(db.platformDb, tenant, "api_calls", [8], hour);
+    aws.state.unprocessNext = 1;
+    await pushDue(db.platformDb, awsChannel, { now: new Date(), leaseMs: 60_000 });
+    const first = await meteringOf(db.platformDb, tenant);
+    expect(first.map((r) => r.state).sort()).toEqual(["accepted", "pending"]);
+    expect(first.find((r) => r.state === "pending")?.reason).toBe("UnprocessedRecords");
+    await pushDue(db.platformDb, awsChannel, { now: new Date(Date.now() + 60_000), leaseMs: 60_000 });
+    expect((await meteringOf(db.platformDb, tenant)).map((r) => r.state)).toEqual(["accepted", "accepted"]);
+    expect(awsTotal(licenseArn, "task_runs") + awsTotal(licenseArn, "api_calls")).toBe(10);
+  });
+
   it("rejects what a channel will not take, with its reason: an ended AWS agreement, a tenant with nothing to bill", async () => {
     const hour = thisHour();
     const { tenant: ended, licenseArn } = await awsTenant();

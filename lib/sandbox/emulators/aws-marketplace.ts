@@ -17,6 +17,7 @@ export function createAwsMarketplaceEmulator(accessKeys: ReadonlyMap<string, str
   const entitlements = new Map<string, AwsEntitlement[]>(); // key: productCode + account
   const licenses = new Map<string, { account: string; subscribed: boolean }>(); // LicenseArn →
   const metered = new Map<string, AwsUsageRecord>(); // key: account, license, dimension, hour
+  const state = { unprocessNext: 0 };
 
   const reply = (status: number, body: object) => ({ status, body });
   const error = (status: number, type: string, message: string) => reply(status, { __type: type, message });
@@ -66,6 +67,9 @@ export function createAwsMarketplaceEmulator(accessKeys: ReadonlyMap<string, str
       if (!Number.isInteger(r.Quantity) || r.Quantity < 0)
         return error(400, "InvalidQuantityException", "Quantity must be a whole number, 0 or more.");
     }
+    // a busy AWS hands some records back unprocessed (state.unprocessNext of them, for tests)
+    const unprocessed = records.splice(records.length - Math.min(state.unprocessNext, records.length));
+    state.unprocessNext -= unprocessed.length;
     const results = records.map((r) => {
       if (!licenses.get(r.LicenseArn)?.subscribed) return { UsageRecord: r, Status: "CustomerNotSubscribed" };
       const key = `${r.CustomerAWSAccountId}:${r.LicenseArn}:${r.Dimension}:${Math.floor(r.Timestamp / 3600)}`;
@@ -74,7 +78,7 @@ export function createAwsMarketplaceEmulator(accessKeys: ReadonlyMap<string, str
       if (!first) metered.set(key, r);
       return { UsageRecord: r, MeteringRecordId: randomUUID(), Status: "Success" };
     });
-    return reply(200, { Results: results, UnprocessedRecords: [] });
+    return reply(200, { Results: results, UnprocessedRecords: unprocessed });
   }
 
   /** What a buyer's subscription leaves behind: a registration token valid for `ttlMs`. */
@@ -92,7 +96,7 @@ export function createAwsMarketplaceEmulator(accessKeys: ReadonlyMap<string, str
     if (license) license.subscribed = false;
   }
 
-  return { handle, sell, unsubscribe, entitlements, metered };
+  return { handle, sell, unsubscribe, entitlements, metered, state };
 }
 
 export type AwsMarketplaceEmulator = ReturnType<typeof createAwsMarketplaceEmulator>;
