@@ -232,7 +232,10 @@ try {
   const db = createDatabase(urls, 2);
   const times = { bare: [] as number[], job: [] as number[] };
   // one untimed pass first: the hour's rows in the cache for both cases alike
-  await pools.owner.query("SELECT count(*), sum(quantity) FROM usage_events WHERE recorded_at >= $1 AND recorded_at < $1::timestamptz + interval '1 hour'", [hour]);
+  await pools.owner.query(
+    "SELECT count(*), sum(quantity) FROM usage_events WHERE recorded_at >= $1 AND recorded_at < $1::timestamptz + interval '1 hour'",
+    [hour],
+  );
   for (let round = 0; round < aggRounds; round++) {
     await pools.owner.query("TRUNCATE bench_hourly");
     await pools.owner.query("DELETE FROM metering_log; DELETE FROM metering_records; DELETE FROM metering_hours");
