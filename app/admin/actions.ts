@@ -6,9 +6,17 @@ import { z } from "zod";
 import { requireAdminFor } from "@/components/backoffice/require-staff";
 import type { Outcome } from "@/components/ui/outcome";
 import { changeStaff, inviteStaff } from "@/lib/auth";
-import { retryMeteringRecord, reverifyTenantRole, type StaffActionResult, setTenantSuspended, staffReason } from "@/lib/backoffice";
+import {
+  reconcileTenantWithMarketplace,
+  retryMeteringRecord,
+  reverifyTenantRole,
+  type StaffActionResult,
+  setTenantSuspended,
+  staffReason,
+} from "@/lib/backoffice";
 import { codeArgs } from "@/lib/i18n";
-import { cloudAccessConfig, runtime } from "@/lib/runtime";
+import { createMarketApi } from "@/lib/marketplace";
+import { cloudAccessConfig, marketApiConfig, runtime } from "@/lib/runtime";
 
 // Every action here is a public endpoint: each checks the caller first
 // (requireAdminFor: anonymous → sign-in; another role → refused and audited).
@@ -20,7 +28,7 @@ async function refused(): Promise<Outcome> {
   return { ok: false, text: (await getTranslations())("admin.actions.forbidden") };
 }
 
-async function answer(r: StaffActionResult, done: "suspended" | "resumed" | "reverified" | "retried"): Promise<Outcome> {
+async function answer(r: StaffActionResult, done: "suspended" | "resumed" | "reverified" | "retried" | "reconciled"): Promise<Outcome> {
   const t = await getTranslations();
   revalidatePath("/admin/tenant");
   return r.ok
@@ -61,6 +69,27 @@ export async function reverifyCloudRole(_: Outcome, form: FormData): Promise<Out
   return answer(
     await reverifyTenantRole(db.platformDb, cloudAccessConfig(config, endpoints), guard.staff, input.data.tenantId, input.data.reason),
     "reverified",
+  );
+}
+
+export async function reconcileWithMarketplace(_: Outcome, form: FormData): Promise<Outcome> {
+  const guard = await requireAdminFor("ReconcileWithMarketplace");
+  if (!guard.ok) return refused();
+  const input = readTenantAction(form);
+  if (!input.success) return invalidReason();
+  const { config, endpoints, db } = runtime();
+  const market = marketApiConfig(config, endpoints);
+  const deps = market && {
+    market: createMarketApi(market),
+    platformDb: db.platformDb,
+    secret: config.ALIYUN_SPI_KEY,
+    publicUrl: endpoints.publicUrl,
+    roleName: config.ALIYUN_ROLE_NAME,
+    now: () => new Date(),
+  };
+  return answer(
+    await reconcileTenantWithMarketplace(deps, db.platformDb, guard.staff, input.data.tenantId, input.data.reason),
+    "reconciled",
   );
 }
 

@@ -1,12 +1,12 @@
 import { getTranslations } from "next-intl/server";
-import { resumeTenant, reverifyCloudRole, suspendTenant } from "@/app/admin/actions";
+import { reconcileWithMarketplace, resumeTenant, reverifyCloudRole, suspendTenant } from "@/app/admin/actions";
 import { copyLabels } from "@/components/console/outcome-of";
 import { ActionForm } from "@/components/ui/action-form";
 import { Panel } from "@/components/ui/panel";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 /** The deliberate actions on a tenant: each needs a written reason, which the audit entry keeps. */
-export async function TenantActions({ tenantId, suspended }: { tenantId: string; suspended: boolean }) {
+export async function TenantActions({ tenantId, suspended, channel }: { tenantId: string; suspended: boolean; channel: string }) {
   const [t, labels] = await Promise.all([getTranslations(), copyLabels()]);
   const form = (action: typeof suspendTenant, button: string, testId: string, danger: boolean) => (
     <ActionForm action={action} labels={labels} className="space-y-2">
@@ -36,6 +36,7 @@ export async function TenantActions({ tenantId, suspended }: { tenantId: string;
           ? form(resumeTenant, t("admin.actions.resume"), "resume", false)
           : form(suspendTenant, t("admin.actions.suspend"), "suspend", true)}
         {form(reverifyCloudRole, t("admin.actions.reverify"), "reverify", false)}
+        {channel === "aliyun" && form(reconcileWithMarketplace, t("admin.actions.reconcile"), "reconcile", false)}
       </div>
     </Panel>
   );

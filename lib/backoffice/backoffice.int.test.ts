@@ -2,9 +2,18 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTenant, type TestTenant } from "../../test/factories";
 import { type Harness, startHarness } from "../../test/gateway-harness";
+import { serveEmulator } from "../../test/serve-emulator";
+import { createMarketApi } from "../marketplace";
+import { createMarketEmulator } from "../sandbox/emulators/aliyun-market";
 import { readHealth } from "./health";
 import { readOverview } from "./overview";
-import { recordRefusedAttempt, retryMeteringRecord, reverifyTenantRole, setTenantSuspended } from "./staff-actions";
+import {
+  reconcileTenantWithMarketplace,
+  recordRefusedAttempt,
+  retryMeteringRecord,
+  reverifyTenantRole,
+  setTenantSuspended,
+} from "./staff-actions";
 import { tenantCsv } from "./tenant-csv";
 import { findTenantId, tenantDetail } from "./tenant-detail";
 import { listTenantPage, type TenantListQuery, tenantListQuery } from "./tenant-list";
@@ -215,6 +224,50 @@ describe("suspension", () => {
   it("re-verification of a tenant without a bound role changes nothing and says so", async () => {
     const t = await createTenant(h.db.platformDb);
     expect(await reverifyTenantRole(h.db.platformDb, {}, staff, t.id, "buyer asked")).toEqual({ ok: false, code: "NoRole" });
+  });
+
+  it("reconciles one Alibaba tenant with the marketplace now: an expiry it missed is applied, and audited with the reason", async () => {
+    const market = createMarketEmulator(new Map([["ak-admin", "admin-market-secret-0123"]]));
+    const server = await serveEmulator((req) => market.handle(req.method, req.query, req.body));
+    try {
+      const t = await createTenant(h.db.platformDb);
+      const instanceId = `${Date.now()}`;
+      await h.db.platformDb.subscription.updateMany({ where: { tenantId: t.id }, data: { instanceId } });
+      market.instances.set(instanceId, {
+        status: "EXPIRED",
+        isTrial: false,
+        beganOn: Date.now() - 86_400_000,
+        endOn: Date.now() - 1000,
+        sku: "skyport-standard",
+      });
+      const deps = {
+        market: createMarketApi({ endpoint: server.endpoint, accessKeyId: "ak-admin", accessKeySecret: "admin-market-secret-0123" }),
+        platformDb: h.db.platformDb,
+        secret: "unused-here-0000000000",
+        publicUrl: "https://skyport.example",
+        roleName: "AliyunSkyportRole",
+        now: () => new Date(),
+      };
+      expect(await reconcileTenantWithMarketplace(deps, h.db.platformDb, staff, t.id, "buyer says it expired")).toEqual({ ok: true });
+      expect(await h.db.platformDb.subscription.findFirst({ where: { tenantId: t.id } })).toMatchObject({ status: "expired" });
+      const audit = await h.db.platformDb.platformAuditEvent.findMany({
+        where: { target: `tenant:${t.id}`, action: "marketplace.reconciled" },
+      });
+      expect(audit).toMatchObject([
+        { actor: `staff:${staff.email}`, payload: { reason: "buyer says it expired", corrected: [`${instanceId}:expiredInstance`] } },
+      ]);
+      const aws = await createTenant(h.db.platformDb, { channel: "aws" });
+      expect(await reconcileTenantWithMarketplace(deps, h.db.platformDb, staff, aws.id, "not alibaba")).toEqual({
+        ok: false,
+        code: "NotAliyun",
+      });
+      expect(await reconcileTenantWithMarketplace(deps, h.db.platformDb, staff, randomUUID(), "nobody")).toEqual({
+        ok: false,
+        code: "NotFound",
+      });
+    } finally {
+      await server.close();
+    }
   });
 
   it("a refused attempt is kept with who tried what", async () => {

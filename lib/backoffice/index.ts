@@ -16,6 +16,7 @@ export {
 export { maskAddress, maskEmail, maskPhone } from "./mask";
 export { type Overview, type OverviewPeriod, overviewQuery, readOverview } from "./overview";
 export {
+  reconcileTenantWithMarketplace,
   recordRefusedAttempt,
   retryMeteringRecord,
   reverifyTenantRole,

@@ -1,12 +1,16 @@
 import { z } from "zod";
 import { type AliyunAccessConfig, type AwsAccessConfig, verifyAliyunAccess, verifyAwsAccess } from "../cloud";
 import { Prisma, type PrismaClient, platformTransaction } from "../db";
+import { reconcileAliyunInstances } from "../jobs";
+import type { MarketApi, SpiDeps } from "../marketplace";
 import type { StaffMember } from "./access-audit";
 
 /** Every deliberate staff action carries a written reason, kept in the audit entry. */
 export const staffReason = z.string().trim().min(5).max(500);
 
-export type StaffActionResult = { ok: true } | { ok: false; code: "NotFound" | "AlreadyInState" | "NoRole" | "NotConfigured" };
+export type StaffActionResult =
+  | { ok: true }
+  | { ok: false; code: "NotFound" | "AlreadyInState" | "NoRole" | "NotConfigured" | "NotAliyun" | "MarketplaceFailed" };
 
 const actor = (staff: StaffMember) => `staff:${staff.email}`;
 
@@ -136,4 +140,33 @@ export async function recordRefusedAttempt(platformDb: PrismaClient, staff: Staf
       payload: { staffId: staff.id, role: staff.role },
     },
   });
+}
+
+/**
+ * Reconciles one Alibaba tenant with the marketplace now, as the 15-minute
+ * job does for all: each live instance's DescribeInstance, a missed expiry,
+ * release or renewal applied through the inbox (the calls are made with no
+ * transaction open). The outcome is audited with the staff member's reason.
+ */
+export async function reconcileTenantWithMarketplace(
+  deps: (SpiDeps & { market: MarketApi }) | undefined,
+  platformDb: PrismaClient,
+  staff: StaffMember,
+  tenantId: string,
+  reason: string,
+): Promise<StaffActionResult> {
+  const tenant = await platformDb.tenant.findUnique({ where: { id: tenantId }, select: { channel: true } });
+  if (!tenant) return { ok: false, code: "NotFound" };
+  if (tenant.channel !== "aliyun") return { ok: false, code: "NotAliyun" };
+  if (!deps) return { ok: false, code: "NotConfigured" };
+  const report = await reconcileAliyunInstances(deps, tenantId);
+  await platformDb.platformAuditEvent.create({
+    data: {
+      actor: actor(staff),
+      action: "marketplace.reconciled",
+      target: `tenant:${tenantId}`,
+      payload: { staffId: staff.id, reason, ...report },
+    },
+  });
+  return report.failed.length ? { ok: false, code: "MarketplaceFailed" } : { ok: true };
 }

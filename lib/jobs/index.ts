@@ -8,10 +8,10 @@ import { createMarketApi, type MarketApiConfig } from "../marketplace";
 import { maintainTracePartitions } from "./maintain-trace-partitions";
 import { meterUsage } from "./meter-usage";
 import { purgeReleasedTenants } from "./purge-released-tenants";
-import { reconcileAliyun } from "./reconcile-aliyun";
+import { reconcileAliyun, reconcileAliyunInstances } from "./reconcile-aliyun";
 import { reverifyCloudAccess } from "./reverify-cloud-access";
 
-export { maintainTracePartitions, meterUsage, purgeReleasedTenants, reconcileAliyun, reverifyCloudAccess };
+export { maintainTracePartitions, meterUsage, purgeReleasedTenants, reconcileAliyun, reconcileAliyunInstances, reverifyCloudAccess };
 
 export const queues = {
   maintainTracePartitions: "maintain-trace-partitions",

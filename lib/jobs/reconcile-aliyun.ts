@@ -24,8 +24,21 @@ export async function reconcileAliyun(deps: SpiDeps & { market: MarketApi; platf
     }
   }
 
+  const checked = await reconcileAliyunInstances(deps);
+  return { ...report, corrected: checked.corrected, failed: checked.failed };
+}
+
+/**
+ * Step 2 alone: each live Alibaba instance (of one tenant, or of all)
+ * compared with DescribeInstance, a missed call applied through the inbox.
+ */
+export async function reconcileAliyunInstances(
+  deps: SpiDeps & { market: MarketApi; platformDb: PrismaClient },
+  tenantId?: string,
+): Promise<Pick<ReconcileReport, "corrected" | "failed">> {
+  const report: Pick<ReconcileReport, "corrected" | "failed"> = { corrected: [], failed: [] };
   const live = await deps.platformDb.subscription.findMany({
-    where: { instanceId: { not: null }, status: { not: "cancelled" }, tenant: { channel: "aliyun" } },
+    where: { instanceId: { not: null }, status: { not: "cancelled" }, tenant: { channel: "aliyun", ...(tenantId && { id: tenantId }) } },
     select: { instanceId: true, status: true, expiresAt: true },
   });
   for (const sub of live) {

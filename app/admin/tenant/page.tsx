@@ -28,7 +28,7 @@ export default async function AdminTenantPage({ searchParams }: { searchParams: 
   return (
     <>
       <TenantHeader tenant={tenant} />
-      <TenantActions tenantId={tenant.id} suspended={tenant.suspendedAt !== null} />
+      <TenantActions tenantId={tenant.id} suspended={tenant.suspendedAt !== null} channel={tenant.channel} />
       <TenantPanels tenantId={tenant.id} />
     </>
   );
