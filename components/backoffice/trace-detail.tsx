@@ -65,6 +65,14 @@ export async function TraceDetail({ trace }: { trace: TraceRow }) {
           </div>
         ))}
       </dl>
+      {trace.params != null && (
+        <div className="space-y-1">
+          <h3 className="text-gray-500">{t("ops.traces.params")}</h3>
+          <pre className="overflow-x-auto rounded bg-gray-50 p-2 font-mono text-xs" translate="no" data-testid="trace-params">
+            {JSON.stringify(trace.params, null, 2)}
+          </pre>
+        </div>
+      )}
       {trace.tenantId && (
         <a className="inline-block h-8 rounded border border-primary px-4 leading-8 text-primary" href={`/ops/tenant?id=${trace.tenantId}`}>
           {t("ops.traces.openTimeline")}

@@ -1,10 +1,13 @@
 import { randomUUID } from "node:crypto";
+import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTenant, type TestTenant } from "../../test/factories";
 import { type Harness, startHarness } from "../../test/gateway-harness";
 import { serveEmulator } from "../../test/serve-emulator";
+import { createOutageLog } from "../log";
 import { createMarketApi } from "../marketplace";
 import { createMarketEmulator } from "../sandbox/emulators/aliyun-market";
+import { createTraceWriter } from "../trace";
 import { readHealth } from "./health";
 import { readOverview } from "./overview";
 import {
@@ -166,6 +169,22 @@ describe("trace search", () => {
     );
     const threeDaysAgo = new Date(Date.now() - 3 * 86_400_000).toISOString();
     expect(await searchTraces(h.db.opsDb, traceQuery.parse({ tenant: t.id, from: "2000-01-01", to: threeDaysAgo }))).toHaveLength(0);
+  });
+
+  it("shows a call's params with secrets redacted and personal data masked", async () => {
+    const t = await createTenant(h.db.platformDb);
+    const traceId = `params-${randomUUID()}`;
+    await h.call("UpdateTenantProfile", { displayName: "Acme", contactEmail: "alice@example.com" }, { tenant: t, traceId });
+    await h.call("CompleteCloudAuthorization", { token: "one-time-secret-token" }, { tenant: t, traceId: `${traceId}-b` });
+    const writer = createTraceWriter(h.db.platformDb, { flushMs: 60_000, outage: createOutageLog(pino({ level: "silent" })) });
+    for (const r of h.traces.filter((x) => x.traceId.startsWith(traceId))) writer.record(r);
+    await writer.close();
+    const [profile] = await searchTraces(h.db.opsDb, traceQuery.parse({ traceId }));
+    expect(profile?.params).toEqual({ displayName: "Acme", contactEmail: "a***@e******.com" });
+    const [authorization] = await searchTraces(h.db.opsDb, traceQuery.parse({ traceId: `${traceId}-b` }));
+    expect(authorization?.params).toEqual({ token: "[redacted]" });
+    const stored = await h.db.platformDb.gatewayTrace.findMany({ where: { traceId: `${traceId}-b` }, select: { params: true } });
+    expect(JSON.stringify(stored)).not.toContain("one-time-secret-token");
   });
 
   it("refuses malformed input by field", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { maskAddress, maskEmail, maskPhone } from "./mask";
+import { maskAddress, maskEmail, maskPersonalData, maskPhone } from "./mask";
 
 describe("personal data, masked for support", () => {
   it("keeps an email's first letter, the domain's first letter and its suffix", () => {
@@ -16,5 +16,16 @@ describe("personal data, masked for support", () => {
     expect(maskAddress("203.0.113.45")).toBe("203.0.*.*");
     expect(maskAddress("2001:db8:85a3::8a2e:370:7334")).toBe("2001:db8:*");
     expect(maskAddress("unknown")).toBe("u******");
+  });
+});
+
+describe("personal data in a call's params", () => {
+  it("masks e-mail addresses and phone numbers at any depth, and leaves the rest", () => {
+    expect(maskPersonalData({ contactEmail: "alice@example.com", phones: ["+86 138 0013 8000"], region: "cn-hangzhou", n: 3 })).toEqual({
+      contactEmail: "a***@e******.com",
+      phones: ["+** *** **** 8000"],
+      region: "cn-hangzhou",
+      n: 3,
+    });
   });
 });

@@ -31,3 +31,15 @@ export function maskAddress(address: string | null): string | null {
 }
 
 const stars = (s: string) => `${s.slice(0, 1)}${"*".repeat(Math.max(s.length - 1, 3))}`;
+
+/** A JSON value with every e-mail address and phone number in its strings masked, at any depth (a call's params in /ops). */
+export function maskPersonalData(value: unknown): unknown {
+  if (typeof value === "string") {
+    if (/^[^@\s]+@[^@\s]+$/.test(value)) return maskEmail(value);
+    if (/^\+?[\d\s()-]{7,20}$/.test(value) && /\d{7}/.test(value.replace(/\D/g, ""))) return maskPhone(value);
+    return value;
+  }
+  if (Array.isArray(value)) return value.map(maskPersonalData);
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskPersonalData(v)]));
+  return value;
+}

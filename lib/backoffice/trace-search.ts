@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Prisma, type PrismaClient } from "../db";
-import { maskAddress } from "./mask";
+import { maskAddress, maskPersonalData } from "./mask";
 
 /** What support may search traces by; anything else in the query string is ignored. */
 export const traceQuery = z.object({
@@ -43,6 +43,8 @@ export type TraceRow = {
   authenticated: boolean;
   /** masked: support never sees a whole address */
   clientAddress: string | null;
+  /** a verified call's params: secrets redacted when written, personal data masked here */
+  params: unknown;
 };
 
 const maxRangeMs = 7 * 86_400_000;
@@ -69,8 +71,8 @@ export async function searchTraces(opsDb: PrismaClient, q: TraceQuery, now = new
   const rows = await opsDb.$queryRaw<(Omit<TraceRow, "id"> & { id: bigint })[]>`
     SELECT id, trace_id AS "traceId", at, action, code, http_status AS "httpStatus", latency_ms AS "latencyMs",
            key_id AS "keyId", channel::text, parent_uid AS "parentUid", uid, tenant_id::text AS "tenantId",
-           authenticated, client_address AS "clientAddress"
+           authenticated, client_address AS "clientAddress", params
     FROM gateway_traces WHERE ${Prisma.join(where, " AND ")}
     ORDER BY at DESC, id DESC LIMIT ${pageSize}`;
-  return rows.map((r) => ({ ...r, id: String(r.id), clientAddress: maskAddress(r.clientAddress) }));
+  return rows.map((r) => ({ ...r, id: String(r.id), clientAddress: maskAddress(r.clientAddress), params: maskPersonalData(r.params) }));
 }

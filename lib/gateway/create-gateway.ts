@@ -68,6 +68,7 @@ export function createGateway<S>(deps: GatewayDeps<S>): Gateway {
     const action = deps.actions.get(fields.action);
     if (!action) throw new GatewayError("ActionNotFound", `no action ${fields.action}`);
     const rawParams = decodeJsonObject("params", fields.params);
+    trace.params = rawParams;
 
     // limited by account, which needs no tenant id: a refusal costs no database work
     const account = accountKey(user.marketplace, user.parentUid);

@@ -1,6 +1,7 @@
 import type { ChannelName } from "../config";
 import { isDatabaseUnavailable, type PrismaClient } from "../db";
 import type { OutageLog } from "../log";
+import { redactParams } from "./redact-params";
 import { createRejectionCounts, type RejectionCount } from "./rejection-counts";
 
 export type TraceRecord = {
@@ -20,6 +21,8 @@ export type TraceRecord = {
   authenticated: boolean;
   /** the peer's address, as the HTTP server saw it; none for calls made in process */
   clientAddress?: string;
+  /** a verified call's params as decoded; redacted when written */
+  params?: Record<string, unknown>;
 };
 
 export type TraceWriter = {
@@ -116,12 +119,13 @@ export function createTraceWriter(
 function insertTraces(platformDb: PrismaClient, batch: TraceRecord[]) {
   return platformDb.$executeRaw`
     INSERT INTO gateway_traces (trace_id, at, action, code, http_status, latency_ms, key_id, channel, parent_uid, uid, tenant_id,
-                                authenticated, client_address)
+                                authenticated, client_address, params)
     SELECT "traceId", to_timestamp("at" / 1000), "action", "code", "httpStatus", "latencyMs", "keyId", "channel", "parentUid", "uid", "tenantId",
-           "authenticated", "clientAddress"
-    FROM json_to_recordset(${JSON.stringify(batch)}::json) AS t(
+           "authenticated", "clientAddress", "params"
+    FROM json_to_recordset(${JSON.stringify(batch, (key, value) => (key === "params" ? redactParams(value) : value))}::json) AS t(
       "traceId" text, "at" float8, "action" text, "code" text, "httpStatus" int, "latencyMs" real,
-      "keyId" text, "channel" channel, "parentUid" text, "uid" text, "tenantId" uuid, "authenticated" boolean, "clientAddress" text)`;
+      "keyId" text, "channel" channel, "parentUid" text, "uid" text, "tenantId" uuid, "authenticated" boolean, "clientAddress" text,
+      "params" jsonb)`;
 }
 
 /** Counts of a minute add up: several writes (and processes) may count the same address and minute. */
