@@ -2,8 +2,16 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 
 const state = vi.hoisted(() => ({ config: { SANDBOX: "on", HOST: "127.0.0.1" }, staff: null as null | { role: string } }));
 
-vi.mock("@/lib/runtime", () => ({ runtime: () => ({ config: state.config }) }));
-vi.mock("@/lib/auth", () => ({ auth: async () => (state.staff ? { user: state.staff } : null) }));
+// the signed-in member is read again from the staff table (as the session's id names them)
+vi.mock("@/lib/runtime", () => ({
+  runtime: () => ({
+    config: state.config,
+    db: {
+      opsDb: { staff: { findUnique: async () => state.staff && { id: "s1", email: "s@x", name: "S", disabledAt: null, ...state.staff } } },
+    },
+  }),
+}));
+vi.mock("@/lib/auth", () => ({ auth: async () => (state.staff ? { user: { id: "s1", ...state.staff } } : null) }));
 vi.mock("next/navigation", () => ({
   notFound: () => {
     throw new Error("404");
