@@ -5,6 +5,14 @@ import { defineAction } from "./services";
 
 const hourMs = 3_600_000;
 
+/** The product's own reasons, kept whole; anything else a channel said is cut to its code (a transport error can name internal hosts). */
+const productReason = /^(past the channel's window|the tenant has no [\w ]+ to bill|UnprocessedRecords)/;
+
+function reasonForBuyer(reason: string | null): string | null {
+  if (!reason) return null;
+  return reason.match(productReason)?.[0] ?? reason.match(/^[A-Z][\w.]+(?=$|[:\s])/)?.[0] ?? "channel error";
+}
+
 type Row = {
   hour: Date;
   metric: string;
@@ -72,7 +80,7 @@ export const describeMetering = defineAction({
           state: r.state,
           accepted,
           recorded,
-          reason: r.reason,
+          reason: reasonForBuyer(r.reason),
           attempts: r.attempts ?? 0,
           sentAt: r.sentAt?.toISOString() ?? null,
           answeredAt: r.answeredAt?.toISOString() ?? null,

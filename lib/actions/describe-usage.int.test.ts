@@ -46,6 +46,14 @@ describe("DescribeMetering", () => {
       where: { tenantId_channel_metric_hour: { tenantId: t.id, channel: "aws", metric: "api_calls", hour } },
       data: { state: "dead", reason: "past the channel's window" },
     });
+    const failing = await billedTenant(db.platformDb, "aws", "arn:aws:license-manager::2:license:l-2");
+    await recordFor(db.platformDb, failing, "task_runs", [1], hour);
+    await db.platformDb.meteringRecord.updateMany({
+      where: { tenantId: failing.id },
+      data: { state: "pending", reason: "TimeoutError: connect ETIMEDOUT 10.0.0.7:443" },
+    });
+    const hidden = (await h.call("DescribeMetering", {}, { tenant: failing })).body.data.hours[0];
+    expect(hidden.reason).toBe("TimeoutError"); // the channel's code, not the address it failed to reach
     // usage recorded but not summed yet
     await ledgerEvents(db.platformDb, t, "managed_host_hours", [1], hour);
     const r = await h.call("DescribeMetering", {}, { tenant: t });
