@@ -183,6 +183,10 @@ describe("trace search", () => {
     expect(profile?.params).toEqual({ displayName: "Acme", contactEmail: "a***@e******.com" });
     const [authorization] = await searchTraces(h.db.opsDb, traceQuery.parse({ traceId: `${traceId}-b` }));
     expect(authorization?.params).toEqual({ token: "[redacted]" });
+    // a large one is not held in the trace buffer: a note of its size instead
+    const large = `${traceId}-c`;
+    await h.call("UpdateTenantProfile", { displayName: "x".repeat(5000) }, { tenant: t, traceId: large });
+    expect(h.traces.find((x) => x.traceId === large)?.params).toEqual({ omitted: expect.stringMatching(/^\d+ characters$/) });
     const stored = await h.db.platformDb.gatewayTrace.findMany({ where: { traceId: `${traceId}-b` }, select: { params: true } });
     expect(JSON.stringify(stored)).not.toContain("one-time-secret-token");
   });

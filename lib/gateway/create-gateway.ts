@@ -2,7 +2,7 @@ import { recordAudit } from "../audit";
 import type { ConsoleKey } from "../config";
 import { type Database, type Guard, isDatabaseUnavailable, isTransientConflict, readAsTenant, type TenantTx, withTenant } from "../db";
 import { createOutageLog, type Logger, type OutageLog } from "../log";
-import type { TraceRecord } from "../trace";
+import { maxTracedParams, type TraceRecord } from "../trace";
 import type { ActionContext, ActionRegistry, AnyAction, Caller, Role } from "./action";
 import { decodeJsonObject } from "./base64url-json";
 import { envelope, errorResponse, type GatewayResponse, respond } from "./envelope";
@@ -68,7 +68,8 @@ export function createGateway<S>(deps: GatewayDeps<S>): Gateway {
     const action = deps.actions.get(fields.action);
     if (!action) throw new GatewayError("ActionNotFound", `no action ${fields.action}`);
     const rawParams = decodeJsonObject("params", fields.params);
-    trace.params = rawParams;
+    // kept in the trace buffer until written (longer while the database is down): a large one only as a note
+    trace.params = fields.params.length <= maxTracedParams ? rawParams : { omitted: `${fields.params.length} characters` };
 
     // limited by account, which needs no tenant id: a refusal costs no database work
     const account = accountKey(user.marketplace, user.parentUid);
