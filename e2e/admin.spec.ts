@@ -41,7 +41,7 @@ test("the overview's charts render with data, and the numbers beside them, in En
     const admin = await staffPage(browser, "admin@skyport.local", locale);
     for (const period of ["day", "month"]) {
       await admin.goto(`/admin?period=${period}`);
-      for (const chart of ["overview-tenants", "overview-movement", "overview-revenue"]) {
+      for (const chart of ["overview-tenants", "overview-movement", "overview-revenue", "overview-trials"]) {
         const panel = admin.getByTestId(chart);
         await expect(panel.locator(".recharts-surface").first(), chart).toBeVisible();
         await expect(panel.locator("tbody tr").first()).toBeVisible();

@@ -23,19 +23,48 @@ export async function OverviewPanels({ period }: { period: OverviewPeriod }) {
   }));
   const latest = o.points.at(-1)?.tenants ?? { aliyun: 0, aws: 0, direct: 0 };
   const sum = (f: (p: (typeof o.points)[number]) => number) => o.points.reduce((s, p) => s + f(p), 0);
-  const usd = (cents: number) => format.number(cents / 100, { style: "currency", currency: "USD" });
+  const usd = (dollars: number) => format.number(dollars, { style: "currency", currency: "USD" });
+  // dollars in the chart and its table, so the axis reads as money
+  const revenue: Point[] = o.points.map((p) => ({
+    label: label(p.start),
+    aliyun: p.revenueCents.aliyun / 100,
+    aws: p.revenueCents.aws / 100,
+    direct: p.revenueCents.direct / 100,
+  }));
+  const revenueSeries = channels.map((c) => ({
+    key: c,
+    name: t(c === "direct" ? "admin.overview.invoiced" : "admin.overview.estimated", { channel: t("admin.overview.channel", codeArgs(c)) }),
+    color: colors[c],
+  }));
+  const trials: Point[] = o.points.map((p) => ({ label: label(p.start), ...p.trials }));
+  const trialSeries = [
+    { key: "started", name: t("admin.overview.trialsStarted"), color: "#9ca3af" },
+    { key: "converted", name: t("admin.overview.trialsConverted"), color: "#16a34a" },
+  ];
+  const started = sum((p) => p.trials.started);
+  const converted = sum((p) => p.trials.converted);
   const cards: [string, string, string][] = [
     [t("admin.overview.tenants"), n(latest.aliyun + latest.aws + latest.direct), "tenants"],
     [t("admin.overview.new"), n(sum((p) => p.created.aliyun + p.created.aws + p.created.direct)), "new"],
     [t("admin.overview.churned"), n(sum((p) => p.churned.aliyun + p.churned.aws + p.churned.direct)), "churned"],
     [t("admin.overview.expiring7"), n(o.expiring.within7), "expiring7"],
     [t("admin.overview.expiring30"), n(o.expiring.within30), "expiring30"],
+    [
+      t("admin.overview.revenueTotal"),
+      usd(sum((p) => p.revenueCents.aliyun + p.revenueCents.aws + p.revenueCents.direct) / 100),
+      "revenue",
+    ],
+    [
+      t("admin.overview.trialsConverting"),
+      started ? `${n(converted)} / ${n(started)} (${format.number(converted / started, { style: "percent" })})` : "—",
+      "trials",
+    ],
     [t("admin.overview.agentsOnline"), `${n(o.agents.online)} / ${n(o.agents.total)}`, "agents"],
     [t("admin.overview.meteringFailures"), n(o.meteringFailures), "metering"],
   ];
   return (
     <div className="space-y-4">
-      <dl className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-7">
+      <dl className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-9">
         {cards.map(([title, value, id]) => (
           <div key={id} className="rounded border border-gray-200 bg-white p-3" data-testid={`card-${id}`}>
             <dt className="text-xs text-gray-500">{title}</dt>
@@ -77,34 +106,25 @@ export async function OverviewPanels({ period }: { period: OverviewPeriod }) {
       <Panel title={t("admin.overview.revenue")} testId="overview-revenue">
         <p className="text-xs text-gray-500">{t("admin.overview.revenueNote")}</p>
         <div className="grid grid-cols-1 gap-4 lg:grid-cols-[2fr_1fr]">
-          <SeriesChart
-            kind="bar"
-            title={t("admin.overview.revenue")}
-            data={channels.map((c) => ({
-              label: t("admin.overview.channel", codeArgs(c)),
-              subscriptions: o.revenue[c].subscriptionsCents / 100,
-              usage: o.revenue[c].usageCents / 100,
-            }))}
-            series={[
-              { key: "subscriptions", name: t("admin.overview.subscriptions"), color: "#0070cc" },
-              { key: "usage", name: t("admin.overview.usage"), color: "#d97706" },
-            ]}
+          <SeriesChart kind="bar" title={t("admin.overview.revenue")} data={revenue} series={revenueSeries} />
+          <ChannelTable
+            rows={revenue}
+            head={[t("admin.overview.bucket"), ...revenueSeries.map((s) => s.name)]}
+            keys={channels}
+            format={usd}
           />
-          <Table
-            head={[
-              t("backoffice.channel"),
-              { label: t("admin.overview.subscriptions"), numeric: true },
-              { label: t("admin.overview.usage"), numeric: true },
-            ]}
-          >
-            {channels.map((c) => (
-              <tr key={c}>
-                <Cell>{t("admin.overview.channel", codeArgs(c))}</Cell>
-                <Cell numeric>{usd(o.revenue[c].subscriptionsCents)}</Cell>
-                <Cell numeric>{usd(o.revenue[c].usageCents)}</Cell>
-              </tr>
-            ))}
-          </Table>
+        </div>
+      </Panel>
+      <Panel title={t("admin.overview.trials")} testId="overview-trials">
+        <p className="text-xs text-gray-500">{t("admin.overview.trialsNote")}</p>
+        <div className="grid grid-cols-1 gap-4 lg:grid-cols-[2fr_1fr]">
+          <SeriesChart kind="bar" title={t("admin.overview.trials")} data={trials} series={trialSeries} />
+          <ChannelTable
+            rows={trials}
+            head={[t("admin.overview.bucket"), ...trialSeries.map((s) => s.name)]}
+            keys={["started", "converted"]}
+            format={n}
+          />
         </div>
       </Panel>
     </div>

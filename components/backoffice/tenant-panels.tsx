@@ -32,6 +32,12 @@ export async function TenantPanels({ tenantId }: { tenantId: string }) {
     quantity: d.usage.filter((u) => u.metric === m).reduce((sum, u) => sum + u.quantity, 0),
   }));
   const now = Date.now();
+  // Stripe counts in the currency's smallest unit: cents, or yen where there are none
+  const money = (amount: number, currency: string) => {
+    const style = { style: "currency", currency: currency.toUpperCase() } as const;
+    const digits = new Intl.NumberFormat("en", style).resolvedOptions().maximumFractionDigits ?? 2;
+    return format.number(amount / 10 ** digits, style);
+  };
   return (
     <div className="space-y-4">
       <Panel title={t("admin.tenant.usage")} testId="tenant-usage">
@@ -122,6 +128,31 @@ export async function TenantPanels({ tenantId }: { tenantId: string }) {
           ))}
         </Table>
       </Panel>
+      {d.invoices.length > 0 && (
+        <Panel title={t("admin.tenant.invoices")} testId="tenant-invoices">
+          <Table
+            head={[
+              t("admin.tenant.invoice"),
+              t("backoffice.status"),
+              { label: t("admin.tenant.amountDue"), numeric: true },
+              { label: t("admin.tenant.amountPaid"), numeric: true },
+              t("admin.tenant.paidAt"),
+            ]}
+          >
+            {d.invoices.map((i) => (
+              <tr key={i.invoiceId}>
+                <Cell mono>{i.invoiceId}</Cell>
+                <Cell>{i.status}</Cell>
+                <Cell numeric>{money(i.amountDue, i.currency)}</Cell>
+                <Cell numeric>{money(i.amountPaid, i.currency)}</Cell>
+                <Cell>
+                  <Time value={i.paidAt} />
+                </Cell>
+              </tr>
+            ))}
+          </Table>
+        </Panel>
+      )}
       <Panel title={t("backoffice.cloud")}>
         <Table
           head={[

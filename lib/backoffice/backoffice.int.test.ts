@@ -341,6 +341,120 @@ describe("metering, per hour and channel", () => {
 });
 
 describe("health and overview", () => {
+  it("counts revenue per day: Stripe's paid invoices for direct, list prices and metering estimated for marketplaces; and trials converting", async () => {
+    // a month of days far from the other tests' data; what they add is taken away by reading before and after
+    const now = new Date("2031-03-15T12:00:00Z");
+    const day = (d: number, hour = 0) => new Date(Date.UTC(2031, 2, d, hour));
+    const before = await readOverview(h.db.opsDb, "day", now);
+    const db = h.db.platformDb;
+    const fresh = async (channel: "aliyun" | "aws" | "direct") => {
+      const t = await createTenant(db, { channel });
+      await db.subscription.deleteMany({ where: { tenantId: t.id } });
+      return t.id;
+    };
+    const aws = await fresh("aws");
+    await db.subscription.createMany({
+      data: [
+        // one that began long before the month and ended at noon on the 4th; the next ongoing from the 10th
+        {
+          tenantId: aws,
+          plan: "standard",
+          sku: "skyport-standard",
+          startsAt: new Date("2030-01-01T00:00:00Z"),
+          expiresAt: day(4, 12),
+          status: "cancelled",
+          instanceId: "old",
+        },
+        { tenantId: aws, plan: "standard", sku: "skyport-standard", startsAt: day(10), expiresAt: null, instanceId: "new" },
+      ],
+    });
+    await db.meteringRecord.createMany({
+      data: [
+        {
+          tenantId: aws,
+          channel: "aws",
+          metric: "managed_host_hours",
+          hour: day(11, 5),
+          dimension: "hosts",
+          quantity: 10,
+          state: "accepted",
+          acceptedQuantity: 10,
+        },
+        { tenantId: aws, channel: "aws", metric: "managed_host_hours", hour: day(11, 6), dimension: "hosts", quantity: 500, state: "dead" },
+      ],
+    });
+    const converted = await fresh("aliyun");
+    await db.subscription.createMany({
+      data: [
+        {
+          tenantId: converted,
+          plan: "basic",
+          sku: "skyport-basic",
+          trial: true,
+          status: "expired",
+          startsAt: day(1),
+          expiresAt: day(8),
+          instanceId: "trial",
+        },
+        { tenantId: converted, plan: "basic", sku: "skyport-basic", startsAt: day(8), expiresAt: day(9), instanceId: "paid" },
+      ],
+    });
+    const lapsed = await fresh("aliyun");
+    await db.subscription.create({
+      data: { tenantId: lapsed, plan: "basic", sku: "skyport-basic", trial: true, startsAt: day(2), expiresAt: day(9) },
+    });
+    const direct = await fresh("direct");
+    await db.subscription.create({
+      data: { tenantId: direct, plan: "standard", sku: "skyport_standard_monthly", startsAt: day(3), expiresAt: null, instanceId: "sub_1" },
+    });
+    await db.stripeSubscription.create({
+      data: { tenantId: direct, subscriptionId: "sub_1", customerId: "cus_1", status: "active", trialEnd: day(5), syncedAt: now },
+    });
+    const invoice = { tenantId: direct, subscriptionId: "sub_1", currency: "usd", amountDue: 29_900n, amountPaid: 29_900n, syncedAt: now };
+    await db.stripeInvoice.createMany({
+      data: [
+        { ...invoice, invoiceId: "in_paid", status: "paid", paidAt: day(12, 8) },
+        { ...invoice, invoiceId: "in_open", status: "open", amountPaid: 0n, paidAt: null },
+        { ...invoice, invoiceId: "in_eur", status: "paid", currency: "eur", paidAt: day(12, 9) },
+      ],
+    });
+
+    // the tenant's page lists them as Stripe holds them
+    expect((await tenantDetail(h.db.opsDb, direct)).invoices.map((i) => [i.invoiceId, i.status, i.amountPaid]).sort()).toEqual([
+      ["in_eur", "paid", 29_900],
+      ["in_open", "open", 0],
+      ["in_paid", "paid", 29_900],
+    ]);
+    const after = await readOverview(h.db.opsDb, "day", now);
+    const delta = (d: number) => {
+      const start = day(d).toISOString();
+      const [b, a] = [before, after].map((o) => o.points.find((p) => p.start === start));
+      if (!a || !b) throw new Error(`no bucket ${start}`);
+      const minus = <K extends string>(x: Record<K, number>, y: Record<K, number>) =>
+        Object.fromEntries(Object.keys(x).map((k) => [k, x[k as K] - y[k as K]]));
+      return { revenue: minus(a.revenueCents, b.revenueCents), trials: minus(a.trials, b.trials) };
+    };
+    // each bucket's cents are rounded after summing, so what other tests left there can move a difference by one
+    const cents = (d: number, expected: { aliyun: number; aws: number; direct: number }) => {
+      const got = delta(d).revenue;
+      for (const [channel, value] of Object.entries(expected))
+        expect(Math.abs((got[channel] ?? Number.NaN) - value), `${channel} on day ${d}`).toBeLessThanOrEqual(1);
+    };
+    const standardDay = Math.round(29_900 / 30);
+    cents(8, { aliyun: Math.round(4_900 / 30), aws: 0, direct: 0 }); // the paid day; the trial earns nothing
+    cents(10, { aliyun: 0, aws: standardDay, direct: 0 });
+    cents(11, { aliyun: 0, aws: standardDay + 10, direct: 0 }); // 10 host-hours at 1 cent; the dead record not
+    cents(12, { aliyun: 0, aws: standardDay, direct: 29_900 }); // the open and the EUR invoice not
+    cents(15, { aliyun: 0, aws: Math.round(29_900 / 60), direct: 0 }); // half a day so far
+    cents(9, { aliyun: 0, aws: 0, direct: 0 });
+    cents(3, { aliyun: 0, aws: standardDay, direct: 0 });
+    cents(4, { aliyun: 0, aws: Math.round(29_900 / 60), direct: 0 });
+    cents(5, { aliyun: 0, aws: 0, direct: 0 });
+    expect(delta(1).trials).toEqual({ started: 1, converted: 1 });
+    expect(delta(2).trials).toEqual({ started: 1, converted: 0 });
+    expect(delta(3).trials).toEqual({ started: 1, converted: 1 });
+  });
+
   it("read through ops_ro without error, with or without the job queue's schema", async () => {
     const health = await readHealth(h.db.opsDb);
     expect(Array.isArray(health.queues)).toBe(true);

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { type MetricId, metrics, type PlanId, plans } from "../billing";
-import type { PrismaClient } from "../db";
+import { type MetricId, metrics, planIds, plans } from "../billing";
+import { Prisma, type PrismaClient } from "../db";
 import { offlineAfterMinutes } from "./health";
 
 export const overviewPeriods = { day: 30, week: 12, month: 12 } as const;
@@ -25,24 +25,32 @@ export function bucketStarts(period: OverviewPeriod, now: Date): Date[] {
 
 type Counted = { bucket: Date | null; channel: (typeof channels)[number]; n: number };
 
+type Cents = { bucket: Date; channel: (typeof channels)[number]; cents: number };
+type Trials = { bucket: Date; started: number; converted: number };
+
 /**
- * The business across tenants and channels: tenants per channel at the end of
- * each bucket, new and churned (closed) per bucket, subscriptions ending soon,
- * agents online, and the revenue estimate (catalogue list prices of current
- * paid subscriptions, plus this month's metered usage at unit prices: what
- * the marketplaces do not report, estimated), and metering records dead or
- * rejected in the last 30 days. Each series is one grouped scan.
+ * The business across tenants and channels, per bucket of the period: tenants
+ * per channel at the end of each, new and churned (closed), trials started and
+ * how many became paid, and revenue. Revenue is what Stripe's paid invoices
+ * say for direct sales; for a marketplace, which reports no amount, an
+ * estimate: each paid subscription's catalogue list price for the days it ran
+ * in the bucket (a month counted as 30 days), plus its metered usage at unit
+ * prices. Then subscriptions ending soon, agents online, and metering records
+ * dead or rejected in the last 30 days. Each series is one grouped scan.
  */
 export async function readOverview(opsDb: PrismaClient, period: OverviewPeriod, now = new Date()) {
   const starts = bucketStarts(period, now);
   const first = starts[0] as Date;
-  const [created, closed, expiring, agents, subscriptions, usage, metering] = await Promise.all([
+  // the buckets' starts, then now: bucket i runs from edge i to edge i + 1
+  const edges = [...starts, now].map((d) => d.toISOString());
+  const bucketOf = (column: Prisma.Sql) => Prisma.sql`date_trunc(${period}, ${column} AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'`;
+  const [created, closed, expiring, agents, invoiced, listed, metered, trials, metering] = await Promise.all([
     opsDb.$queryRaw<Counted[]>`
-      SELECT CASE WHEN created_at < ${first} THEN NULL ELSE date_trunc(${period}, created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' END AS bucket,
+      SELECT CASE WHEN created_at < ${first} THEN NULL ELSE ${bucketOf(Prisma.sql`created_at`)} END AS bucket,
              channel::text AS channel, count(*)::int AS n
       FROM tenants GROUP BY 1, 2`,
     opsDb.$queryRaw<Counted[]>`
-      SELECT CASE WHEN closed_at < ${first} THEN NULL ELSE date_trunc(${period}, closed_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' END AS bucket,
+      SELECT CASE WHEN closed_at < ${first} THEN NULL ELSE ${bucketOf(Prisma.sql`closed_at`)} END AS bucket,
              channel::text AS channel, count(*)::int AS n
       FROM tenants WHERE closed_at IS NOT NULL GROUP BY 1, 2`,
     opsDb.$queryRaw<{ within7: number; within30: number }[]>`
@@ -54,24 +62,69 @@ export async function readOverview(opsDb: PrismaClient, period: OverviewPeriod, 
     opsDb.$queryRaw<{ online: number; total: number }[]>`
       SELECT count(*) FILTER (WHERE last_seen_at >= now() - make_interval(mins => ${offlineAfterMinutes}))::int AS online, count(*)::int AS total
       FROM agents WHERE revoked_at IS NULL`,
-    opsDb.$queryRaw<{ channel: (typeof channels)[number]; plan: string; n: number }[]>`
-      SELECT t.channel::text AS channel, s.plan, count(*)::int AS n
-      FROM subscriptions s JOIN tenants t ON t.id = s.tenant_id
-      WHERE s.status = 'active' AND NOT s.trial AND (s.expires_at IS NULL OR s.expires_at > now())
-      GROUP BY 1, 2`,
-    opsDb.$queryRaw<{ channel: (typeof channels)[number]; metric: string; quantity: number }[]>`
-      SELECT t.channel::text AS channel, u.metric, sum(u.quantity)::float8 AS quantity
-      FROM usage_events u JOIN tenants t ON t.id = u.tenant_id
-      WHERE u.occurred_at >= date_trunc('month', now())
-      GROUP BY 1, 2`,
+    // direct: what Stripe collected (the catalogue's prices are in US dollars, and so are its Stripe prices)
+    opsDb.$queryRaw<Cents[]>`
+      SELECT ${bucketOf(Prisma.sql`paid_at`)} AS bucket, 'direct' AS channel, sum(amount_paid)::float8 AS cents
+      FROM stripe_invoices WHERE paid_at >= ${first} AND paid_at < ${now} AND currency = 'usd' GROUP BY 1`,
+    // marketplaces: list price × the share of a 30-day month each paid subscription ran in each bucket.
+    // G(x), the cents × seconds subscriptions had run by instant x, is x·Σw − Σw·t over their starts
+    // (+price) and ends (−price) before x: one scan sums those per bucket edge, then a bucket is G(stop) − G(start).
+    opsDb.$queryRaw<Cents[]>`
+      WITH price AS (SELECT * FROM unnest(${planIds}::text[], ${planIds.map((p) => plans[p].monthlyPriceCents)}::int[]) AS p(plan, cents)),
+      paid AS (
+        SELECT t.channel, s.starts_at, s.expires_at, price.cents
+        FROM subscriptions s JOIN tenants t ON t.id = s.tenant_id AND t.channel <> 'direct' JOIN price ON price.plan = s.plan
+        WHERE NOT s.trial AND (s.status = 'active' OR s.expires_at IS NOT NULL) AND (s.expires_at IS NULL OR s.expires_at > s.starts_at)
+      ),
+      moves AS (
+        SELECT channel, starts_at AS at, cents AS w FROM paid
+        UNION ALL SELECT channel, expires_at, -cents FROM paid WHERE expires_at IS NOT NULL
+      ),
+      slots AS (
+        SELECT channel, width_bucket(at, ${edges}::timestamptz[]) AS slot, sum(w) AS w, sum(w * extract(epoch FROM at)) AS wt
+        FROM moves GROUP BY 1, 2
+      ),
+      g AS (
+        SELECT e.k, e.x, c.channel, coalesce(sum(extract(epoch FROM e.x) * s.w - s.wt), 0) AS g
+        FROM unnest(${edges}::timestamptz[]) WITH ORDINALITY AS e(x, k)
+        CROSS JOIN (SELECT DISTINCT channel FROM slots) c
+        LEFT JOIN slots s ON s.channel = c.channel AND s.slot < e.k
+        GROUP BY 1, 2, 3
+      )
+      SELECT bucket, channel, cents FROM (
+        SELECT lag(x) OVER w AS bucket, channel::text AS channel, ((g - lag(g) OVER w) / ${30 * 86_400})::float8 AS cents
+        FROM g WINDOW w AS (PARTITION BY channel ORDER BY k)
+      ) r WHERE bucket IS NOT NULL`,
+    // marketplaces: what was metered to them (not dead, not rejected) at the catalogue's unit prices
+    opsDb.$queryRaw<{ bucket: Date; channel: (typeof channels)[number]; metric: string; quantity: number }[]>`
+      SELECT ${bucketOf(Prisma.sql`hour`)} AS bucket, channel::text AS channel, metric, sum(coalesce(accepted_quantity, quantity))::float8 AS quantity
+      FROM metering_records
+      WHERE hour >= ${first} AND channel <> 'direct' AND state NOT IN ('dead', 'rejected')
+      GROUP BY 1, 2, 3`,
+    opsDb.$queryRaw<Trials[]>`
+      SELECT ${bucketOf(Prisma.sql`started_at`)} AS bucket, count(*)::int AS started, count(*) FILTER (WHERE converted)::int AS converted
+      FROM (
+        -- a marketplace trial is its own subscription; it converted when a paid one followed
+        SELECT s.starts_at AS started_at,
+               EXISTS (SELECT 1 FROM subscriptions p WHERE p.tenant_id = s.tenant_id AND NOT p.trial AND p.starts_at >= s.starts_at) AS converted
+        FROM subscriptions s JOIN tenants t ON t.id = s.tenant_id AND t.channel <> 'direct'
+        WHERE s.trial AND s.starts_at >= ${first}
+        UNION ALL
+        -- a Stripe subscription that began with a trial converted when Stripe made it active (paid)
+        SELECT s.starts_at, ss.status IN ('active', 'past_due')
+        FROM stripe_subscriptions ss JOIN subscriptions s ON s.tenant_id = ss.tenant_id AND s.instance_id = ss.subscription_id
+        WHERE ss.trial_end IS NOT NULL AND s.starts_at >= ${first}
+      ) trials
+      GROUP BY 1`,
     opsDb.$queryRaw<{ failed: number }[]>`
       SELECT count(*)::int AS failed FROM metering_records WHERE state IN ('dead', 'rejected') AND hour >= now() - interval '30 days'`,
   ]);
 
   const key = (d: Date) => d.toISOString();
+  const zero = () => ({ aliyun: 0, aws: 0, direct: 0 });
   const series = (rows: Counted[]) => {
-    const by = new Map(starts.map((s) => [key(s), { aliyun: 0, aws: 0, direct: 0 }]));
-    const before = { aliyun: 0, aws: 0, direct: 0 };
+    const by = new Map(starts.map((s) => [key(s), zero()]));
+    const before = zero();
     for (const r of rows) {
       const slot = r.bucket ? by.get(key(r.bucket)) : before;
       if (slot) slot[r.channel] += r.n;
@@ -80,36 +133,43 @@ export async function readOverview(opsDb: PrismaClient, period: OverviewPeriod, 
   };
   const opened = series(created);
   const gone = series(closed);
+  const revenue = new Map(starts.map((s) => [key(s), zero()]));
+  for (const r of [...invoiced, ...listed]) {
+    const slot = revenue.get(key(r.bucket));
+    if (slot) slot[r.channel] += r.cents;
+  }
+  for (const m of metered) {
+    const slot = revenue.get(key(m.bucket));
+    if (slot) slot[m.channel] += (metrics[m.metric as MetricId]?.unitPriceCents ?? 0) * m.quantity;
+  }
+  const trialsBy = new Map(trials.map((r) => [key(r.bucket), r]));
   const running = {
     aliyun: opened.before.aliyun - gone.before.aliyun,
     aws: opened.before.aws - gone.before.aws,
     direct: opened.before.direct - gone.before.direct,
   };
   const points = starts.map((s) => {
-    const o = opened.by.get(key(s)) ?? { aliyun: 0, aws: 0, direct: 0 };
-    const g = gone.by.get(key(s)) ?? { aliyun: 0, aws: 0, direct: 0 };
+    const o = opened.by.get(key(s)) ?? zero();
+    const g = gone.by.get(key(s)) ?? zero();
     for (const c of channels) running[c] += o[c] - g[c];
+    const r = revenue.get(key(s)) ?? zero();
+    const t = trialsBy.get(key(s));
     return {
       start: key(s),
       tenants: { ...running },
       created: o,
       churned: g,
+      /** US cents, whole: direct from paid invoices, the marketplaces estimated */
+      revenueCents: { aliyun: Math.round(r.aliyun), aws: Math.round(r.aws), direct: Math.round(r.direct) },
+      trials: { started: t?.started ?? 0, converted: t?.converted ?? 0 },
     };
   });
-
-  const revenue = Object.fromEntries(channels.map((c) => [c, { subscriptionsCents: 0, usageCents: 0 }])) as Record<
-    (typeof channels)[number],
-    { subscriptionsCents: number; usageCents: number }
-  >;
-  for (const s of subscriptions) revenue[s.channel].subscriptionsCents += (plans[s.plan as PlanId]?.monthlyPriceCents ?? 0) * s.n;
-  for (const u of usage) revenue[u.channel].usageCents += Math.round((metrics[u.metric as MetricId]?.unitPriceCents ?? 0) * u.quantity);
 
   return {
     points,
     expiring: expiring[0] ?? { within7: 0, within30: 0 },
     agents: agents[0] ?? { online: 0, total: 0 },
     meteringFailures: metering[0]?.failed ?? 0,
-    revenue,
   };
 }
 export type Overview = Awaited<ReturnType<typeof readOverview>>;

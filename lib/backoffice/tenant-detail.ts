@@ -31,7 +31,7 @@ export type UsageDay = { day: string; metric: string; quantity: number };
 /** What the admin's tenant page shows beside the header; every list bounded. */
 export async function tenantDetail(opsDb: PrismaClient, tenantId: string, now = new Date()) {
   const since = new Date(now.getTime() - 30 * 86_400_000);
-  const [subscriptions, orders, cloud, agents, usage, audit, errors, metering] = await Promise.all([
+  const [subscriptions, orders, invoices, cloud, agents, usage, audit, errors, metering] = await Promise.all([
     opsDb.subscription.findMany({
       where: { tenantId },
       orderBy: { startsAt: "desc" },
@@ -43,6 +43,13 @@ export async function tenantDetail(opsDb: PrismaClient, tenantId: string, now = 
       orderBy: { at: "desc" },
       take: 50,
       select: { id: true, at: true, instanceId: true, action: true, orderId: true, sku: true, expiresAt: true },
+    }),
+    // a direct tenant's Stripe invoices, as last read from Stripe
+    opsDb.stripeInvoice.findMany({
+      where: { tenantId },
+      orderBy: { syncedAt: "desc" },
+      take: 24,
+      select: { invoiceId: true, status: true, currency: true, amountDue: true, amountPaid: true, paidAt: true },
     }),
     opsDb.cloudAccess.findMany({
       where: { tenantId },
@@ -92,6 +99,7 @@ export async function tenantDetail(opsDb: PrismaClient, tenantId: string, now = 
   return {
     subscriptions,
     orders,
+    invoices: invoices.map((i) => ({ ...i, amountDue: Number(i.amountDue), amountPaid: Number(i.amountPaid) })),
     cloud: cloud.map((c) => ({ ...c, failure: (c.failure as { code?: string } | null)?.code ?? null })),
     agents,
     usage,

@@ -121,6 +121,31 @@ describe("POST /api/webhooks/stripe", () => {
     expect(await stateOf(tenantId, subscriptionId)).toMatchObject({ tenant: "active", stripeStatus: "active" });
   });
 
+  it("keeps each invoice as Stripe holds it: paid at Checkout, failed then recovered, whatever the order", async () => {
+    const tenantId = await directTenant();
+    const { events, subscriptionId } = await paidCheckout(tenantId, plans.enterprise);
+    await post(byType(events, "invoice.paid"));
+    const invoices = () => db.platformDb.stripeInvoice.findMany({ where: { tenantId }, orderBy: { syncedAt: "asc" } });
+    expect(await invoices()).toMatchObject([
+      { subscriptionId, status: "paid", currency: "usd", amountPaid: BigInt(plans.enterprise.monthlyPriceCents) },
+    ]);
+    expect((await invoices())[0]?.paidAt).toBeInstanceOf(Date);
+
+    // a renewal fails, then Stripe's retry pays the same invoice; the failure is delivered last
+    const failed = byType(emulator.changeSubscription(subscriptionId, "past_due"), "invoice.payment_failed");
+    const recovered = emulator.changeSubscription(subscriptionId, "active");
+    for (const e of recovered) expect((await post(e)).status).toBe(200);
+    expect(await post(failed)).toMatchObject({ status: 200 });
+    const [first, renewal] = await invoices();
+    expect(renewal).toMatchObject({
+      invoiceId: failed.data.object.id,
+      status: "paid",
+      amountPaid: BigInt(plans.enterprise.monthlyPriceCents),
+    });
+    expect(first?.invoiceId).not.toBe(renewal?.invoiceId);
+    expect(await invoices()).toHaveLength(2);
+  });
+
   it("refuses a wrong secret, a re-serialized body, an old timestamp and no signature with 400, changing nothing", async () => {
     const tenantId = await directTenant();
     const { events, subscriptionId } = await paidCheckout(tenantId);

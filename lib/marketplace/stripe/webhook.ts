@@ -53,20 +53,21 @@ export async function handleStripeWebhook(
   if (seen?.processedAt) return answer(200, "duplicate");
 
   const subscriptionId = subscriptionIdOf(event);
-  let current: Stripe.Subscription | null = null;
+  const invoiceId = event.type.startsWith("invoice.") ? (event.data.object as { id?: unknown }).id : undefined;
   const readAt = deps.now();
-  if (subscriptionId) {
-    try {
-      current = await deps.stripe.subscriptions.retrieve(subscriptionId);
-    } catch (err) {
-      if (!(err instanceof Stripe.errors.StripeInvalidRequestError && err.statusCode === 404)) {
-        deps.warn?.(
-          { eventId: event.id, err: String(err) },
-          "stripe webhook: could not read the subscription from Stripe; Stripe will retry",
-        );
-        return answer(503, "stripe_unavailable");
-      }
-    }
+  let current: Stripe.Subscription | null;
+  let invoice: Stripe.Invoice | null;
+  try {
+    [current, invoice] = await Promise.all([
+      subscriptionId ? readOrNull(() => deps.stripe.subscriptions.retrieve(subscriptionId)) : null,
+      typeof invoiceId === "string" ? readOrNull(() => deps.stripe.invoices.retrieve(invoiceId)) : null,
+    ]);
+  } catch (err) {
+    deps.warn?.(
+      { eventId: event.id, err: String(err) },
+      "stripe webhook: could not read the event's objects from Stripe; Stripe will retry",
+    );
+    return answer(503, "stripe_unavailable");
   }
   const state = current && directSubscriptionState(current);
   const tenantId = current && state ? await tenantOf(deps.platformDb, current) : undefined;
@@ -90,10 +91,40 @@ export async function handleStripeWebhook(
       { processed_at: Date | null }[]
     >`SELECT processed_at FROM stripe_events WHERE id = ${event.id} FOR UPDATE`;
     if (row?.processed_at) return; // a concurrent delivery of the same event applied it
-    if (outcome === "applied" && current && state && tenantId) await converge(tx, tenantId, current, state, readAt, deps.now());
+    if (outcome === "applied" && current && state && tenantId) {
+      await converge(tx, tenantId, current, state, readAt, deps.now());
+      if (invoice) await keepInvoice(tx, tenantId, current.id, invoice, readAt);
+    }
     await tx.stripeEvent.update({ where: { id: event.id }, data: { processedAt: deps.now(), outcome, tenantId: tenantId ?? null } });
   });
   return answer(200, outcome);
+}
+
+/** What Stripe holds now; null when it holds nothing by that id (404). */
+async function readOrNull<T>(read: () => Promise<T>): Promise<T | null> {
+  try {
+    return await read();
+  } catch (err) {
+    if (err instanceof Stripe.errors.StripeInvalidRequestError && err.statusCode === 404) return null;
+    throw err;
+  }
+}
+
+/**
+ * An invoice as Stripe holds it now (read at `readAt`), unless a later read is
+ * already written: a `payment_failed` delivered after the `paid` of the same
+ * invoice leaves it paid. Paid invoices are direct sales' revenue.
+ */
+async function keepInvoice(tx: Tx, tenantId: string, subscriptionId: string, invoice: Stripe.Invoice, readAt: Date) {
+  const paidAt = invoice.status === "paid" ? (invoice.status_transitions?.paid_at ?? invoice.created) : null;
+  await tx.$executeRaw`
+    INSERT INTO stripe_invoices (tenant_id, invoice_id, subscription_id, status, currency, amount_due, amount_paid, paid_at, synced_at)
+    VALUES (${tenantId}::uuid, ${invoice.id}, ${subscriptionId}, ${invoice.status ?? "draft"},
+            ${invoice.currency}, ${invoice.amount_due}, ${invoice.amount_paid}, ${paidAt === null ? null : new Date(paidAt * 1000)}, ${readAt})
+    ON CONFLICT (tenant_id, invoice_id) DO UPDATE
+      SET status = EXCLUDED.status, amount_due = EXCLUDED.amount_due, amount_paid = EXCLUDED.amount_paid,
+          paid_at = EXCLUDED.paid_at, synced_at = EXCLUDED.synced_at
+      WHERE stripe_invoices.synced_at <= EXCLUDED.synced_at`;
 }
 
 /** The event, if `signature` was made over exactly these bytes with one of the secrets, within the tolerance. */

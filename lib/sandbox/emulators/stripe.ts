@@ -322,6 +322,7 @@ export function createStripeEmulator(opts: StripeEmulatorOptions) {
       amount_due: amount,
       amount_paid: status === "paid" ? amount : 0,
       status,
+      status_transitions: { finalized_at: seconds(), paid_at: status === "paid" ? seconds() : null },
       period_start: item.current_period_start,
       period_end: item.current_period_end,
       parent: { type: "subscription_details", subscription_details: { subscription: sub.id, metadata: sub.metadata } },
@@ -341,8 +342,17 @@ export function createStripeEmulator(opts: StripeEmulatorOptions) {
     const out: StripeEvent[] = [];
     const price = (sub.items.data[0] as Json).price as Json;
     if (status === "past_due") out.push(emit("invoice.payment_failed", makeInvoice(sub, price.unit_amount as number, "open")));
-    if (status === "active" && sub.status !== "trialing")
-      out.push(emit("invoice.paid", makeInvoice(sub, price.unit_amount as number, "paid")));
+    if (status === "active" && sub.status !== "trialing") {
+      // a recovery pays the invoice that failed; a renewal makes a new one
+      const open = [...invoices.values()].find((i) => i.status === "open" && subscriptionOf(i) === sub.id);
+      if (open)
+        Object.assign(open, {
+          status: "paid",
+          amount_paid: open.amount_due,
+          status_transitions: { ...(open.status_transitions as Json), paid_at: seconds() },
+        });
+      out.push(emit("invoice.paid", open ?? makeInvoice(sub, price.unit_amount as number, "paid")));
+    }
     sub.status = status;
     out.push(emit("customer.subscription.updated", sub));
     return out;
