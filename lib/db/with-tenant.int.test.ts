@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTenant, type TestTenant } from "../../test/factories";
 import { countRoundTrips } from "../../test/round-trips";
-import { createDatabase, type Database, type Guard, readAsTenant, sql, withTenant } from "./index";
+import { createDatabase, type Database, type Guard, readAsTenant, sql, tenantIdsOf, withTenant } from "./index";
 
 let db: Database;
 let a: TestTenant;
@@ -145,5 +145,22 @@ describe("tenant_id_of", () => {
     } finally {
       client.release();
     }
+  });
+});
+
+describe("tenantIdsOf", () => {
+  it("answers several accounts' ids in one round trip, in their order, null for an account without a tenant", async () => {
+    const b = await createTenant(db.platformDb, { channel: "aws" });
+    const accounts = [
+      { channel: b.channel, externalId: b.parentUid },
+      { channel: "aliyun" as const, externalId: "no-such-account" },
+      { channel: a.channel, externalId: a.parentUid },
+      // the same account id on another channel is another account
+      { channel: "aws" as const, externalId: a.parentUid },
+      { channel: b.channel, externalId: b.parentUid },
+    ];
+    const { result, roundTrips: trips } = await counted(() => tenantIdsOf(db.appPool, accounts));
+    expect(result).toEqual([b.id, null, a.id, null, b.id]);
+    expect(trips).toBe(1);
   });
 });
