@@ -4,7 +4,8 @@ import { Panel } from "@/components/ui/panel";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Cell, Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
-import { offlineAfterMinutes, tenantDetail, tenantTimeline } from "@/lib/backoffice";
+import { isOnline } from "@/lib/agents";
+import { tenantDetail, tenantTimeline } from "@/lib/backoffice";
 import { cloudFailureText, codeArgs } from "@/lib/i18n";
 import { runtime } from "@/lib/runtime";
 import { MeteringPanel } from "./metering-panel";
@@ -32,6 +33,7 @@ export async function TenantPanels({ tenantId }: { tenantId: string }) {
     quantity: d.usage.filter((u) => u.metric === m).reduce((sum, u) => sum + u.quantity, 0),
   }));
   const now = Date.now();
+  const heartbeatSeconds = runtime().config.AGENT_HEARTBEAT_SECONDS;
   return (
     <div className="space-y-4">
       <Panel title={t("admin.tenant.usage")} testId="tenant-usage">
@@ -161,11 +163,7 @@ export async function TenantPanels({ tenantId }: { tenantId: string }) {
           empty={t("admin.tenant.none")}
         >
           {d.agents.map((a) => {
-            const status = a.revokedAt
-              ? "revoked"
-              : a.lastSeenAt && now - a.lastSeenAt.getTime() < offlineAfterMinutes * 60_000
-                ? "online"
-                : "offline";
+            const status = a.revokedAt ? "revoked" : isOnline(a.lastSeenAt, heartbeatSeconds, now) ? "online" : "offline";
             return (
               <tr key={a.id}>
                 <Cell mono>{a.hostname}</Cell>

@@ -342,7 +342,7 @@ describe("metering, per hour and channel", () => {
 
 describe("health and overview", () => {
   it("read through ops_ro without error, with or without the job queue's schema", async () => {
-    const health = await readHealth(h.db.opsDb);
+    const health = await readHealth(h.db.opsDb, 30);
     expect(Array.isArray(health.queues)).toBe(true);
     for (const period of ["day", "week", "month"] as const) {
       const o = await readOverview(h.db.opsDb, period);
