@@ -16,11 +16,12 @@ const palette = ["#0070cc", "#16a34a", "#d97706", "#9333ea"];
 /** Everything the admin reads about one tenant; each panel says when it has nothing yet. */
 export async function TenantPanels({ tenantId }: { tenantId: string }) {
   const db = runtime().db.opsDb;
+  const heartbeatSeconds = runtime().config.AGENT_HEARTBEAT_SECONDS;
   const [t, format, d, staffActions] = await Promise.all([
     getTranslations(),
     getFormatter(),
     tenantDetail(db, tenantId),
-    tenantTimeline(db, tenantId, { kinds: ["staff"] }),
+    tenantTimeline(db, tenantId, { kinds: ["staff"] }, heartbeatSeconds),
   ]);
   const metrics = [...new Set(d.usage.map((u) => u.metric))];
   const days = [...new Set(d.usage.map((u) => u.day))];
@@ -33,7 +34,6 @@ export async function TenantPanels({ tenantId }: { tenantId: string }) {
     quantity: d.usage.filter((u) => u.metric === m).reduce((sum, u) => sum + u.quantity, 0),
   }));
   const now = Date.now();
-  const heartbeatSeconds = runtime().config.AGENT_HEARTBEAT_SECONDS;
   return (
     <div className="space-y-4">
       <Panel title={t("admin.tenant.usage")} testId="tenant-usage">

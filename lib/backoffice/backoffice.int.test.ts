@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTenant, type TestTenant } from "../../test/factories";
+import { createAgent, createTenant, type TestTenant } from "../../test/factories";
 import { type Harness, startHarness } from "../../test/gateway-harness";
 import { serveEmulator } from "../../test/serve-emulator";
+import { offlineAfterSeconds } from "../agents";
+import { createHeartbeatLog } from "../agents/heartbeat-log";
 import { createOutageLog } from "../log";
 import { createMarketApi } from "../marketplace";
 import { createMarketEmulator } from "../sandbox/emulators/aliyun-market";
@@ -219,13 +221,42 @@ describe("a tenant's timeline", () => {
       data: { tenantId: t.id, actorUid: t.parentUid, action: "cloud.role.bound", target: "aws", at: at(30) },
     });
     await setTenantSuspended(h.db.platformDb, staff, t.id, true, "chargeback");
-    const all = await tenantTimeline(h.db.opsDb, t.id, {});
+    const all = await tenantTimeline(h.db.opsDb, t.id, {}, 30);
     expect(all.map((e) => e.kind)).toEqual(["staff", "audit", "error", "order", "callback"]);
     expect(JSON.stringify(all)).not.toContain("secret-token");
-    const errors = await tenantTimeline(h.db.opsDb, t.id, { kinds: ["error"] });
+    const errors = await tenantTimeline(h.db.opsDb, t.id, { kinds: ["error"] }, 30);
     expect(errors.map((e) => e.kind)).toEqual(["error"]);
     expect(errors[0]?.traceId).toMatch(/^tl-/);
-    expect(await tenantTimeline(h.db.opsDb, t.id, { before: at(45) })).toHaveLength(2);
+    expect(await tenantTimeline(h.db.opsDb, t.id, { before: at(45) }, 30)).toHaveLength(2);
+  });
+});
+
+describe("a tenant's timeline of its agents", () => {
+  it("shows each heartbeat gap the heartbeat log wrote, and an agent offline now since its last heartbeat", async () => {
+    const t = await createTenant(h.db.platformDb);
+    const at = (minutesAgo: number) => new Date(Math.floor(Date.now() / 1000) * 1000 - minutesAgo * 60_000);
+    const flaky = await createAgent(h.db.platformDb, t.id, { hostname: "web-01", lastSeenAt: at(60) });
+    const steady = await createAgent(h.db.platformDb, t.id, { hostname: "web-02", lastSeenAt: at(0.5) });
+    await createAgent(h.db.platformDb, t.id, { hostname: "gone-01", lastSeenAt: at(50), revokedAt: at(49) });
+    const log = createHeartbeatLog({
+      platformDb: h.db.platformDb,
+      flushMs: 3_600_000,
+      offlineAfterMs: offlineAfterSeconds(30) * 1000,
+      log: pino({ level: "silent" }),
+      reportOutage: () => false,
+    });
+    // web-01: silent for 40 minutes, back for a minute, silent since; web-02 heartbeating
+    for (const minutesAgo of [20, 19.5, 19]) log.record(flaky.id, t.id, at(minutesAgo).getTime(), "1.0.0");
+    log.record(steady.id, t.id, at(0).getTime(), "1.0.0");
+    await log.close();
+    const agents = (await tenantTimeline(h.db.opsDb, t.id, { kinds: ["agent"] }, 30)).filter((e) => e.what !== "agent.enrolled");
+    expect(agents.map(({ what, at, until, detail }) => ({ what, at, until, detail }))).toEqual([
+      { what: "agent.offline", at: at(19), until: null, detail: "web-01" },
+      { what: "agent.silent", at: at(60), until: at(20), detail: "web-01" },
+    ]);
+    // the page before a time starts below it; a longer interval would call web-01 online
+    expect((await tenantTimeline(h.db.opsDb, t.id, { kinds: ["agent"], before: at(30) }, 30)).map((e) => e.what)).toEqual(["agent.silent"]);
+    expect((await tenantTimeline(h.db.opsDb, t.id, { kinds: ["agent"] }, 600)).map((e) => e.what)).not.toContain("agent.offline");
   });
 });
 
@@ -331,7 +362,7 @@ describe("metering, per hour and channel", () => {
     expect(
       (await h.db.platformDb.meteringRecord.findUniqueOrThrow({ where: { tenantId_id: { tenantId: t.id, id: record.id } } })).state,
     ).toBe("pending");
-    const timeline = await tenantTimeline(h.db.opsDb, t.id, { kinds: ["metering", "staff"] });
+    const timeline = await tenantTimeline(h.db.opsDb, t.id, { kinds: ["metering", "staff"] }, 30);
     expect(timeline.map((e) => [e.kind, e.what])).toEqual([
       ["staff", "metering.record.retried"],
       ["metering", "metering.pending"],
