@@ -61,7 +61,7 @@ describe("the admin tenant list", () => {
     const t = await namedTenant(`${prefix} Trading`);
     await h.db.platformDb.subscription.updateMany({ where: { tenantId: t.id }, data: { instanceId: `i-${t.parentUid}` } });
     for (const q of [prefix.toLowerCase(), t.parentUid, t.id, `i-${t.parentUid}`]) {
-      const page = await listTenantPage(h.db.opsDb, query({ q }));
+      const page = await listTenantPage(h.db.opsDb, query({ q }), 30);
       expect(
         page.rows.map((r) => r.id),
         q,
@@ -71,7 +71,7 @@ describe("the admin tenant list", () => {
 
   it("treats SQL- and wildcard-looking search as text: no match, never an error", async () => {
     for (const q of ["' OR 1=1 --", "%", "_", "\\", "<script>alert(1)</script>", "'); DROP TABLE tenants; --"])
-      expect((await listTenantPage(h.db.opsDb, query({ q }))).rows, q).toEqual([]);
+      expect((await listTenantPage(h.db.opsDb, query({ q }), 30)).rows, q).toEqual([]);
   });
 
   it("pages by keyset: every tenant of a filter exactly once, in order, whatever the sort", async () => {
@@ -81,7 +81,7 @@ describe("the admin tenant list", () => {
       const seen: string[] = [];
       let after: string | undefined;
       do {
-        const page = await listTenantPage(h.db.opsDb, query({ q: name, channel: "aws", sort, size: "3", ...(after && { after }) }));
+        const page = await listTenantPage(h.db.opsDb, query({ q: name, channel: "aws", sort, size: "3", ...(after && { after }) }), 30);
         seen.push(...page.rows.map((r) => r.id));
         after = page.next ?? undefined;
       } while (after);
@@ -95,7 +95,7 @@ describe("the admin tenant list", () => {
     const frozen = await namedTenant(`${name}-frozen`, { status: "frozen", expiresAt: new Date(Date.now() + 60 * 86_400_000) });
     const later = await namedTenant(`${name}-later`, { expiresAt: new Date(Date.now() + 20 * 86_400_000) });
     const ids = async (q: Record<string, string>) =>
-      (await listTenantPage(h.db.opsDb, query({ q: name, ...q }))).rows.map((r) => r.id).sort();
+      (await listTenantPage(h.db.opsDb, query({ q: name, ...q }), 30)).rows.map((r) => r.id).sort();
     expect(await ids({ expiring: "7" })).toEqual([soon.id]);
     expect(await ids({ expiring: "30" })).toEqual([soon.id, later.id].sort());
     expect(await ids({ status: "frozen" })).toEqual([frozen.id]);
@@ -107,11 +107,46 @@ describe("the admin tenant list", () => {
     expect(await ids({ status: "active" })).toEqual([soon.id]);
   });
 
+  it("filters by agents online, offline or none (revoked ones are none), and counts each row's hosts online", async () => {
+    const name = `Agents-${randomUUID().slice(0, 8)}`;
+    const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+    const online = await namedTenant(`${name}-online`);
+    const offline = await namedTenant(`${name}-offline`);
+    const none = await namedTenant(`${name}-none`);
+    const revokedOnly = await namedTenant(`${name}-revoked`);
+    await createAgent(h.db.platformDb, online.id, { lastSeenAt: ago(0.5) });
+    await createAgent(h.db.platformDb, online.id, { lastSeenAt: ago(5) });
+    await createAgent(h.db.platformDb, offline.id, { lastSeenAt: ago(5) });
+    await createAgent(h.db.platformDb, offline.id, { lastSeenAt: null });
+    await createAgent(h.db.platformDb, offline.id, { lastSeenAt: ago(0), revokedAt: ago(0) });
+    await createAgent(h.db.platformDb, revokedOnly.id, { lastSeenAt: ago(0), revokedAt: ago(0) });
+    const page = async (q: Record<string, string>, heartbeatSeconds = 30) =>
+      (await listTenantPage(h.db.opsDb, query({ q: name, sort: "name", ...q }), heartbeatSeconds)).rows;
+    const ids = async (agents: string, heartbeatSeconds?: number) => (await page({ agents }, heartbeatSeconds)).map((r) => r.id);
+    expect(await ids("online")).toEqual([online.id]);
+    expect(await ids("offline")).toEqual([offline.id]);
+    expect(await ids("none")).toEqual([none.id, revokedOnly.id]);
+    expect((await page({})).map((r) => [r.hostsOnline, r.hosts])).toEqual([
+      [0, 0],
+      [0, 2],
+      [1, 2],
+      [0, 0],
+    ]);
+    // online is three heartbeat intervals: at 10 minutes a host seen 5 minutes ago is online
+    expect(await ids("online", 200)).toEqual([offline.id, online.id]);
+    const csv = await new Response(tenantCsv(h.db.opsDb, query({ q: name, agents: "online" }), 30)).text();
+    expect(csv.split("\r\n")[0]).toContain("hosts,hostsOnline,hostHours");
+    expect(csv).toContain(`"${online.id}"`);
+    expect(csv).not.toContain(`"${offline.id}"`);
+  });
+
   it("refuses page sizes over the maximum, unknown filter values and forged cursors, naming the field", () => {
     for (const [q, field] of [
       [{ size: "101" }, "size"],
       [{ size: "-1" }, "size"],
       [{ channel: "gcp" }, "channel"],
+      [{ agents: "sometimes" }, "agents"],
+      [{ agents: "online' OR 1=1 --" }, "agents"],
       [{ sort: "id; DROP" }, "sort"],
       [{ after: "not-a-cursor" }, "after"],
       [{ after: Buffer.from('["x","not-a-uuid"]').toString("base64url") }, "after"],
@@ -128,11 +163,11 @@ describe("the admin tenant list", () => {
     await namedTenant(`${name}-a`);
     const b = await namedTenant(`${name}-"quoted", =cmd`);
     await h.db.platformDb.tenant.update({ where: { id: b.id }, data: { displayName: `=HYPERLINK("x") ${name}` } });
-    const csv = await new Response(tenantCsv(h.db.opsDb, query({ q: name }))).text();
+    const csv = await new Response(tenantCsv(h.db.opsDb, query({ q: name }), 30)).text();
     const lines = csv.trim().split("\r\n");
     expect(lines[0]).toMatch(/^id,displayName,channel/);
     expect(lines).toHaveLength(2); // the renamed one no longer starts with the prefix
-    const all = await new Response(tenantCsv(h.db.opsDb, query({ q: b.id }))).text();
+    const all = await new Response(tenantCsv(h.db.opsDb, query({ q: b.id }), 30)).text();
     expect(all).toContain(`"'=HYPERLINK(""x"") ${name}"`);
   });
 });
