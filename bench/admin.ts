@@ -4,9 +4,10 @@
 // seeded in seconds by one INSERT … SELECT per table, then rounds that
 // alternate between them. Measures server time of each read as the pages
 // issue it (lib/backoffice through the ops_ro client): the tenant list
-// (channel filter, newest first, page 1 and a deep page by keyset), a tenant
-// detail, a traceId lookup, and a bare primary-key select of a trace; and the
-// overview, which reads every tenant by design (reported, no flat-cost target).
+// (channel filter, newest first, page 1, a deep page by keyset, and with the
+// agents filter), a tenant detail, a traceId lookup, and a bare primary-key
+// select of a trace; and the overview, which reads every tenant by design
+// (reported, no flat-cost target).
 // BENCH_ITERATIONS (default 200) calls per query per round, 3 rounds;
 // BENCH_TENANTS (default 100,000) sets the large side (traces: ten per tenant).
 import { rmSync } from "node:fs";
@@ -85,8 +86,9 @@ async function probes(db: Database): Promise<Probe[]> {
   let i = 0;
   const next = <T>(xs: T[]) => xs[i++ % xs.length] as T;
   return [
-    { name: "tenant list, page 1", run: () => listTenantPage(ops, tenantListQuery.parse(filter)) },
-    { name: `tenant list, page ${deep} (keyset)`, run: () => listTenantPage(ops, tenantListQuery.parse({ ...filter, after })) },
+    { name: "tenant list, page 1", run: () => listTenantPage(ops, tenantListQuery.parse(filter), 30) },
+    { name: `tenant list, page ${deep} (keyset)`, run: () => listTenantPage(ops, tenantListQuery.parse({ ...filter, after }), 30) },
+    { name: "tenant list, agents offline", run: () => listTenantPage(ops, tenantListQuery.parse({ ...filter, agents: "offline" }), 30) },
     {
       name: "tenant detail",
       run: () => {
@@ -95,7 +97,7 @@ async function probes(db: Database): Promise<Probe[]> {
       },
     },
     { name: "traceId lookup", run: () => searchTraces(ops, traceQuery.parse({ traceId: next(traces).traceId })) },
-    { name: "overview by day (every tenant)", run: () => readOverview(ops, "day"), scans: true },
+    { name: "overview by day (every tenant)", run: () => readOverview(ops, "day", 30), scans: true },
     {
       name: "bare PK select of a trace",
       run: () => {

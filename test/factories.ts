@@ -31,3 +31,35 @@ export async function createTenant(
   });
   return { id: tenant.id, channel, parentUid };
 }
+
+/** An enrolled agent of `tenantId` (with the download it came from), as enrolment leaves it; last seen when given. */
+export async function createAgent(
+  platformDb: PrismaClient,
+  tenantId: string,
+  opts: { hostname?: string; lastSeenAt?: Date | null; revokedAt?: Date | null } = {},
+): Promise<{ id: string; hostname: string }> {
+  const download = await platformDb.agentDownload.create({
+    data: {
+      tenantId,
+      os: "linux_x64",
+      createdBy: "test",
+      expiresAt: new Date(Date.now() + 900_000),
+      enrolmentExpiresAt: new Date(Date.now() + 7 * 86_400_000),
+      maxEnrolments: 10,
+    },
+  });
+  return platformDb.agent.create({
+    data: {
+      tenantId,
+      downloadId: download.id,
+      machineId: randomUUID(),
+      hostname: opts.hostname ?? "db-01",
+      os: "linux",
+      arch: "x64",
+      secretKeyId: "k1",
+      lastSeenAt: opts.lastSeenAt === undefined ? new Date() : opts.lastSeenAt,
+      revokedAt: opts.revokedAt ?? null,
+    },
+    select: { id: true, hostname: true },
+  });
+}

@@ -3,13 +3,15 @@ import { Badge } from "@/components/ui/badge";
 import { Panel } from "@/components/ui/panel";
 import { Cell, Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
+import { offlineAfterSeconds } from "@/lib/agents";
 import { readHealth } from "@/lib/backoffice";
 import { codeArgs } from "@/lib/i18n";
 import { runtime } from "@/lib/runtime";
 
 /** Job queues, marketplace calls that did not apply, agents gone quiet, and each action's last hour. */
 export async function HealthPanels() {
-  const [t, format, health] = await Promise.all([getTranslations(), getFormatter(), readHealth(runtime().db.opsDb)]);
+  const { db, config } = runtime();
+  const [t, format, health] = await Promise.all([getTranslations(), getFormatter(), readHealth(db.opsDb, config.AGENT_HEARTBEAT_SECONDS)]);
   const n = (x: number) => format.number(x);
   return (
     <div className="space-y-4">
@@ -63,7 +65,7 @@ export async function HealthPanels() {
             { label: t("ops.health.total"), numeric: true },
             t("ops.health.lastSeen"),
           ]}
-          empty={t("ops.health.agentsEmpty")}
+          empty={t("ops.health.agentsEmpty", { seconds: offlineAfterSeconds(config.AGENT_HEARTBEAT_SECONDS) })}
         >
           {health.agents.map((a) => (
             <tr key={a.tenantId}>

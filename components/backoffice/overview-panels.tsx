@@ -11,7 +11,11 @@ const colors = { aliyun: "#ff6a00", aws: "#232f3e", direct: "#0070cc" } as const
 
 /** The overview's figures: each chart with its numbers beside it. */
 export async function OverviewPanels({ period }: { period: OverviewPeriod }) {
-  const [t, format, o] = await Promise.all([getTranslations(), getFormatter(), readOverview(runtime().db.opsDb, period)]);
+  const [t, format, o] = await Promise.all([
+    getTranslations(),
+    getFormatter(),
+    readOverview(runtime().db.opsDb, period, runtime().config.AGENT_HEARTBEAT_SECONDS),
+  ]);
   const n = (x: number) => format.number(x);
   const label = (iso: string) => (period === "month" ? iso.slice(0, 7) : iso.slice(5, 10));
   const series = channels.map((c) => ({ key: c, name: t("admin.overview.channel", codeArgs(c)), color: colors[c] }));

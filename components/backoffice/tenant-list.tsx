@@ -16,7 +16,8 @@ export async function TenantList({ params }: { params: Record<string, string | s
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const values = queryValues(params);
   const parsed = tenantListQuery.safeParse(values);
-  const page = parsed.success ? await listTenantPage(runtime().db.opsDb, parsed.data) : { rows: [], next: null };
+  const { db, config } = runtime();
+  const page = parsed.success ? await listTenantPage(db.opsDb, parsed.data, config.AGENT_HEARTBEAT_SECONDS) : { rows: [], next: null };
   const { after: _, ...filters } = values;
   const href = (extra: Record<string, string>) => `?${new URLSearchParams({ ...filters, ...extra })}`;
   const any = (label: string) => ({ value: "", label });
@@ -79,6 +80,15 @@ export async function TenantList({ params }: { params: Record<string, string | s
           ]}
         />
         <SelectField
+          label={t("admin.tenants.agents")}
+          name="agents"
+          defaultValue={values.agents ?? ""}
+          options={[
+            any(t("admin.tenants.any")),
+            ...["online", "offline", "none"].map((a) => ({ value: a, label: t("admin.tenants.agentsFilter", codeArgs(a)) })),
+          ]}
+        />
+        <SelectField
           label={t("admin.tenants.sort")}
           name="sort"
           defaultValue={values.sort ?? "newest"}
@@ -128,7 +138,7 @@ export async function TenantList({ params }: { params: Record<string, string | s
             <Cell>
               <Time value={x.expiresAt} />
             </Cell>
-            <Cell numeric>{format.number(x.hosts)}</Cell>
+            <Cell numeric>{`${format.number(x.hostsOnline)} / ${format.number(x.hosts)}`}</Cell>
             <Cell numeric>{format.number(x.hostHours, { maximumFractionDigits: 1 })}</Cell>
             <Cell>
               {x.cloud ? (

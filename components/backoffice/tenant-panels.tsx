@@ -4,7 +4,8 @@ import { Panel } from "@/components/ui/panel";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Cell, Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
-import { offlineAfterMinutes, tenantDetail, tenantTimeline } from "@/lib/backoffice";
+import { isOnline } from "@/lib/agents";
+import { tenantDetail, tenantTimeline } from "@/lib/backoffice";
 import { cloudFailureText, codeArgs } from "@/lib/i18n";
 import { runtime } from "@/lib/runtime";
 import { MeteringPanel } from "./metering-panel";
@@ -15,11 +16,12 @@ const palette = ["#0070cc", "#16a34a", "#d97706", "#9333ea"];
 /** Everything the admin reads about one tenant; each panel says when it has nothing yet. */
 export async function TenantPanels({ tenantId }: { tenantId: string }) {
   const db = runtime().db.opsDb;
+  const heartbeatSeconds = runtime().config.AGENT_HEARTBEAT_SECONDS;
   const [t, format, d, staffActions] = await Promise.all([
     getTranslations(),
     getFormatter(),
     tenantDetail(db, tenantId),
-    tenantTimeline(db, tenantId, { kinds: ["staff"] }),
+    tenantTimeline(db, tenantId, { kinds: ["staff"] }, heartbeatSeconds),
   ]);
   const metrics = [...new Set(d.usage.map((u) => u.metric))];
   const days = [...new Set(d.usage.map((u) => u.day))];
@@ -192,11 +194,7 @@ export async function TenantPanels({ tenantId }: { tenantId: string }) {
           empty={t("admin.tenant.none")}
         >
           {d.agents.map((a) => {
-            const status = a.revokedAt
-              ? "revoked"
-              : a.lastSeenAt && now - a.lastSeenAt.getTime() < offlineAfterMinutes * 60_000
-                ? "online"
-                : "offline";
+            const status = a.revokedAt ? "revoked" : isOnline(a.lastSeenAt, heartbeatSeconds, now) ? "online" : "offline";
             return (
               <tr key={a.id}>
                 <Cell mono>{a.hostname}</Cell>

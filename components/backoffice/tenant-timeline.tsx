@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { Panel } from "@/components/ui/panel";
 import { Cell, Table } from "@/components/ui/table";
@@ -21,20 +21,25 @@ const tones: Record<TimelineKind, Tone> = {
 
 /** One tenant's story, newest first, filterable by kind; older entries a page at a time. */
 export async function TenantTimeline({ tenantId, params }: { tenantId: string; params: Record<string, string | string[] | undefined> }) {
-  const t = await getTranslations();
+  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const values = queryValues(params);
   const parsed = timelineQuery.safeParse({ kinds: values.kinds, before: values.before });
-  const entries = parsed.success ? await tenantTimeline(runtime().db.opsDb, tenantId, parsed.data) : [];
+  const { db, config } = runtime();
+  const entries = parsed.success ? await tenantTimeline(db.opsDb, tenantId, parsed.data, config.AGENT_HEARTBEAT_SECONDS) : [];
   const selected = parsed.success && parsed.data.kinds?.length === 1 ? parsed.data.kinds[0] : undefined;
   const link = (extra: Record<string, string>) => `/ops/tenant?${new URLSearchParams({ id: tenantId, ...extra })}`;
-  const what = (e: TimelineEntry) =>
-    e.kind === "order" || e.kind === "callback"
-      ? t("labels.orderEvent", codeArgs(e.what))
-      : e.kind === "error"
-        ? e.what
-        : e.kind === "metering"
-          ? t("admin.metering.state", codeArgs(e.what.replace(/^metering\./, "")))
-          : t("labels.auditAction", codeArgs(e.what));
+  const time = (at: Date) => format.dateTime(at, "console");
+  function what(e: TimelineEntry) {
+    if (e.what === "agent.silent" && e.until) {
+      const minutes = Math.round((e.until.getTime() - e.at.getTime()) / 6_000) / 10;
+      return t("ops.timeline.silent", { from: time(e.at), to: time(e.until), minutes });
+    }
+    if (e.what === "agent.offline") return t("ops.timeline.offlineSince", { since: time(e.at) });
+    if (e.kind === "order" || e.kind === "callback") return t("labels.orderEvent", codeArgs(e.what));
+    if (e.kind === "error") return e.what;
+    if (e.kind === "metering") return t("admin.metering.state", codeArgs(e.what.replace(/^metering\./, "")));
+    return t("labels.auditAction", codeArgs(e.what));
+  }
   const last = entries.at(-1);
   return (
     <Panel title={t("ops.timeline.title")} testId="timeline">
@@ -61,7 +66,7 @@ export async function TenantTimeline({ tenantId, params }: { tenantId: string; p
               <Time value={e.at} />
             </Cell>
             <Cell>
-              <Badge tone={tones[e.kind]}>{t("ops.timeline.kind", codeArgs(e.kind))}</Badge>
+              <Badge tone={e.what === "agent.offline" ? "amber" : tones[e.kind]}>{t("ops.timeline.kind", codeArgs(e.kind))}</Badge>
             </Cell>
             <Cell>{what(e)}</Cell>
             <Cell mono>{e.detail ?? "—"}</Cell>

@@ -1,3 +1,4 @@
+import { isOnline } from "../agents";
 import { planById } from "../billing";
 import type { TenantTx } from "../db";
 import { GatewayError, invalid } from "../gateway";
@@ -24,7 +25,7 @@ export async function requireFeature(tx: TenantTx, tenantId: string, feature: "c
 /** online: a heartbeat within three intervals (agent-channel.md §4); revoked wins over both. */
 export function agentStatus(a: { revokedAt: Date | null; lastSeenAt: Date | null }, heartbeatSeconds: number, now: Date) {
   if (a.revokedAt) return "revoked" as const;
-  return a.lastSeenAt && now.getTime() - a.lastSeenAt.getTime() < 3 * heartbeatSeconds * 1000 ? ("online" as const) : ("offline" as const);
+  return isOnline(a.lastSeenAt, heartbeatSeconds, now.getTime()) ? ("online" as const) : ("offline" as const);
 }
 
 /** An agent's row as the describe actions read it; `I` is what they make of its inventory. */

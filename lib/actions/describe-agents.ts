@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { offlineAfterSeconds } from "../agents";
 import { anyRole, invalid } from "../gateway";
 import { type AgentRow, agentStatus } from "./agent-lookups";
 import { defineAction } from "./services";
@@ -27,7 +28,7 @@ export const describeAgents = defineAction({
   mutates: false,
   async handler({ tx, tenantId, services }, p) {
     const after = p.nextToken === undefined ? null : decodeCursor(p.nextToken);
-    const online = new Date(services.now().getTime() - 3 * services.agents.heartbeatSeconds * 1000);
+    const online = new Date(services.now().getTime() - offlineAfterSeconds(services.agents.heartbeatSeconds) * 1000);
     const pattern = p.search ? `%${p.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
     const rows = await tx.query<Row>`
       SELECT id, hostname, os, arch, agent_version AS "agentVersion", enrolled_at AS "enrolledAt", last_seen_at AS "lastSeenAt",
@@ -37,8 +38,8 @@ export const describeAgents = defineAction({
         AND (${pattern}::text IS NULL OR hostname ILIKE ${pattern})
         AND (${p.status ?? null}::text IS NULL
              OR (${p.status ?? null} = 'revoked' AND revoked_at IS NOT NULL)
-             OR (${p.status ?? null} = 'online' AND revoked_at IS NULL AND last_seen_at >= ${online})
-             OR (${p.status ?? null} = 'offline' AND revoked_at IS NULL AND (last_seen_at IS NULL OR last_seen_at < ${online})))
+             OR (${p.status ?? null} = 'online' AND revoked_at IS NULL AND last_seen_at > ${online})
+             OR (${p.status ?? null} = 'offline' AND revoked_at IS NULL AND (last_seen_at IS NULL OR last_seen_at <= ${online})))
         AND (${after?.hostname ?? null}::text IS NULL OR (hostname, id) > (${after?.hostname ?? null}, ${after?.id ?? null}::uuid))
       ORDER BY hostname, id
       LIMIT ${p.pageSize + 1}`;

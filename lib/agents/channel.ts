@@ -14,6 +14,7 @@ import { createHeartbeatLog } from "./heartbeat-log";
 import { parseJsonObject, readBody, sendError } from "./http-body";
 import { type Inventory, inventoryHash, inventorySchema } from "./inventory";
 import { createNonceMemory } from "./nonce-memory";
+import { offlineAfterSeconds } from "./online";
 import { verifySignedCall } from "./signed-call";
 import { taskParams } from "./task-params";
 
@@ -59,6 +60,7 @@ export function createAgentChannel(deps: AgentChannelDeps) {
   const heartbeats = createHeartbeatLog({
     platformDb: deps.platformDb,
     flushMs: deps.lastSeenFlushMs,
+    offlineAfterMs: offlineAfterSeconds(deps.heartbeatSeconds) * 1000,
     log: deps.log,
     reportOutage: deps.reportOutage,
   });

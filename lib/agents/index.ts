@@ -4,6 +4,7 @@ export { type AgentOs, agentPackage, packageTypes } from "./agent-package";
 export { type AgentChannel, type AgentChannelDeps, createAgentChannel, isAgentPath } from "./channel";
 export { type DownloadDeps, isDownloadPath, serveDownload } from "./download";
 export { type Inventory, inventorySchema } from "./inventory";
+export { isOnline, offlineAfterSeconds } from "./online";
 export { localPackageStore, type PackageStore, s3PackageStore } from "./package-store";
 export { type PackageStoreSettings, packageStore } from "./package-store-from-config";
 export { agentSecret } from "./seal";

@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTenant, type TestTenant } from "../../test/factories";
+import { createAgent, createTenant, type TestTenant } from "../../test/factories";
 import { type Harness, startHarness } from "../../test/gateway-harness";
 import { serveEmulator } from "../../test/serve-emulator";
+import { offlineAfterSeconds } from "../agents";
+import { createHeartbeatLog } from "../agents/heartbeat-log";
 import { createOutageLog } from "../log";
 import { createMarketApi } from "../marketplace";
 import { createMarketEmulator } from "../sandbox/emulators/aliyun-market";
@@ -59,7 +61,7 @@ describe("the admin tenant list", () => {
     const t = await namedTenant(`${prefix} Trading`);
     await h.db.platformDb.subscription.updateMany({ where: { tenantId: t.id }, data: { instanceId: `i-${t.parentUid}` } });
     for (const q of [prefix.toLowerCase(), t.parentUid, t.id, `i-${t.parentUid}`]) {
-      const page = await listTenantPage(h.db.opsDb, query({ q }));
+      const page = await listTenantPage(h.db.opsDb, query({ q }), 30);
       expect(
         page.rows.map((r) => r.id),
         q,
@@ -69,7 +71,7 @@ describe("the admin tenant list", () => {
 
   it("treats SQL- and wildcard-looking search as text: no match, never an error", async () => {
     for (const q of ["' OR 1=1 --", "%", "_", "\\", "<script>alert(1)</script>", "'); DROP TABLE tenants; --"])
-      expect((await listTenantPage(h.db.opsDb, query({ q }))).rows, q).toEqual([]);
+      expect((await listTenantPage(h.db.opsDb, query({ q }), 30)).rows, q).toEqual([]);
   });
 
   it("pages by keyset: every tenant of a filter exactly once, in order, whatever the sort", async () => {
@@ -79,7 +81,7 @@ describe("the admin tenant list", () => {
       const seen: string[] = [];
       let after: string | undefined;
       do {
-        const page = await listTenantPage(h.db.opsDb, query({ q: name, channel: "aws", sort, size: "3", ...(after && { after }) }));
+        const page = await listTenantPage(h.db.opsDb, query({ q: name, channel: "aws", sort, size: "3", ...(after && { after }) }), 30);
         seen.push(...page.rows.map((r) => r.id));
         after = page.next ?? undefined;
       } while (after);
@@ -93,7 +95,7 @@ describe("the admin tenant list", () => {
     const frozen = await namedTenant(`${name}-frozen`, { status: "frozen", expiresAt: new Date(Date.now() + 60 * 86_400_000) });
     const later = await namedTenant(`${name}-later`, { expiresAt: new Date(Date.now() + 20 * 86_400_000) });
     const ids = async (q: Record<string, string>) =>
-      (await listTenantPage(h.db.opsDb, query({ q: name, ...q }))).rows.map((r) => r.id).sort();
+      (await listTenantPage(h.db.opsDb, query({ q: name, ...q }), 30)).rows.map((r) => r.id).sort();
     expect(await ids({ expiring: "7" })).toEqual([soon.id]);
     expect(await ids({ expiring: "30" })).toEqual([soon.id, later.id].sort());
     expect(await ids({ status: "frozen" })).toEqual([frozen.id]);
@@ -105,11 +107,46 @@ describe("the admin tenant list", () => {
     expect(await ids({ status: "active" })).toEqual([soon.id]);
   });
 
+  it("filters by agents online, offline or none (revoked ones are none), and counts each row's hosts online", async () => {
+    const name = `Agents-${randomUUID().slice(0, 8)}`;
+    const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+    const online = await namedTenant(`${name}-online`);
+    const offline = await namedTenant(`${name}-offline`);
+    const none = await namedTenant(`${name}-none`);
+    const revokedOnly = await namedTenant(`${name}-revoked`);
+    await createAgent(h.db.platformDb, online.id, { lastSeenAt: ago(0.5) });
+    await createAgent(h.db.platformDb, online.id, { lastSeenAt: ago(5) });
+    await createAgent(h.db.platformDb, offline.id, { lastSeenAt: ago(5) });
+    await createAgent(h.db.platformDb, offline.id, { lastSeenAt: null });
+    await createAgent(h.db.platformDb, offline.id, { lastSeenAt: ago(0), revokedAt: ago(0) });
+    await createAgent(h.db.platformDb, revokedOnly.id, { lastSeenAt: ago(0), revokedAt: ago(0) });
+    const page = async (q: Record<string, string>, heartbeatSeconds = 30) =>
+      (await listTenantPage(h.db.opsDb, query({ q: name, sort: "name", ...q }), heartbeatSeconds)).rows;
+    const ids = async (agents: string, heartbeatSeconds?: number) => (await page({ agents }, heartbeatSeconds)).map((r) => r.id);
+    expect(await ids("online")).toEqual([online.id]);
+    expect(await ids("offline")).toEqual([offline.id]);
+    expect(await ids("none")).toEqual([none.id, revokedOnly.id]);
+    expect((await page({})).map((r) => [r.hostsOnline, r.hosts])).toEqual([
+      [0, 0],
+      [0, 2],
+      [1, 2],
+      [0, 0],
+    ]);
+    // online is three heartbeat intervals: at 10 minutes a host seen 5 minutes ago is online
+    expect(await ids("online", 200)).toEqual([offline.id, online.id]);
+    const csv = await new Response(tenantCsv(h.db.opsDb, query({ q: name, agents: "online" }), 30)).text();
+    expect(csv.split("\r\n")[0]).toContain("hosts,hostsOnline,hostHours");
+    expect(csv).toContain(`"${online.id}"`);
+    expect(csv).not.toContain(`"${offline.id}"`);
+  });
+
   it("refuses page sizes over the maximum, unknown filter values and forged cursors, naming the field", () => {
     for (const [q, field] of [
       [{ size: "101" }, "size"],
       [{ size: "-1" }, "size"],
       [{ channel: "gcp" }, "channel"],
+      [{ agents: "sometimes" }, "agents"],
+      [{ agents: "online' OR 1=1 --" }, "agents"],
       [{ sort: "id; DROP" }, "sort"],
       [{ after: "not-a-cursor" }, "after"],
       [{ after: Buffer.from('["x","not-a-uuid"]').toString("base64url") }, "after"],
@@ -126,11 +163,11 @@ describe("the admin tenant list", () => {
     await namedTenant(`${name}-a`);
     const b = await namedTenant(`${name}-"quoted", =cmd`);
     await h.db.platformDb.tenant.update({ where: { id: b.id }, data: { displayName: `=HYPERLINK("x") ${name}` } });
-    const csv = await new Response(tenantCsv(h.db.opsDb, query({ q: name }))).text();
+    const csv = await new Response(tenantCsv(h.db.opsDb, query({ q: name }), 30)).text();
     const lines = csv.trim().split("\r\n");
     expect(lines[0]).toMatch(/^id,displayName,channel/);
     expect(lines).toHaveLength(2); // the renamed one no longer starts with the prefix
-    const all = await new Response(tenantCsv(h.db.opsDb, query({ q: b.id }))).text();
+    const all = await new Response(tenantCsv(h.db.opsDb, query({ q: b.id }), 30)).text();
     expect(all).toContain(`"'=HYPERLINK(""x"") ${name}"`);
   });
 });
@@ -219,13 +256,42 @@ describe("a tenant's timeline", () => {
       data: { tenantId: t.id, actorUid: t.parentUid, action: "cloud.role.bound", target: "aws", at: at(30) },
     });
     await setTenantSuspended(h.db.platformDb, staff, t.id, true, "chargeback");
-    const all = await tenantTimeline(h.db.opsDb, t.id, {});
+    const all = await tenantTimeline(h.db.opsDb, t.id, {}, 30);
     expect(all.map((e) => e.kind)).toEqual(["staff", "audit", "error", "order", "callback"]);
     expect(JSON.stringify(all)).not.toContain("secret-token");
-    const errors = await tenantTimeline(h.db.opsDb, t.id, { kinds: ["error"] });
+    const errors = await tenantTimeline(h.db.opsDb, t.id, { kinds: ["error"] }, 30);
     expect(errors.map((e) => e.kind)).toEqual(["error"]);
     expect(errors[0]?.traceId).toMatch(/^tl-/);
-    expect(await tenantTimeline(h.db.opsDb, t.id, { before: at(45) })).toHaveLength(2);
+    expect(await tenantTimeline(h.db.opsDb, t.id, { before: at(45) }, 30)).toHaveLength(2);
+  });
+});
+
+describe("a tenant's timeline of its agents", () => {
+  it("shows each heartbeat gap the heartbeat log wrote, and an agent offline now since its last heartbeat", async () => {
+    const t = await createTenant(h.db.platformDb);
+    const at = (minutesAgo: number) => new Date(Math.floor(Date.now() / 1000) * 1000 - minutesAgo * 60_000);
+    const flaky = await createAgent(h.db.platformDb, t.id, { hostname: "web-01", lastSeenAt: at(60) });
+    const steady = await createAgent(h.db.platformDb, t.id, { hostname: "web-02", lastSeenAt: at(0.5) });
+    await createAgent(h.db.platformDb, t.id, { hostname: "gone-01", lastSeenAt: at(50), revokedAt: at(49) });
+    const log = createHeartbeatLog({
+      platformDb: h.db.platformDb,
+      flushMs: 3_600_000,
+      offlineAfterMs: offlineAfterSeconds(30) * 1000,
+      log: pino({ level: "silent" }),
+      reportOutage: () => false,
+    });
+    // web-01: silent for 40 minutes, back for a minute, silent since; web-02 heartbeating
+    for (const minutesAgo of [20, 19.5, 19]) log.record(flaky.id, t.id, at(minutesAgo).getTime(), "1.0.0");
+    log.record(steady.id, t.id, at(0).getTime(), "1.0.0");
+    await log.close();
+    const agents = (await tenantTimeline(h.db.opsDb, t.id, { kinds: ["agent"] }, 30)).filter((e) => e.what !== "agent.enrolled");
+    expect(agents.map(({ what, at, until, detail }) => ({ what, at, until, detail }))).toEqual([
+      { what: "agent.offline", at: at(19), until: null, detail: "web-01" },
+      { what: "agent.silent", at: at(60), until: at(20), detail: "web-01" },
+    ]);
+    // the page before a time starts below it; a longer interval would call web-01 online
+    expect((await tenantTimeline(h.db.opsDb, t.id, { kinds: ["agent"], before: at(30) }, 30)).map((e) => e.what)).toEqual(["agent.silent"]);
+    expect((await tenantTimeline(h.db.opsDb, t.id, { kinds: ["agent"] }, 600)).map((e) => e.what)).not.toContain("agent.offline");
   });
 });
 
@@ -331,7 +397,7 @@ describe("metering, per hour and channel", () => {
     expect(
       (await h.db.platformDb.meteringRecord.findUniqueOrThrow({ where: { tenantId_id: { tenantId: t.id, id: record.id } } })).state,
     ).toBe("pending");
-    const timeline = await tenantTimeline(h.db.opsDb, t.id, { kinds: ["metering", "staff"] });
+    const timeline = await tenantTimeline(h.db.opsDb, t.id, { kinds: ["metering", "staff"] }, 30);
     expect(timeline.map((e) => [e.kind, e.what])).toEqual([
       ["staff", "metering.record.retried"],
       ["metering", "metering.pending"],
@@ -345,7 +411,7 @@ describe("health and overview", () => {
     // a month of days far from the other tests' data; what they add is taken away by reading before and after
     const now = new Date("2031-03-15T12:00:00Z");
     const day = (d: number, hour = 0) => new Date(Date.UTC(2031, 2, d, hour));
-    const before = await readOverview(h.db.opsDb, "day", now);
+    const before = await readOverview(h.db.opsDb, "day", 30, now);
     const db = h.db.platformDb;
     const fresh = async (channel: "aliyun" | "aws" | "direct") => {
       const t = await createTenant(db, { channel });
@@ -425,7 +491,7 @@ describe("health and overview", () => {
       ["in_open", "open", 0],
       ["in_paid", "paid", 29_900],
     ]);
-    const after = await readOverview(h.db.opsDb, "day", now);
+    const after = await readOverview(h.db.opsDb, "day", 30, now);
     const delta = (d: number) => {
       const start = day(d).toISOString();
       const [b, a] = [before, after].map((o) => o.points.find((p) => p.start === start));
@@ -456,10 +522,10 @@ describe("health and overview", () => {
   });
 
   it("read through ops_ro without error, with or without the job queue's schema", async () => {
-    const health = await readHealth(h.db.opsDb);
+    const health = await readHealth(h.db.opsDb, 30);
     expect(Array.isArray(health.queues)).toBe(true);
     for (const period of ["day", "week", "month"] as const) {
-      const o = await readOverview(h.db.opsDb, period);
+      const o = await readOverview(h.db.opsDb, period, 30);
       expect(o.points.length).toBeGreaterThan(10);
       expect(o.points.at(-1)?.tenants.aliyun).toBeGreaterThan(0);
     }

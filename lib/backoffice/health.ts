@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../db";
+import { offlineBefore } from "./agent-online";
 
 export type QueueCounts = { name: string; queued: number; active: number; deferred: number; failed: number };
 export type ParkedNotification = {
@@ -12,13 +13,15 @@ export type ParkedNotification = {
 export type OfflineAgents = { tenantId: string; displayName: string; offline: number; total: number; lastSeenAt: Date | null };
 export type ActionHealth = { action: string; calls: number; errors: number; p95Ms: number };
 
-/** An agent is offline when it has not been heard from for this long (three default heartbeats and more). */
-export const offlineAfterMinutes = 5;
 /** A marketplace call still pending after this long is parked (its instance unknown, or a failure). */
 export const parkedAfterMinutes = 5;
 
-/** What /ops shows as the system's health; read through ops_ro, one statement per panel. */
-export async function readHealth(opsDb: PrismaClient) {
+/**
+ * What /ops shows as the system's health; read through ops_ro, one statement
+ * per panel. `heartbeatSeconds` is the agents' interval (AGENT_HEARTBEAT_SECONDS).
+ */
+export async function readHealth(opsDb: PrismaClient, heartbeatSeconds: number) {
+  const offline = offlineBefore(heartbeatSeconds);
   const [queues, notifications, agents, actions] = await Promise.all([
     opsDb.$queryRaw<QueueCounts[]>`SELECT * FROM job_queue_counts()`,
     opsDb.$queryRaw<ParkedNotification[]>`
@@ -28,12 +31,12 @@ export async function readHealth(opsDb: PrismaClient) {
       ORDER BY received_at DESC LIMIT 50`,
     opsDb.$queryRaw<OfflineAgents[]>`
       SELECT a.tenant_id::text AS "tenantId", t.display_name AS "displayName",
-             count(*) FILTER (WHERE a.last_seen_at IS NULL OR a.last_seen_at < now() - make_interval(mins => ${offlineAfterMinutes}))::int AS offline,
+             count(*) FILTER (WHERE a.last_seen_at IS NULL OR a.last_seen_at <= ${offline})::int AS offline,
              count(*)::int AS total, max(a.last_seen_at) AS "lastSeenAt"
       FROM agents a JOIN tenants t ON t.id = a.tenant_id
       WHERE a.revoked_at IS NULL
       GROUP BY a.tenant_id, t.display_name
-      HAVING count(*) FILTER (WHERE a.last_seen_at IS NULL OR a.last_seen_at < now() - make_interval(mins => ${offlineAfterMinutes})) > 0
+      HAVING count(*) FILTER (WHERE a.last_seen_at IS NULL OR a.last_seen_at <= ${offline}) > 0
       ORDER BY offline DESC LIMIT 50`,
     opsDb.$queryRaw<ActionHealth[]>`
       SELECT action, count(*)::int AS calls, count(*) FILTER (WHERE http_status >= 500 OR code <> 'OK')::int AS errors,

@@ -8,7 +8,6 @@ export { listTenantViews, recordTenantView, type StaffMember, type TenantView } 
 export {
   type ActionHealth,
   type OfflineAgents,
-  offlineAfterMinutes,
   type ParkedNotification,
   type QueueCounts,
   readHealth,

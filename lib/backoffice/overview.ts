@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { type MetricId, metrics, planIds, plans } from "../billing";
 import { Prisma, type PrismaClient } from "../db";
-import { offlineAfterMinutes } from "./health";
+import { offlineBefore } from "./agent-online";
 
 export const overviewPeriods = { day: 30, week: 12, month: 12 } as const;
 export type OverviewPeriod = keyof typeof overviewPeriods;
@@ -38,7 +38,7 @@ type Trials = { bucket: Date; started: number; converted: number };
  * prices. Then subscriptions ending soon, agents online, and metering records
  * dead or rejected in the last 30 days. Each series is one grouped scan.
  */
-export async function readOverview(opsDb: PrismaClient, period: OverviewPeriod, now = new Date()) {
+export async function readOverview(opsDb: PrismaClient, period: OverviewPeriod, heartbeatSeconds: number, now = new Date()) {
   const starts = bucketStarts(period, now);
   const first = starts[0] as Date;
   // the buckets' starts, then now: bucket i runs from edge i to edge i + 1
@@ -60,7 +60,7 @@ export async function readOverview(opsDb: PrismaClient, period: OverviewPeriod, 
       ) s ON true
       WHERE t.status = 'active' AND s.status = 'active' AND s.expires_at >= now() AND s.expires_at < now() + interval '30 days'`,
     opsDb.$queryRaw<{ online: number; total: number }[]>`
-      SELECT count(*) FILTER (WHERE last_seen_at >= now() - make_interval(mins => ${offlineAfterMinutes}))::int AS online, count(*)::int AS total
+      SELECT count(*) FILTER (WHERE last_seen_at > ${offlineBefore(heartbeatSeconds)})::int AS online, count(*)::int AS total
       FROM agents WHERE revoked_at IS NULL`,
     // direct: what Stripe collected (the catalogue's prices are in US dollars, and so are its Stripe prices)
     opsDb.$queryRaw<Cents[]>`

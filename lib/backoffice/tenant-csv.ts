@@ -12,6 +12,7 @@ const columns: (keyof TenantListRow)[] = [
   "expiresAt",
   "instanceId",
   "hosts",
+  "hostsOnline",
   "hostHours",
   "cloud",
   "createdAt",
@@ -30,7 +31,7 @@ export function csvField(value: unknown): string {
 export const csvLine = (row: TenantListRow) => `${columns.map((c) => csvField(row[c])).join(",")}\r\n`;
 
 /** The filtered tenant list as CSV, streamed a keyset page at a time (memory stays flat at any size). */
-export function tenantCsv(opsDb: PrismaClient, q: TenantListQuery): ReadableStream<Uint8Array> {
+export function tenantCsv(opsDb: PrismaClient, q: TenantListQuery, heartbeatSeconds: number): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let after = q.after;
   let started = false;
@@ -40,7 +41,7 @@ export function tenantCsv(opsDb: PrismaClient, q: TenantListQuery): ReadableStre
         started = true;
         controller.enqueue(encoder.encode(`${columns.join(",")}\r\n`));
       }
-      const page = await listTenantPage(opsDb, { ...q, after, size: 1000 });
+      const page = await listTenantPage(opsDb, { ...q, after, size: 1000 }, heartbeatSeconds);
       if (page.rows.length) controller.enqueue(encoder.encode(page.rows.map(csvLine).join("")));
       if (!page.next) return controller.close();
       after = decodeCursor(page.next);

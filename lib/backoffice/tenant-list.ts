@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { planIds } from "../billing";
 import { Prisma, type PrismaClient } from "../db";
+import { offlineBefore } from "./agent-online";
 
 export const tenantSorts = ["newest", "oldest", "name"] as const;
 export const maxPageSize = 100;
@@ -15,6 +16,8 @@ export const tenantListQuery = z.object({
   cloud: z.enum(["pending", "verified", "failed", "none"]).optional(),
   /** subscriptions ending within this many days */
   expiring: z.enum(["7", "30"]).optional(),
+  /** online: an unrevoked agent online; offline: unrevoked agents, none online; none: no unrevoked agent */
+  agents: z.enum(["online", "offline", "none"]).optional(),
   sort: z.enum(tenantSorts).default("newest"),
   size: z.coerce.number().int().min(1).max(maxPageSize).default(50),
   /** the keyset cursor of the next page (opaque) */
@@ -56,6 +59,7 @@ export type TenantListRow = {
   cloud: string | null;
   cloudFailure: string | null;
   hosts: number;
+  hostsOnline: number;
   hostHours: number;
   createdAt: Date;
 };
@@ -63,7 +67,7 @@ export type TenantListRow = {
 /** `%` and `_` in a searched name are letters, not wildcards. */
 const likePrefix = (s: string) => `${s.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-function conditions(q: TenantListQuery): Prisma.Sql[] {
+function conditions(q: TenantListQuery, heartbeatSeconds: number): Prisma.Sql[] {
   const where: Prisma.Sql[] = [];
   if (q.q) {
     const id = z.uuid().safeParse(q.q).success ? Prisma.sql`SELECT ${q.q}::uuid UNION ` : Prisma.empty;
@@ -81,6 +85,14 @@ function conditions(q: TenantListQuery): Prisma.Sql[] {
     where.push(
       Prisma.sql`s.status = 'active' AND s.expires_at >= now() AND s.expires_at < now() + make_interval(days => ${Number(q.expiring)})`,
     );
+  if (q.agents) {
+    // EXISTS stops at the first agent, found by the primary key's (tenant_id, …)
+    const live = Prisma.sql`SELECT 1 FROM agents a WHERE a.tenant_id = t.id AND a.revoked_at IS NULL`;
+    const online = Prisma.sql`${live} AND a.last_seen_at > ${offlineBefore(heartbeatSeconds)}`;
+    if (q.agents === "online") where.push(Prisma.sql`EXISTS (${online})`);
+    else if (q.agents === "offline") where.push(Prisma.sql`EXISTS (${live}) AND NOT EXISTS (${online})`);
+    else where.push(Prisma.sql`NOT EXISTS (${live})`);
+  }
   return where;
 }
 
@@ -103,17 +115,23 @@ function keyset(q: TenantListQuery): { after: Prisma.Sql; order: Prisma.Sql } {
 /**
  * One page of tenants, filtered and sorted, by keyset: page 500 costs what
  * page 1 does (the (created_at, id) and (display_name, id) indexes), with each
- * row's current subscription, bound role, hosts and host-hours this month.
+ * row's current subscription, bound role, hosts (and how many are online) and
+ * host-hours this month. `heartbeatSeconds` is the agents' interval
+ * (AGENT_HEARTBEAT_SECONDS): online is lib/agents' rule.
  */
-export async function listTenantPage(opsDb: PrismaClient, q: TenantListQuery): Promise<{ rows: TenantListRow[]; next: string | null }> {
+export async function listTenantPage(
+  opsDb: PrismaClient,
+  q: TenantListQuery,
+  heartbeatSeconds: number,
+): Promise<{ rows: TenantListRow[]; next: string | null }> {
   const { after, order } = keyset(q);
-  const where = [...conditions(q), ...(after === Prisma.empty ? [] : [after])];
+  const where = [...conditions(q, heartbeatSeconds), ...(after === Prisma.empty ? [] : [after])];
   const rows = await opsDb.$queryRaw<TenantListRow[]>`
     SELECT t.id::text, t.channel::text, t.external_id AS "externalId", t.display_name AS "displayName", t.status::text,
            t.suspended_at IS NOT NULL AS suspended, t.created_at AS "createdAt",
            s.plan, s.expires_at AS "expiresAt", s.instance_id AS "instanceId",
            ca.status::text AS cloud, ca.failure->>'code' AS "cloudFailure",
-           (SELECT count(*)::int FROM agents a WHERE a.tenant_id = t.id AND a.revoked_at IS NULL) AS hosts,
+           ag.hosts, ag.online AS "hostsOnline",
            (SELECT coalesce(sum(quantity), 0)::float8 FROM usage_events u
              WHERE u.tenant_id = t.id AND u.metric = 'managed_host_hours' AND u.occurred_at >= date_trunc('month', now())) AS "hostHours"
     FROM tenants t
@@ -123,6 +141,10 @@ export async function listTenantPage(opsDb: PrismaClient, q: TenantListQuery): P
     LEFT JOIN LATERAL (
       SELECT status, failure FROM cloud_access WHERE tenant_id = t.id AND role_arn IS NOT NULL ORDER BY updated_at DESC LIMIT 1
     ) ca ON true
+    LEFT JOIN LATERAL (
+      SELECT count(*)::int AS hosts, (count(*) FILTER (WHERE last_seen_at > ${offlineBefore(heartbeatSeconds)}))::int AS online
+      FROM agents WHERE tenant_id = t.id AND revoked_at IS NULL
+    ) ag ON true
     ${where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty}
     ORDER BY ${order} LIMIT ${q.size + 1}`;
   const page = rows.slice(0, q.size);

@@ -9,7 +9,8 @@ export async function GET(request: Request) {
   if (!guard.ok) return new Response("Forbidden", { status: guard.status });
   const parsed = tenantListQuery.safeParse(queryValues(Object.fromEntries(new URL(request.url).searchParams)));
   if (!parsed.success) return new Response("InvalidParameter", { status: 400 });
-  return new Response(tenantCsv(runtime().db.opsDb, parsed.data), {
+  const { db, config } = runtime();
+  return new Response(tenantCsv(db.opsDb, parsed.data, config.AGENT_HEARTBEAT_SECONDS), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="tenants-${new Date().toISOString().slice(0, 10)}.csv"`,
