@@ -126,7 +126,10 @@ try {
   );
   printTable(
     scale.rows.map((r) => ({ name: r.note ? `${r.name} (${r.note})` : r.name, runs: r.runs })),
-    { title: "server CPU µs/req (median)", of: (_m, runs) => medianCpu(runs).toFixed(0) },
+    {
+      title: "server CPU µs/req (median) · of which Postgres",
+      of: (_m, runs) => `${medianCpu(runs).toFixed(0)} · ${medianCpu(runs, "pgCpuUs").toFixed(0)}`,
+    },
   );
   const met = (ratio: number, target: number) => `${ratio.toFixed(2)} ${ratio >= target ? "met" : "NOT MET"}`;
   console.log(

@@ -81,9 +81,9 @@ function shuffled(n: number): number[] {
 
 export type ScaleResult = { name: string; runs: Run[]; note?: string }[];
 
-/** The median of the rounds' server CPU per request. */
-export const medianCpu = (runs: Run[]) =>
-  [...runs.map((r) => r.cpuUs ?? Number.NaN)].sort((a, b) => a - b)[Math.floor(runs.length / 2)] as number;
+/** The median of the rounds' server CPU per request (of which Postgres's, with `of`). */
+export const medianCpu = (runs: Run[], of: "cpuUs" | "pgCpuUs" = "cpuUs") =>
+  [...runs.map((r) => r[of] ?? Number.NaN)].sort((a, b) => a - b)[Math.floor(runs.length / 2)] as number;
 
 /**
  * Interleaved rounds of 10 tenants against 100,000, cold and then warm. The

@@ -16,6 +16,8 @@ export type Run = {
   errors: number;
   /** server CPU per request, when the server's process was given */
   cpuUs?: number;
+  /** of which Postgres's processes (the postmaster's tree) */
+  pgCpuUs?: number;
 };
 
 /** One request line for bench/wrk-requests.lua: a GET of `path`. */
@@ -25,7 +27,7 @@ export const get = (path: string) => `GET\t${path}\t\t`;
 export function measure(url: string, requests: string[], duration = seconds, serverPid?: number): Run {
   mkdirSync(".data", { recursive: true });
   writeFileSync(".data/bench-requests.txt", `${requests.join("\n")}\n`);
-  const cpuBefore = serverPid ? treeCpuSeconds(serverPid) : 0;
+  const cpuBefore = serverPid ? treeCpuSeconds(serverPid) : undefined;
   const out = execFileSync("wrk", ["-t1", `-c${connections}`, `-d${duration}s`, "-s", "bench/wrk-requests.lua", url], {
     env: { ...process.env, BENCH_REQUESTS: ".data/bench-requests.txt" },
     encoding: "utf8",
@@ -33,7 +35,11 @@ export function measure(url: string, requests: string[], duration = seconds, ser
   });
   const r = JSON.parse(out.trim().split("\n").at(-1) as string);
   const run: Run = { rps: r.requests / r.seconds, requests: r.requests, p50: r.p50, p99: r.p99, non2xx: r.non2xx, errors: r.errors };
-  if (serverPid) run.cpuUs = ((treeCpuSeconds(serverPid) - cpuBefore) * 1e6) / r.requests;
+  if (serverPid && cpuBefore) {
+    const after = treeCpuSeconds(serverPid);
+    run.cpuUs = ((after.all - cpuBefore.all) * 1e6) / r.requests;
+    run.pgCpuUs = ((after.postgres - cpuBefore.postgres) * 1e6) / r.requests;
+  }
   return run;
 }
 
@@ -102,7 +108,7 @@ export async function stopAll() {
  * mercy of other load on a shared machine than req/s: divided by the
  * requests of a round, it is what a request cost.
  */
-export function treeCpuSeconds(rootPid: number): number {
+export function treeCpuSeconds(rootPid: number): { all: number; postgres: number } {
   const stats = readdirSync("/proc")
     .filter((d) => /^\d+$/.test(d))
     .flatMap((pid) => {
@@ -110,21 +116,24 @@ export function treeCpuSeconds(rootPid: number): number {
         // the command may hold spaces and parentheses: fields count from the last ")"
         const text = readFileSync(`/proc/${pid}/stat`, "utf8");
         const f = text.slice(text.lastIndexOf(")") + 2).split(" ");
-        return [{ pid: Number(pid), ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) }];
+        return [{ pid: Number(pid), ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]), postgres: text.includes("(postgres)") }];
       } catch {
         return []; // gone meanwhile
       }
     });
   const children = new Map<number, number[]>();
   for (const s of stats) children.set(s.ppid, [...(children.get(s.ppid) ?? []), s.pid]);
-  const ticks = new Map(stats.map((s) => [s.pid, s.ticks]));
-  let total = 0;
+  const byPid = new Map(stats.map((s) => [s.pid, s]));
+  let all = 0;
+  let postgres = 0;
   for (const queue = [rootPid]; queue.length; ) {
     const pid = queue.pop() as number;
-    total += ticks.get(pid) ?? 0;
+    const s = byPid.get(pid);
+    all += s?.ticks ?? 0;
+    if (s?.postgres) postgres += s.ticks;
     queue.push(...(children.get(pid) ?? []));
   }
-  return total / clockTicks;
+  return { all: all / clockTicks, postgres: postgres / clockTicks };
 }
 
 const clockTicks = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim());
