@@ -147,7 +147,7 @@ function ChannelTable({
   format: (n: number) => string;
 }) {
   return (
-    <div className="max-h-64 overflow-y-auto">
+    <div className="max-h-64 overflow-auto">
       <Table head={head.map((label, i) => (i === 0 ? label : { label, numeric: true }))}>
         {[...rows].reverse().map((r) => (
           <tr key={r.label}>

@@ -465,6 +465,18 @@ describe("health and overview", () => {
         { tenantId: converted, plan: "basic", sku: "skyport-basic", startsAt: day(8), expiresAt: day(9), instanceId: "paid" },
       ],
     });
+    // released before its term ended (refunded): no revenue
+    const refunded = await fresh("aliyun");
+    await db.subscription.create({
+      data: {
+        tenantId: refunded,
+        plan: "enterprise",
+        sku: "skyport-enterprise",
+        status: "cancelled",
+        startsAt: day(6),
+        expiresAt: day(28),
+      },
+    });
     const lapsed = await fresh("aliyun");
     await db.subscription.create({
       data: { tenantId: lapsed, plan: "basic", sku: "skyport-basic", trial: true, startsAt: day(2), expiresAt: day(9) },
@@ -516,6 +528,7 @@ describe("health and overview", () => {
     cents(3, { aliyun: 0, aws: standardDay, direct: 0 });
     cents(4, { aliyun: 0, aws: Math.round(29_900 / 60), direct: 0 });
     cents(5, { aliyun: 0, aws: 0, direct: 0 });
+    cents(6, { aliyun: 0, aws: 0, direct: 0 });
     expect(delta(1).trials).toEqual({ started: 1, converted: 1 });
     expect(delta(2).trials).toEqual({ started: 1, converted: 0 });
     expect(delta(3).trials).toEqual({ started: 1, converted: 1 });

@@ -66,7 +66,8 @@ export async function readOverview(opsDb: PrismaClient, period: OverviewPeriod, 
     opsDb.$queryRaw<Cents[]>`
       SELECT ${bucketOf(Prisma.sql`paid_at`)} AS bucket, 'direct' AS channel, sum(amount_paid)::float8 AS cents
       FROM stripe_invoices WHERE paid_at >= ${first} AND paid_at < ${now} AND currency = 'usd' GROUP BY 1`,
-    // marketplaces: list price × the share of a 30-day month each paid subscription ran in each bucket.
+    // marketplaces: list price × the share of a 30-day month each paid subscription ran in each bucket
+    // (one that ended before its term, released or expired early, counts as refunded: nothing).
     // G(x), the cents × seconds subscriptions had run by instant x, is x·Σw − Σw·t over their starts
     // (+price) and ends (−price) before x: one scan sums those per bucket edge, then a bucket is G(stop) − G(start).
     opsDb.$queryRaw<Cents[]>`
@@ -74,7 +75,7 @@ export async function readOverview(opsDb: PrismaClient, period: OverviewPeriod, 
       paid AS (
         SELECT t.channel, s.starts_at, s.expires_at, price.cents
         FROM subscriptions s JOIN tenants t ON t.id = s.tenant_id AND t.channel <> 'direct' JOIN price ON price.plan = s.plan
-        WHERE NOT s.trial AND (s.status = 'active' OR s.expires_at IS NOT NULL) AND (s.expires_at IS NULL OR s.expires_at > s.starts_at)
+        WHERE NOT s.trial AND (s.status = 'active' OR s.expires_at <= ${now}) AND (s.expires_at IS NULL OR s.expires_at > s.starts_at)
       ),
       moves AS (
         SELECT channel, starts_at AS at, cents AS w FROM paid
