@@ -17,6 +17,7 @@ import {
 import { codeArgs } from "@/lib/i18n";
 import { createMarketApi } from "@/lib/marketplace";
 import { cloudAccessConfig, marketApiConfig, runtime } from "@/lib/runtime";
+import { awsMarketplace } from "@/lib/runtime/aws-marketplace";
 
 // Every action here is a public endpoint: each checks the caller first
 // (requireAdminFor: anonymous → sign-in; another role → refused and audited).
@@ -79,13 +80,16 @@ export async function reconcileWithMarketplace(_: Outcome, form: FormData): Prom
   if (!input.success) return invalidReason();
   const { config, endpoints, db } = runtime();
   const market = marketApiConfig(config, endpoints);
-  const deps = market && {
-    market: createMarketApi(market),
-    platformDb: db.platformDb,
-    secret: config.ALIYUN_SPI_KEY,
-    publicUrl: endpoints.publicUrl,
-    roleName: config.ALIYUN_ROLE_NAME,
-    now: () => new Date(),
+  const deps = {
+    aliyun: market && {
+      market: createMarketApi(market),
+      platformDb: db.platformDb,
+      secret: config.ALIYUN_SPI_KEY,
+      publicUrl: endpoints.publicUrl,
+      roleName: config.ALIYUN_ROLE_NAME,
+      now: () => new Date(),
+    },
+    aws: awsMarketplace(),
   };
   return answer(
     await reconcileTenantWithMarketplace(deps, db.platformDb, guard.staff, input.data.tenantId, input.data.reason),

@@ -36,7 +36,7 @@ export async function TenantActions({ tenantId, suspended, channel }: { tenantId
           ? form(resumeTenant, t("admin.actions.resume"), "resume", false)
           : form(suspendTenant, t("admin.actions.suspend"), "suspend", true)}
         {form(reverifyCloudRole, t("admin.actions.reverify"), "reverify", false)}
-        {channel === "aliyun" && form(reconcileWithMarketplace, t("admin.actions.reconcile"), "reconcile", false)}
+        {channel !== "direct" && form(reconcileWithMarketplace, t("admin.actions.reconcile"), "reconcile", false)}
       </div>
     </Panel>
   );

@@ -6,9 +6,11 @@ import { type Harness, startHarness } from "../../test/gateway-harness";
 import { serveEmulator } from "../../test/serve-emulator";
 import { offlineAfterSeconds } from "../agents";
 import { createHeartbeatLog } from "../agents/heartbeat-log";
+import { plans } from "../billing";
 import { createOutageLog } from "../log";
-import { createMarketApi } from "../marketplace";
+import { createAwsMarketplaceApi, createMarketApi } from "../marketplace";
 import { createMarketEmulator } from "../sandbox/emulators/aliyun-market";
+import { createAwsMarketplaceEmulator } from "../sandbox/emulators/aws-marketplace";
 import { createTraceWriter } from "../trace";
 import { readHealth } from "./health";
 import { readOverview } from "./overview";
@@ -337,7 +339,8 @@ describe("suspension", () => {
         roleName: "AliyunSkyportRole",
         now: () => new Date(),
       };
-      expect(await reconcileTenantWithMarketplace(deps, h.db.platformDb, staff, t.id, "buyer says it expired")).toEqual({ ok: true });
+      const both = { aliyun: deps, aws: undefined };
+      expect(await reconcileTenantWithMarketplace(both, h.db.platformDb, staff, t.id, "buyer says it expired")).toEqual({ ok: true });
       expect(await h.db.platformDb.subscription.findFirst({ where: { tenantId: t.id } })).toMatchObject({ status: "expired" });
       const audit = await h.db.platformDb.platformAuditEvent.findMany({
         where: { target: `tenant:${t.id}`, action: "marketplace.reconciled" },
@@ -346,16 +349,80 @@ describe("suspension", () => {
         { actor: `staff:${staff.email}`, payload: { reason: "buyer says it expired", corrected: [`${instanceId}:expiredInstance`] } },
       ]);
       const aws = await createTenant(h.db.platformDb, { channel: "aws" });
-      expect(await reconcileTenantWithMarketplace(deps, h.db.platformDb, staff, aws.id, "not alibaba")).toEqual({
+      expect(await reconcileTenantWithMarketplace(both, h.db.platformDb, staff, aws.id, "aws is not set up")).toEqual({
         ok: false,
-        code: "NotAliyun",
+        code: "MarketplaceNotConfigured",
       });
-      expect(await reconcileTenantWithMarketplace(deps, h.db.platformDb, staff, randomUUID(), "nobody")).toEqual({
+      const direct = await createTenant(h.db.platformDb, { channel: "direct" });
+      expect(await reconcileTenantWithMarketplace(both, h.db.platformDb, staff, direct.id, "stripe is the truth")).toEqual({
+        ok: false,
+        code: "NotMarketplace",
+      });
+      expect(await reconcileTenantWithMarketplace(both, h.db.platformDb, staff, randomUUID(), "nobody")).toEqual({
         ok: false,
         code: "NotFound",
       });
     } finally {
       await server.close();
+    }
+  });
+
+  it("reconciles one AWS tenant with its entitlements now: a missed entitlement-updated is applied once, and audited", async () => {
+    const keys = new Map([["AKIDADMIN", "aws-admin-secret-0123456789"]]);
+    const emulator = createAwsMarketplaceEmulator(keys, "us-east-1");
+    const server = await serveEmulator(async (req) => (await emulator.handle(req)) as never, "application/x-amz-json-1.1");
+    try {
+      const t = await createTenant(h.db.platformDb, { channel: "aws" });
+      const productCode = "skyport-admin-test";
+      const expires = new Date(Date.now() + 200 * 86_400_000);
+      const customer = {
+        CustomerAWSAccountId: t.parentUid,
+        ProductCode: productCode,
+        CustomerIdentifier: `c-${t.parentUid}`,
+        LicenseArn: `arn:aws:license-manager::${t.parentUid}:license/l-admin`,
+      };
+      // as registration leaves it: the license is the subscription's instance
+      await h.db.platformDb.subscription.updateMany({ where: { tenantId: t.id }, data: { instanceId: customer.LicenseArn } });
+      emulator.sell(customer, [
+        { Dimension: plans.enterprise.skus.aws, Value: { IntegerValue: 1 }, ExpirationDate: expires.getTime() / 1000 },
+      ]);
+      const aws = {
+        api: createAwsMarketplaceApi({
+          endpoint: server.endpoint,
+          region: "us-east-1",
+          accessKeyId: "AKIDADMIN",
+          secretAccessKey: "aws-admin-secret-0123456789",
+        }),
+        productCode,
+        platformDb: h.db.platformDb,
+        now: () => new Date(),
+      };
+      const deps = { aliyun: undefined, aws };
+      expect(await reconcileTenantWithMarketplace(deps, h.db.platformDb, staff, t.id, "buyer upgraded on AWS")).toEqual({ ok: true });
+      expect(await h.db.platformDb.subscription.findFirst({ where: { tenantId: t.id } })).toMatchObject({
+        plan: "enterprise",
+        sku: plans.enterprise.skus.aws,
+        expiresAt: expires,
+      });
+      // nothing differs the second time: nothing applied, nothing recorded as an order
+      expect(await reconcileTenantWithMarketplace(deps, h.db.platformDb, staff, t.id, "checking again")).toEqual({ ok: true });
+      expect(await h.db.platformDb.marketplaceOrder.count({ where: { tenantId: t.id, action: "entitlement-updated" } })).toBe(1);
+      const audit = await h.db.platformDb.platformAuditEvent.findMany({
+        where: { target: `tenant:${t.id}`, action: "marketplace.reconciled" },
+        orderBy: { at: "asc" },
+      });
+      expect(audit.map((a) => a.payload)).toMatchObject([
+        { reason: "buyer upgraded on AWS", corrected: [`${t.parentUid}:entitlement-updated`] },
+        { reason: "checking again", corrected: [] },
+      ]);
+      // AWS unreachable: a failure the admin is told of, nothing changed
+      await server.close();
+      expect(await reconcileTenantWithMarketplace(deps, h.db.platformDb, staff, t.id, "aws is down")).toEqual({
+        ok: false,
+        code: "MarketplaceFailed",
+      });
+    } finally {
+      await server.close().catch(() => {});
     }
   });
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { type AliyunAccessConfig, type AwsAccessConfig, verifyAliyunAccess, verifyAwsAccess } from "../cloud";
 import { Prisma, type PrismaClient, platformTransaction } from "../db";
 import { reconcileAliyunInstances } from "../jobs";
-import type { MarketApi, SpiDeps } from "../marketplace";
+import { type AwsDeps, type MarketApi, reconcileAwsAccount, type SpiDeps } from "../marketplace";
 import type { StaffMember } from "./access-audit";
 
 /** Every deliberate staff action carries a written reason, kept in the audit entry. */
@@ -10,7 +10,17 @@ export const staffReason = z.string().trim().min(5).max(500);
 
 export type StaffActionResult =
   | { ok: true }
-  | { ok: false; code: "NotFound" | "AlreadyInState" | "NoRole" | "NotConfigured" | "NotAliyun" | "MarketplaceFailed" };
+  | {
+      ok: false;
+      code:
+        | "NotFound"
+        | "AlreadyInState"
+        | "NoRole"
+        | "NotConfigured"
+        | "NotMarketplace"
+        | "MarketplaceNotConfigured"
+        | "MarketplaceFailed";
+    };
 
 const actor = (staff: StaffMember) => `staff:${staff.email}`;
 
@@ -142,24 +152,34 @@ export async function recordRefusedAttempt(platformDb: PrismaClient, staff: Staf
   });
 }
 
+/** What reconciling needs per channel: Alibaba's Market API and SPI, AWS's entitlements (either unconfigured: undefined). */
+export type ReconcileDeps = {
+  aliyun: (SpiDeps & { market: MarketApi }) | undefined;
+  aws: (AwsDeps & { platformDb: PrismaClient }) | undefined;
+};
+
 /**
- * Reconciles one Alibaba tenant with the marketplace now, as the 15-minute
- * job does for all: each live instance's DescribeInstance, a missed expiry,
- * release or renewal applied through the inbox (the calls are made with no
- * transaction open). The outcome is audited with the staff member's reason.
+ * Reconciles one tenant with its marketplace now. Alibaba: as the 15-minute
+ * job does for all, each live instance's DescribeInstance, a missed expiry,
+ * release or renewal applied through the inbox. AWS: the buyer's entitlements
+ * read again, a missed `entitlement-updated` applied. The calls are made with
+ * no transaction open; the outcome is audited with the staff member's reason.
  */
 export async function reconcileTenantWithMarketplace(
-  deps: (SpiDeps & { market: MarketApi }) | undefined,
+  deps: ReconcileDeps,
   platformDb: PrismaClient,
   staff: StaffMember,
   tenantId: string,
   reason: string,
 ): Promise<StaffActionResult> {
-  const tenant = await platformDb.tenant.findUnique({ where: { id: tenantId }, select: { channel: true } });
+  const tenant = await platformDb.tenant.findUnique({ where: { id: tenantId }, select: { channel: true, externalId: true } });
   if (!tenant) return { ok: false, code: "NotFound" };
-  if (tenant.channel !== "aliyun") return { ok: false, code: "NotAliyun" };
-  if (!deps) return { ok: false, code: "NotConfigured" };
-  const report = await reconcileAliyunInstances(deps, tenantId);
+  if (tenant.channel !== "aliyun" && tenant.channel !== "aws") return { ok: false, code: "NotMarketplace" };
+  const report =
+    tenant.channel === "aliyun"
+      ? deps.aliyun && (await reconcileAliyunInstances(deps.aliyun, tenantId))
+      : deps.aws && (await reconcileAwsAccount(deps.aws, tenant.externalId));
+  if (!report) return { ok: false, code: "MarketplaceNotConfigured" };
   await platformDb.platformAuditEvent.create({
     data: {
       actor: actor(staff),
