@@ -109,13 +109,14 @@ export async function OverviewPanels({ period }: { period: OverviewPeriod }) {
       </Panel>
       <Panel title={t("admin.overview.revenue")} testId="overview-revenue">
         <p className="text-xs text-gray-500">{t("admin.overview.revenueNote")}</p>
-        <div className="grid grid-cols-1 gap-4 lg:grid-cols-[2fr_1fr]">
+        {/* four columns of figures: the table takes half the width; the note says they are US dollars */}
+        <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
           <SeriesChart kind="bar" title={t("admin.overview.revenue")} data={revenue} series={revenueSeries} />
           <ChannelTable
             rows={revenue}
             head={[t("admin.overview.bucket"), ...revenueSeries.map((s) => s.name)]}
             keys={channels}
-            format={usd}
+            format={(dollars) => format.number(dollars, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}
           />
         </div>
       </Panel>
