@@ -4,7 +4,7 @@ import { createRateLimiter } from "../gateway";
 import type { ConsoleIdentity } from "../runtime/call-action";
 import { hashPassword, verifyPassword } from "./password";
 import { seal, unseal } from "./sealed";
-import { type AttemptLog, type SignInLimits, signInLimits, type Throttled, throttledSignIn } from "./sign-in-throttle";
+import { attemptTable, type SignInLimits, signInLimits, type Throttled, throttledSignIn } from "./sign-in-throttle";
 
 /**
  * Direct buyers (docs/billing.md): sign up with email and password (scrypt,
@@ -120,7 +120,7 @@ export async function signInDirectBuyer(
   const address = attempt.address.slice(0, 64);
   let unverified = false;
   const out = await throttledSignIn(
-    buyerAttempts(platformDb),
+    attemptTable(platformDb, "buyer_sign_ins", { action: "buyer.signin.throttled", subject: "buyer" }),
     { email, address },
     async () => {
       const buyer = await platformDb.directBuyer.findUnique({ where: { email } });
@@ -148,23 +148,5 @@ const identityOf = (buyer: { id: string; email: string }): ConsoleIdentity => ({
 
 // scrypt of a random password, so that an unknown email takes as long as a known one
 const dummyHash = "scrypt$16384$8$1$c2t5cG9ydC1kdW1teS1zYWx0$3fBvBD1UAk2sFmHpl8-3kfrtjGKGXgDpb3ttBX1lUkA";
-
-function buyerAttempts(platformDb: PrismaClient): AttemptLog {
-  const log = platformDb.buyerSignIn;
-  return {
-    lastSuccess: async (email, since) =>
-      (await log.findFirst({ where: { email, outcome: "ok", at: { gte: since } }, orderBy: { at: "desc" }, select: { at: true } }))?.at,
-    failures: ({ since, ...by }) => log.count({ where: { ...by, outcome: "failed", at: { gte: since } } }),
-    locked: (email, address, since) => log.count({ where: { OR: [{ email }, { address }], outcome: "throttled", at: { gte: since } } }),
-    record: async (email, address, outcome) => {
-      await log.create({ data: { email, address, outcome } });
-    },
-    onLock: async (email, address, counts) => {
-      await platformDb.platformAuditEvent.create({
-        data: { actor: `address:${address}`, action: "buyer.signin.throttled", target: `buyer:${email}`, payload: { address, ...counts } },
-      });
-    },
-  };
-}
 
 export type { SignInLimits };

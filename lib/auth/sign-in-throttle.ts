@@ -1,3 +1,5 @@
+import { Prisma, type PrismaClient } from "../db";
+
 /** Failures that lock sign-in for a while: per account (email), and per client address (an attacker trying many accounts). */
 export const signInLimits = { perAccount: 5, perAddress: 20, windowMinutes: 15 };
 export type SignInLimits = typeof signInLimits;
@@ -45,4 +47,44 @@ export async function throttledSignIn<T>(
   const who = await verify();
   await log.record(email, address, who ? "ok" : "failed");
   return who ? { ok: true, who } : { ok: false, reason: "failed" };
+}
+
+/**
+ * The attempt log of one kind of sign-in, in its table (`staff_sign_ins` or
+ * `buyer_sign_ins`: the same columns and indexes); the first refused attempt
+ * of a lock is a platform audit event `lockAction` on `${subject}:${email}`.
+ */
+export function attemptTable(
+  platformDb: PrismaClient,
+  table: "staff_sign_ins" | "buyer_sign_ins",
+  lock: { action: string; subject: "staff" | "buyer"; payload?: object },
+): AttemptLog {
+  const rows = Prisma.raw(table); // one of the two names above, never input
+  const count = async (where: Prisma.Sql) =>
+    (await platformDb.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM ${rows} WHERE ${where}`)[0]?.n ?? 0;
+  return {
+    lastSuccess: async (email, since) =>
+      (
+        await platformDb.$queryRaw<{ at: Date }[]>`
+          SELECT at FROM ${rows} WHERE email = ${email} AND outcome = 'ok' AND at >= ${since} ORDER BY at DESC LIMIT 1`
+      )[0]?.at,
+    failures: (by) =>
+      count(Prisma.sql`${"email" in by ? Prisma.sql`email = ${by.email}` : Prisma.sql`address = ${by.address}`}
+        AND outcome = 'failed' AND at >= ${by.since}`),
+    locked: (email, address, since) =>
+      count(Prisma.sql`(email = ${email} OR address = ${address}) AND outcome = 'throttled' AND at >= ${since}`),
+    record: async (email, address, outcome) => {
+      await platformDb.$executeRaw`INSERT INTO ${rows} (email, address, outcome) VALUES (${email}, ${address}, ${outcome}::sign_in_outcome)`;
+    },
+    onLock: async (email, address, counts) => {
+      await platformDb.platformAuditEvent.create({
+        data: {
+          actor: `address:${address}`,
+          action: lock.action,
+          target: `${lock.subject}:${email}`,
+          payload: { address, ...counts, ...lock.payload },
+        },
+      });
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../db";
-import { type AttemptLog, type SignInLimits, signInLimits, throttledSignIn } from "./sign-in-throttle";
+import { attemptTable, signInLimits, throttledSignIn } from "./sign-in-throttle";
 import { type StaffUser, verifyStaffCredentials } from "./staff";
 
 export { signInLimits } from "./sign-in-throttle";
@@ -9,30 +9,6 @@ export type SignInOutcome =
   | { ok: true; staff: StaffUser }
   | { ok: false; reason: "failed" }
   | { ok: false; reason: "throttled"; minutes: number };
-
-/** Staff sign-in attempts, in staff_sign_ins; a lock is audited on the platform. */
-function staffAttempts(platformDb: PrismaClient, limits: SignInLimits): AttemptLog {
-  const log = platformDb.staffSignIn;
-  return {
-    lastSuccess: async (email, since) =>
-      (await log.findFirst({ where: { email, outcome: "ok", at: { gte: since } }, orderBy: { at: "desc" }, select: { at: true } }))?.at,
-    failures: ({ since, ...by }) => log.count({ where: { ...by, outcome: "failed", at: { gte: since } } }),
-    locked: (email, address, since) => log.count({ where: { OR: [{ email }, { address }], outcome: "throttled", at: { gte: since } } }),
-    record: async (email, address, outcome) => {
-      await log.create({ data: { email, address, outcome } });
-    },
-    onLock: async (email, address, counts) => {
-      await platformDb.platformAuditEvent.create({
-        data: {
-          actor: `address:${address}`,
-          action: "staff.signin.throttled",
-          target: `staff:${email}`,
-          payload: { address, ...counts, windowMinutes: limits.windowMinutes },
-        },
-      });
-    },
-  };
-}
 
 /** A staff sign-in, throttled per account and per address (sign-in-throttle.ts). */
 export async function signInStaff(
@@ -44,7 +20,12 @@ export async function signInStaff(
   const email = attempt.email.trim().toLowerCase();
   const address = attempt.address.slice(0, 64);
   const out = await throttledSignIn(
-    staffAttempts(platformDb, limits),
+    // a lock is audited with the window it lasts
+    attemptTable(platformDb, "staff_sign_ins", {
+      action: "staff.signin.throttled",
+      subject: "staff",
+      payload: { windowMinutes: limits.windowMinutes },
+    }),
     { email, address },
     () => verifyStaffCredentials(platformDb, email, attempt.password),
     limits,
