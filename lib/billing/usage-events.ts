@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { metricById } from "./metrics";
+import { metricById, metrics } from "./metrics";
 import type { BillingChannel } from "./plans";
 import { UsageError } from "./usage-error";
 import { futureSkewMs, oldestBillable } from "./windows";
@@ -36,22 +36,24 @@ const bodySchema = z.strictObject({
     .array(
       z.object({
         tenant: z.object({ marketplace: z.enum(["aliyun", "aws", "direct"]), parentUid: text(128) }),
-        metric: text(64),
+        // any text: one the catalogue does not declare refuses that event (UnknownMetric), not the request
+        metric: z.string(),
         // checked per event: a bad quantity refuses that event, not the request
         quantity: z.unknown(),
         occurredAt: z.string().regex(rfc3339, "must be an RFC 3339 time such as 2026-11-30T06:12:00Z"),
         idempotencyKey: text(128),
       }),
     )
-    .min(1)
     .max(maxEvents, `at most ${maxEvents} events a request`),
 });
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /** The body's events, or InvalidParameter naming the first thing wrong. */
 export function parseEvents(body: Buffer) {
   let json: unknown;
   try {
-    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body));
+    json = JSON.parse(utf8.decode(body));
   } catch {
     throw new UsageError("InvalidParameter", "the body is not UTF-8 JSON");
   }
@@ -79,7 +81,8 @@ export function checkEvents(events: ReturnType<typeof parseEvents>, now: number)
   for (const [index, e] of events.entries()) {
     const metric = metricById(e.metric);
     if (!metric) {
-      rejected.push({ index, code: "UnknownMetric", message: `${e.metric} is not a metric of the catalogue` });
+      // the name is not echoed (it may be any text, of any length)
+      rejected.push({ index, code: "UnknownMetric", message: `not a metric of the catalogue (${Object.keys(metrics).join(", ")})` });
       continue;
     }
     const q = e.quantity;

@@ -85,6 +85,9 @@ describe("POST /api/usage/v1/events", () => {
       repeated, // 10
       repeated, // 11 the same again: duplicate
       { ...repeated, quantity: 9 }, // 12 the same key, other content: conflict
+      event(aliyun, { metric: "" }), // 13 a metric of no name, one far too long, an Object property: unknown, per event
+      event(aliyun, { metric: "m".repeat(500) }), // 14
+      event(aliyun, { metric: "constructor" }), // 15
     ];
     const r = await u.post({ events });
     expect(r.status).toBe(200);
@@ -100,7 +103,15 @@ describe("POST /api/usage/v1/events", () => {
       [8, "OutOfWindow"],
       [9, "TenantNotFound"],
       [12, "IdempotencyConflict"],
+      [13, "UnknownMetric"],
+      [14, "UnknownMetric"],
+      [15, "UnknownMetric"],
     ]);
+    // the name is not echoed back
+    expect(r.body.rejected.find((x: { index: number }) => x.index === 14).message).not.toContain("mmmm");
+    // no events: nothing to record, answered like any batch
+    const none = await u.post({ events: [] });
+    expect([none.status, none.body]).toEqual([200, { accepted: 0, duplicates: 0, rejected: [] }]);
   });
 
   it("refuses a bad request as a whole, recording nothing of it", async () => {
