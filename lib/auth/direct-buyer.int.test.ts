@@ -47,6 +47,23 @@ describe("direct buyers", () => {
     expect((await signUp(f)).kind).toBe("already-registered");
   });
 
+  it("a second sign-up with an email not yet verified cannot take over the account its owner verifies", async () => {
+    const owner = form();
+    const ownerLink = (await signUp(owner)).link;
+    // someone else signs up with the owner's email and a password of their own
+    const other = { ...owner, password: "attacker-chosen-password" };
+    const otherLink = (await signUp(other)).link;
+    const who = await verifyBuyer(db.platformDb, tokenOf(ownerLink), secret);
+    expect(who).toMatchObject({ channel: "direct", name: owner.email });
+    const signIn = (password: string) => signInDirectBuyer(db.platformDb, { email: owner.email, password, address: address() });
+    expect(await signIn(owner.password)).toEqual({ ok: true, who });
+    expect(await signIn(other.password)).toEqual({ ok: false, reason: "failed" });
+    // the other sign-up's link, opened later, changes no password
+    await verifyBuyer(db.platformDb, tokenOf(otherLink), secret);
+    expect(await signIn(other.password)).toEqual({ ok: false, reason: "failed" });
+    expect(await signIn(owner.password)).toEqual({ ok: true, who });
+  });
+
   it("gives a returning buyer a new tenant when their closed one was purged", async () => {
     const f = form();
     const who = await verifyBuyer(db.platformDb, tokenOf((await signUp(f)).link), secret);

@@ -25,7 +25,7 @@ export type SignUp = z.output<typeof signUpSchema>;
 
 const verifyPurpose = "buyer-verify";
 const verifyTtlSeconds = 24 * 3600;
-const tokenSchema = z.object({ buyer: z.uuid(), email: z.string(), company: z.string().max(128) });
+const tokenSchema = z.object({ buyer: z.uuid(), email: z.string(), company: z.string().max(128), signUp: z.uuid() });
 
 /** A message for the buyer, and the link it carries (development: printed to the log). */
 export type BuyerMail = { to: string; kind: "verify" | "already-registered"; link: string };
@@ -45,12 +45,16 @@ export async function signUpBuyer(
   await platformDb.directBuyer.createMany({ data: [{ email: form.email, passwordHash }], skipDuplicates: true });
   const buyer = await platformDb.directBuyer.findUniqueOrThrow({ where: { email: form.email } });
   if (buyer.verifiedAt) return { to: form.email, kind: "already-registered", link: `${opts.publicUrl}/account/signin` };
-  // an unverified sign-up again: the latest password counts
-  await platformDb.directBuyer.update({ where: { id: buyer.id }, data: { passwordHash } });
+  // each sign-up keeps its password until its own link is opened: another sign-up with this
+  // email (perhaps not its owner's) changes nothing of the account the owner then verifies
+  const [signUp] = await platformDb.$transaction([
+    platformDb.buyerSignUp.create({ data: { buyerId: buyer.id, passwordHash }, select: { id: true } }),
+    platformDb.buyerSignUp.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - verifyTtlSeconds * 1000) } } }),
+  ]);
   const token = seal(
     opts.secret,
     verifyPurpose,
-    { buyer: buyer.id, email: buyer.email, company: form.company },
+    { buyer: buyer.id, email: buyer.email, company: form.company, signUp: signUp.id },
     Math.floor(now.getTime() / 1000) + verifyTtlSeconds,
   );
   return { to: form.email, kind: "verify", link: `${opts.publicUrl}/account/verify?token=${encodeURIComponent(token)}` };
@@ -66,9 +70,17 @@ export async function verifyBuyer(
   const claim = unseal(secret, verifyPurpose, token, tokenSchema, now.getTime());
   if (!claim) return null;
   return platformTransaction(platformDb, async (tx) => {
-    const buyer = await tx.directBuyer.findUnique({ where: { id: claim.buyer } });
+    // locked: a double click waits for the first, then finds the buyer verified
+    const [buyer] = await tx.$queryRaw<{ id: string; email: string; verified: boolean }[]>`
+      SELECT id, email, verified_at IS NOT NULL AS verified FROM direct_buyers WHERE id = ${claim.buyer}::uuid FOR UPDATE`;
     if (buyer?.email !== claim.email) return null;
-    if (!buyer.verifiedAt) await tx.directBuyer.update({ where: { id: buyer.id }, data: { verifiedAt: now } });
+    if (!buyer.verified) {
+      // the password of the sign-up this link was made for; its other sign-ups are void
+      const signUp = await tx.buyerSignUp.findUnique({ where: { id: claim.signUp } });
+      if (signUp?.buyerId !== buyer.id) return null;
+      await tx.directBuyer.update({ where: { id: buyer.id }, data: { verifiedAt: now, passwordHash: signUp.passwordHash } });
+      await tx.buyerSignUp.deleteMany({ where: { buyerId: buyer.id } });
+    }
     await ensureDirectTenant(tx, buyer, claim.company);
     return identityOf(buyer);
   });

@@ -44,8 +44,9 @@ export async function aggregateHour(platformDb: PrismaClient, hour: Date): Promi
   return platformTransaction(
     platformDb,
     async (tx) => {
-      // the claim first: a second worker on the same hour waits here, then fails on the key and rolls back
-      await tx.$executeRaw`INSERT INTO metering_hours (hour, records) VALUES (${hour}, 0)`;
+      // the claim first: a second worker on the same hour waits here, then finds it claimed and sums nothing
+      const claimed = await tx.$executeRaw`INSERT INTO metering_hours (hour, records) VALUES (${hour}, 0) ON CONFLICT (hour) DO NOTHING`;
+      if (claimed === 0) return 0;
       const [row] = await tx.$queryRaw<{ records: number }[]>`
       WITH sums AS (
         SELECT tenant_id, metric, sum(quantity) AS quantity
