@@ -1,4 +1,5 @@
-import type { PrismaClient } from "../db";
+import { z } from "zod";
+import { Prisma, type PrismaClient } from "../db";
 import { maskEmail } from "./mask";
 
 export type TenantSummary = NonNullable<Awaited<ReturnType<typeof tenantSummary>>>;
@@ -120,9 +121,13 @@ export async function tenantDetail(opsDb: PrismaClient, tenantId: string, now = 
  */
 export async function findTenantId(opsDb: PrismaClient, ref: string): Promise<string | undefined> {
   if (ref.length > 128) return undefined;
+  // each branch on its own index: a tenant id by the primary key (only when it is one), accounts, instances
+  const byId = z.uuid().safeParse(ref).success
+    ? Prisma.sql`SELECT ${ref}::uuid AS id FROM tenants WHERE id = ${ref}::uuid UNION `
+    : Prisma.empty;
   const rows = await opsDb.$queryRaw<{ id: string }[]>`
-    SELECT id::text FROM tenants WHERE id::text = ${ref} OR external_id = ${ref}
-    UNION SELECT tenant_id::text FROM subscriptions WHERE instance_id = ${ref}
+    SELECT id::text FROM (${byId}SELECT id FROM tenants WHERE external_id = ${ref}
+      UNION SELECT tenant_id FROM subscriptions WHERE instance_id = ${ref}) found
     LIMIT 2`;
   return rows.length === 1 ? rows[0]?.id : undefined;
 }
