@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { oldestBillable } from "../billing";
+import { futureSkewMs, oldestBillable } from "../billing";
 import { anyRole } from "../gateway";
 import { defineAction } from "./services";
 
@@ -45,13 +45,14 @@ export const describeMetering = defineAction({
       ? new Date(Date.parse(params.day) + 24 * hourMs)
       : new Date(Math.ceil(services.now().getTime() / hourMs) * hourMs);
     const from = new Date(to.getTime() - 24 * hourMs);
-    // events are recorded within the channel's window of when they happened: bound the ledger's index by it
+    // events are recorded within the channel's window of when they happened (and up to the allowed
+    // skew before it): bound the ledger's index by that
     const occurredFrom = new Date(from.getTime() - (to.getTime() - oldestBillable(caller.channel, to.getTime())));
     const rows = await tx.query<Row>`
       WITH ledger AS (
         SELECT date_trunc('hour', recorded_at, 'UTC') AS hour, metric, sum(quantity) AS quantity
         FROM usage_events
-        WHERE tenant_id = ${tenantId} AND occurred_at >= ${occurredFrom} AND occurred_at < ${to}
+        WHERE tenant_id = ${tenantId} AND occurred_at >= ${occurredFrom} AND occurred_at < ${new Date(to.getTime() + futureSkewMs)}
           AND recorded_at >= ${from} AND recorded_at < ${to}
         GROUP BY 1, 2
       ), records AS (

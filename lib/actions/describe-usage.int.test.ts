@@ -71,4 +71,23 @@ describe("DescribeMetering", () => {
     expect(byMetric.managed_host_hours).toMatchObject({ ledger: 1, pushed: null, state: null, match: null });
     expect((await h.call("DescribeMetering", { day: "yesterday" }, { tenant: t })).body.code).toBe("InvalidParameter");
   });
+
+  it("counts an event stamped a little ahead (within the 5 minutes allowed) in the hour it was recorded, as the push does", async () => {
+    const t = await billedTenant(db.platformDb, "aws", "arn:aws:license-manager::3:license:l-3");
+    const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const midnight = new Date(`${day}T00:00:00Z`).getTime() + 86_400_000; // the end of that day
+    await db.platformDb.usageEvent.create({
+      data: {
+        tenantId: t.id,
+        metric: "task_runs",
+        quantity: 2,
+        occurredAt: new Date(midnight + 3 * 60_000), // the client's clock is 3 minutes ahead
+        recordedAt: new Date(midnight - 60_000), // recorded at 23:59
+        idempotencyKey: "skewed",
+        source: "api",
+      },
+    });
+    const r = await h.call("DescribeMetering", { day }, { tenant: t });
+    expect(r.body.data.hours).toMatchObject([{ hour: new Date(midnight - 3_600_000).toISOString(), metric: "task_runs", ledger: 2 }]);
+  });
 });
