@@ -49,6 +49,8 @@ describe("configuration", () => {
     [{ CONSOLE_KEYS: "k1:gcp:0123456789abcdef" }, "CONSOLE_KEYS: entry 1 (k1): channel"],
     [{ CONSOLE_KEYS: "k1:aliyun:short" }, "at least 16"],
     [{ CONSOLE_KEYS: "k1:aliyun:0123456789abcdef,k1:aws:0123456789abcdef" }, "repeated"],
+    // a rotation's second secret is checked on its own, not only the whole value's length
+    [{ STRIPE_WEBHOOK_SECRET: "whsec_0123456789abcdef,x" }, "STRIPE_WEBHOOK_SECRET: each comma-separated secret must be at least 16"],
     [{ DATABASE_URL: "mysql://x@y/z" }, "DATABASE_URL"],
     [{ DATABASE_URL: "postgres://o@h/db" }, "APP_DATABASE_URL: required when DATABASE_URL is set"],
   ])("names the variable and what it expects: %o", (env, words) => {

@@ -22,6 +22,13 @@ function devDefault<T extends z.ZodType>(production: boolean, schema: T, value: 
  * into DATA_DIR/dev-secrets.env), and in production never one published in
  * this repository.
  */
+/** Several secrets, comma-separated (a rotation): each one, not only the whole, at least `minLength` long. */
+function secretList(production: boolean, minLength: number) {
+  return secret(production, minLength).refine((v) => v.split(",").every((part) => part.trim().length >= minLength), {
+    message: `each comma-separated secret must be at least ${minLength} characters`,
+  });
+}
+
 function secret(production: boolean, minLength: number) {
   const value = z
     .string({ error: "required: set it, or outside production let `npm start` generate it into DATA_DIR/dev-secrets.env" })
@@ -115,7 +122,7 @@ const schemaFor = (production: boolean) =>
       // every one listed is accepted, for rotation); in production unset means no direct sales. The API base unset
       // means Stripe itself, or with the sandbox on its emulator
       STRIPE_SECRET_KEY: production ? secret(true, 16).optional() : secret(false, 16),
-      STRIPE_WEBHOOK_SECRET: production ? secret(true, 16).optional() : secret(false, 16),
+      STRIPE_WEBHOOK_SECRET: production ? secretList(true, 16).optional() : secretList(false, 16),
       STRIPE_API_BASE: z.url({ protocol: /^https?$/ }).optional(),
       // the product's marketplace listings, where /console/billing sends marketplace buyers to upgrade (sandbox: its own pages)
       ALIYUN_LISTING_URL: z.url({ protocol: /^https$/ }).optional(),

@@ -154,22 +154,21 @@ export function createGateway<S>(deps: GatewayDeps<S>): Gateway {
 
     // reads need no transaction (readAsTenant); changes run in one with their replay claim and audit
     const scope = action.mutates ? withTenant : readAsTenant;
-    let billed: string | undefined;
     const answer = await scope(
       pool,
       tenant(),
       async (tx) => {
         const { caller, params, tenantId } = authorize();
         const ctx = context(tx, tenantId, caller, fields.traceId);
-        billed = tenantId;
         if (!action.mutates) return ok(fields.traceId, await action.handler(ctx, params, prepared));
         return runOnce(action, params, prepared, fields, ctx);
       },
       callerContext(!action.mutates && role !== undefined && tenantId !== undefined),
     );
     // a read runs read-only: its call is counted in a statement of its own
+    const billed = tenantId; // known once the handler ran: its caller context set it
     if (action.bills && !action.mutates && billed && answer.status === 200)
-      await withTenant(pool, billed, (tx) => bill(action, tx, billed as string, fields.traceId));
+      await withTenant(pool, billed, (tx) => bill(action, tx, billed, fields.traceId));
     outage.up("database", started);
     return answer;
   }
