@@ -4,14 +4,14 @@ import { z } from "zod";
 import type { SealKey } from "../config";
 import { type PrismaClient, readAsTenant, withTenant } from "../db";
 import { createRateLimiter, type RateLimit } from "../gateway";
-import { sendJson } from "../http";
+import { sendJson, sendRefusal } from "../http";
 import type { Logger } from "../log";
 import { createAgentDirectory, type KnownAgent } from "./agent-directory";
 import { AgentError } from "./agent-error";
 import { createTaskWaiters, listenForAgentEvents } from "./agent-events";
 import { enrol, enrolSchema } from "./enrol";
 import { createHeartbeatLog } from "./heartbeat-log";
-import { parseJsonObject, readBody, sendError } from "./http-body";
+import { parseJsonObject, readBody } from "./http-body";
 import { type Inventory, inventoryHash, inventorySchema } from "./inventory";
 import { createNonceMemory } from "./nonce-memory";
 import { offlineAfterSeconds } from "./online";
@@ -204,11 +204,11 @@ export function createAgentChannel(deps: AgentChannelDeps) {
         const out = await route(req, res);
         sendJson(res, out.status, out.body);
       } catch (err) {
-        if (err instanceof AgentError) return sendError(res, err);
+        if (err instanceof AgentError) return sendRefusal(res, err);
         if (deps.reportOutage("agent channel", err))
-          return sendError(res, new AgentError("ServiceUnavailable", "the service is temporarily unavailable; retry later", 5));
+          return sendRefusal(res, new AgentError("ServiceUnavailable", "the service is temporarily unavailable; retry later", 5));
         deps.log.error({ err, path: req.url?.split("?")[0] }, "agent channel failed");
-        sendError(res, new AgentError("InternalError", "internal error"));
+        sendRefusal(res, new AgentError("InternalError", "internal error"));
       }
     },
     start: () => events.start(),

@@ -3,9 +3,9 @@ import { pipeline } from "node:stream";
 import type pg from "pg";
 import type { SealKey } from "../config";
 import { readAsTenant } from "../db";
+import { sendRefusal } from "../http";
 import { AgentError } from "./agent-error";
 import { type AgentOs, agentPackage, packageTypes } from "./agent-package";
-import { sendError } from "./http-body";
 import type { PackageStore } from "./package-store";
 import { openDownloadLink, sealEnrolmentToken } from "./tokens";
 
@@ -65,10 +65,10 @@ export async function serveDownload(deps: DownloadDeps, req: IncomingMessage, re
     pipeline(body, res, () => {});
   } catch (err) {
     if (deps.reportOutage("agent download", err))
-      return sendError(res, new AgentError("ServiceUnavailable", "the service is temporarily unavailable; retry later", 5));
+      return sendRefusal(res, new AgentError("ServiceUnavailable", "the service is temporarily unavailable; retry later", 5));
     if (!(err instanceof AgentError)) throw err;
     if (err.code === "LinkExpired" && /text\/html/.test(req.headers.accept ?? "")) return sendExpiredPage(res);
-    sendError(res, err);
+    sendRefusal(res, err);
   }
 }
 

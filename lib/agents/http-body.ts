@@ -1,6 +1,6 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingMessage } from "node:http";
 import { checkJsonValue, GatewayError } from "../gateway";
-import { BodyTooLarge, readBody as readHttpBody, sendJson } from "../http";
+import { BodyTooLarge, readBody as readHttpBody } from "../http";
 import { AgentError } from "./agent-error";
 
 /** Every agent endpoint's body limit (agent-channel.md §3). */
@@ -15,20 +15,13 @@ export async function readBody(req: IncomingMessage, limit = maxBodyBytes): Prom
   }
 }
 
-export function sendError(res: ServerResponse, err: AgentError) {
-  sendJson(
-    res,
-    err.status,
-    { code: err.code, message: err.message },
-    err.retryAfterSeconds ? { "retry-after": String(err.retryAfterSeconds) } : {},
-  );
-}
+const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /** The JSON object a body holds, or InvalidParameter. */
 export function parseJsonObject(body: Buffer): Record<string, unknown> {
   let value: unknown;
   try {
-    value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body));
+    value = JSON.parse(utf8.decode(body));
   } catch {
     throw new AgentError("InvalidParameter", "the body is not UTF-8 JSON");
   }

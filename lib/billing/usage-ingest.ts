@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type pg from "pg";
 import { isDatabaseUnavailable } from "../db";
 import { createRateLimiter, type RateLimit } from "../gateway";
-import { BodyTooLarge, readBody, sendJson } from "../http";
+import { BodyTooLarge, readBody, sendJson, sendRefusal } from "../http";
 import type { Logger } from "../log";
 import { UsageError } from "./usage-error";
 import { checkEvents, maxBodyBytes, parseEvents } from "./usage-events";
@@ -49,11 +49,8 @@ export function createUsageIngest(deps: UsageIngestDeps) {
     try {
       sendJson(res, 200, await ingest(req));
     } catch (err) {
-      if (err instanceof UsageError) {
-        const headers: Record<string, string> = err.retryAfterSeconds ? { "retry-after": String(err.retryAfterSeconds) } : {};
-        if (err.code === "PayloadTooLarge") headers.connection = "close";
-        return sendJson(res, err.status, { code: err.code, message: err.message }, headers);
-      }
+      // the rest of a body too large is not read: the connection is not kept
+      if (err instanceof UsageError) return sendRefusal(res, err, err.code === "PayloadTooLarge" ? { connection: "close" } : {});
       if (isDatabaseUnavailable(err)) deps.reportOutage("usage ingest", err);
       else deps.log.error({ err }, "usage ingest failed");
       // nothing of the request is known to be recorded: the service sends it again (keys make that safe)

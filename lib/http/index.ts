@@ -1,3 +1,3 @@
 export { BodyTooLarge, readBody } from "./read-body";
 export { Refusal } from "./refusal";
-export { sendJson } from "./send-json";
+export { sendJson, sendRefusal } from "./send-json";
