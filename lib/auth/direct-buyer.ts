@@ -2,7 +2,7 @@ import { z } from "zod";
 import { type Prisma, type PrismaClient, platformTransaction } from "../db";
 import { createRateLimiter } from "../gateway";
 import type { ConsoleIdentity } from "../runtime/call-action";
-import { hashPassword, verifyPassword } from "./password";
+import { hashPassword, verifyAccountPassword } from "./password";
 import { seal, unseal } from "./sealed";
 import { attemptTable, type SignInLimits, signInLimits, type Throttled, throttledSignIn } from "./sign-in-throttle";
 
@@ -137,7 +137,7 @@ export async function signInDirectBuyer(
     async () => {
       const buyer = await platformDb.directBuyer.findUnique({ where: { email } });
       // a wrong email costs the same scrypt as a wrong password
-      const ok = await verifyPassword(attempt.password, buyer?.passwordHash ?? dummyHash);
+      const ok = await verifyAccountPassword(attempt.password, buyer?.passwordHash);
       if (!buyer || !ok) return null;
       unverified = !buyer.verifiedAt;
       return identityOf(buyer);
@@ -157,8 +157,5 @@ const identityOf = (buyer: { id: string; email: string }): ConsoleIdentity => ({
   parentUid: buyer.id,
   name: buyer.email,
 });
-
-// scrypt of a random password, so that an unknown email takes as long as a known one
-const dummyHash = "scrypt$16384$8$1$c2t5cG9ydC1kdW1teS1zYWx0$3fBvBD1UAk2sFmHpl8-3kfrtjGKGXgDpb3ttBX1lUkA";
 
 export type { SignInLimits };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hashPassword, verifyPassword } from "./password";
+import { hashPassword, verifyAccountPassword, verifyPassword } from "./password";
 
 describe("staff passwords", () => {
   it("hashes with a fresh salt each time and verifies only the right password", async () => {
@@ -13,5 +13,12 @@ describe("staff passwords", () => {
   it("refuses a stored value of another scheme or shape instead of throwing", async () => {
     for (const stored of ["", "plain", "bcrypt$x$y$z$salt$hash", "scrypt$16384$8$1$$"])
       expect(await verifyPassword("x", stored)).toBe(false);
+  });
+
+  it("checks an account that does not exist against a decoy: never a match, even for the decoy's own password", async () => {
+    const stored = await hashPassword("correct horse");
+    expect(await verifyAccountPassword("correct horse", stored)).toBe(true);
+    expect(await verifyAccountPassword("wrong", stored)).toBe(false);
+    expect(await verifyAccountPassword("decoy-password-never-matches", undefined)).toBe(false);
   });
 });

@@ -23,3 +23,13 @@ export async function verifyPassword(password: string, stored: string): Promise<
   });
   return timingSafeEqual(actual, expected);
 }
+
+// what an account that does not exist is checked against, so that an unknown email takes as long as a wrong password
+let decoy: Promise<string> | undefined;
+
+/** Whether `password` is the account's; with no account (no hash), false after the same work. */
+export async function verifyAccountPassword(password: string, stored: string | undefined): Promise<boolean> {
+  decoy ??= hashPassword("decoy-password-never-matches");
+  const ok = await verifyPassword(password, stored ?? (await decoy));
+  return ok && stored !== undefined;
+}
