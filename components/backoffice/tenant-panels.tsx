@@ -6,6 +6,7 @@ import { Cell, Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { isOnline } from "@/lib/agents";
 import { tenantDetail, tenantTimeline } from "@/lib/backoffice";
+import { fromStripeAmount } from "@/lib/billing";
 import { cloudFailureText, codeArgs } from "@/lib/i18n";
 import { runtime } from "@/lib/runtime";
 import { MeteringPanel } from "./metering-panel";
@@ -34,12 +35,8 @@ export async function TenantPanels({ tenantId }: { tenantId: string }) {
     quantity: d.usage.filter((u) => u.metric === m).reduce((sum, u) => sum + u.quantity, 0),
   }));
   const now = Date.now();
-  // Stripe counts in the currency's smallest unit: cents, or yen where there are none
-  const money = (amount: number, currency: string) => {
-    const style = { style: "currency", currency: currency.toUpperCase() } as const;
-    const digits = new Intl.NumberFormat("en", style).resolvedOptions().maximumFractionDigits ?? 2;
-    return format.number(amount / 10 ** digits, style);
-  };
+  const money = (amount: number, currency: string) =>
+    format.number(fromStripeAmount(amount, currency), { style: "currency", currency: currency.toUpperCase() });
   return (
     <div className="space-y-4">
       <Panel title={t("admin.tenant.usage")} testId="tenant-usage">

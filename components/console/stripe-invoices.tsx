@@ -3,11 +3,13 @@ import { Panel } from "@/components/ui/panel";
 import { Cell, Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import type { StripeInvoiceLine } from "@/lib/actions";
+import { fromStripeAmount } from "@/lib/billing";
 
 /** Stripe's invoices for the tenant, newest first, each with Stripe's hosted page. `null`: Stripe could not be asked. */
 export async function StripeInvoices({ invoices }: { invoices: StripeInvoiceLine[] | null }) {
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
-  const money = (cents: number, currency: string) => format.number(cents / 100, { style: "currency", currency: currency.toUpperCase() });
+  const money = (amount: number, currency: string) =>
+    format.number(fromStripeAmount(amount, currency), { style: "currency", currency: currency.toUpperCase() });
   return (
     <Panel title={t("directBilling.invoices")} testId="stripe-invoices">
       {invoices === null ? (

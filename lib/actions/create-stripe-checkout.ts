@@ -34,9 +34,16 @@ export const createStripeCheckout = defineAction({
     if (tenant?.channel !== "direct") throw invalid("Only direct tenants buy through Stripe; buy on your marketplace's listing.");
     if (subs.some((s) => liveStripeStatuses.has(s.status)))
       throw invalid("A subscription is already billed: change it in the billing portal.");
+    const unreachable = () => new GatewayError("ServiceUnavailable", "Stripe could not be reached: try again in a minute.");
+    let price: Stripe.Price | undefined;
     try {
-      const price = (await stripe.prices.list({ lookup_keys: [plan.stripePrice], active: true })).data[0];
-      if (!price) throw new Error(`no Stripe price with lookup key ${plan.stripePrice}`);
+      price = (await stripe.prices.list({ lookup_keys: [plan.stripePrice], active: true })).data[0];
+    } catch {
+      throw unreachable();
+    }
+    // the catalogue's price missing at Stripe is a set-up fault (an internal error, logged), not Stripe being away
+    if (!price) throw new Error(`no Stripe price with lookup key ${plan.stripePrice}: create it as docs/billing.md says`);
+    try {
       const customer = subs[0]?.customerId;
       const trial = subs.length === 0 ? plan.trialDays : 0;
       const back = `${services.publicUrl}/console/billing`;
@@ -61,7 +68,7 @@ export const createStripeCheckout = defineAction({
       if (!session.url) throw new Error("Checkout Session without a URL");
       return { url: session.url };
     } catch {
-      throw new GatewayError("ServiceUnavailable", "Stripe could not be reached: try again in a minute.");
+      throw unreachable();
     }
   },
   async handler(_ctx, _params, prepared) {

@@ -16,6 +16,7 @@ export {
   planWithMoreHosts,
 } from "./plans";
 export { reconcileMetering } from "./reconcile-metering";
+export { fromStripeAmount } from "./stripe-amount";
 export { createStripeClient, type StripeApi, type StripeClientConfig, webhookSecrets } from "./stripe-client";
 export { stripeMetering } from "./stripe-metering";
 export { createUsageIngest, isUsagePath, type UsageIngestDeps } from "./usage-ingest";

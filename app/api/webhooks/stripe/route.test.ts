@@ -59,5 +59,9 @@ describe("POST /api/webhooks/stripe", () => {
       ["x".repeat(1024 * 1024 + 1), { "stripe-signature": "t=1,v1=00" }],
     ];
     for (const [body, headers] of cases) expect((await post(body, headers)).status).toBe(400);
+    // a body over 1 MiB is refused for its size before any signature is checked, even one signed right
+    const big = JSON.stringify({ id: "evt_big", pad: "x".repeat(1024 * 1024) });
+    const tooLarge = await post(big, { "stripe-signature": emulator.sign(big, testSecrets.STRIPE_WEBHOOK_SECRET) });
+    expect([tooLarge.status, await tooLarge.json()]).toEqual([400, { received: false, outcome: "too_large" }]);
   });
 });
