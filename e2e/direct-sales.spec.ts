@@ -7,8 +7,8 @@ const alerts = (page: Page) => page.locator('[role="alert"]:not(#__next-route-an
 const screens = ".reports/screens";
 mkdirSync(screens, { recursive: true });
 
-/** Signs up on /account/signup and opens the verification link from the sandbox's outbox (no mail is sent in development). */
-async function signUpAndVerify(page: Page, email: string) {
+/** Signs up on /account/signup from /pricing; the verification link goes to the sandbox's outbox. */
+async function signUp(page: Page, email: string) {
   await page.goto("/pricing");
   await page
     .getByTestId("plan-standard")
@@ -20,7 +20,11 @@ async function signUpAndVerify(page: Page, email: string) {
   await page.getByLabel(/^Password$|^密码$/).fill(password);
   await page.getByRole("button", { name: /Create account|创建账号/ }).click();
   await expect(page.getByRole("status")).toContainText(/Check your email|请查收邮件/);
+}
 
+/** Signs up and opens the verification link from the sandbox's outbox (no mail is sent in development). */
+async function signUpAndVerify(page: Page, email: string) {
+  await signUp(page, email);
   await page.goto("/sandbox/mail");
   const mail = page.getByTestId("mail").filter({ has: page.getByTestId("mail-to").getByText(email, { exact: true }) });
   const link = await mail.first().getByTestId("mail-link").getAttribute("href");
@@ -131,6 +135,14 @@ test("a wrong password or an unverified email is refused on /account/signin, nev
   await page.getByLabel(/Password|密码/).fill("whatever-password");
   await page.getByRole("button", { name: /^Sign in$|^登录$/ }).click();
   await expect(alerts(page)).toContainText(/Wrong email or password|邮箱或密码错误/);
+  // the right password of an account whose email is not verified yet
+  const unverified = `unverified-${Date.now()}@example.com`;
+  await signUp(page, unverified);
+  await page.goto("/account/signin");
+  await page.getByLabel(/Email|邮箱/).fill(unverified);
+  await page.getByLabel(/Password|密码/).fill(password);
+  await page.getByRole("button", { name: /^Sign in$|^登录$/ }).click();
+  await expect(alerts(page)).toContainText(/Verify your email first|请先验证/);
   const bad = await page.goto("/account/verify?token=forged.token");
   expect(bad?.status()).toBe(400);
   await expect(alerts(page)).toContainText(/not valid or has expired/);
