@@ -47,10 +47,11 @@ export async function signUpBuyer(
   if (buyer.verifiedAt) return { to: form.email, kind: "already-registered", link: `${opts.publicUrl}/account/signin` };
   // each sign-up keeps its password until its own link is opened: another sign-up with this
   // email (perhaps not its owner's) changes nothing of the account the owner then verifies
-  const [signUp] = await platformDb.$transaction([
-    platformDb.buyerSignUp.create({ data: { buyerId: buyer.id, passwordHash }, select: { id: true } }),
-    platformDb.buyerSignUp.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - verifyTtlSeconds * 1000) } } }),
-  ]);
+  const signUp = await platformTransaction(platformDb, async (tx) => {
+    // sign-ups whose links have expired go with each new one
+    await tx.buyerSignUp.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - verifyTtlSeconds * 1000) } } });
+    return tx.buyerSignUp.create({ data: { buyerId: buyer.id, passwordHash }, select: { id: true } });
+  });
   const token = seal(
     opts.secret,
     verifyPurpose,
