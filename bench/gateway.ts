@@ -18,7 +18,7 @@ import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import pg from "pg";
 import { signedQuery } from "../lib/gateway/sign-request";
-import { measureTenantsAtScale, medianCpu, scaleRounds, seedTenants, tenantCount } from "./tenants-at-scale";
+import { coldSeconds, measureTenantsAtScale, medianCpu, scaleRounds, seedTenants, tenantCount } from "./tenants-at-scale";
 import { get, header, measure, median, printTable, type Run, requireWrk, seconds, startServer, stopAll, waitFor } from "./wrk";
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -122,7 +122,7 @@ try {
     );
   }
   console.log(
-    `${tenantCount.toLocaleString("en")} tenants seeded in ${(seeded / 1000).toFixed(1)} s; ${scaleRounds} rounds per case (cold: 3 s each)\n`,
+    `${tenantCount.toLocaleString("en")} tenants seeded in ${(seeded / 1000).toFixed(1)} s; ${scaleRounds} rounds per case (cold: ${coldSeconds} s each)\n`,
   );
   printTable(
     scale.rows.map((r) => ({ name: r.note ? `${r.name} (${r.note})` : r.name, runs: r.runs })),

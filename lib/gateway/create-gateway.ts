@@ -11,7 +11,7 @@ import { type GatewayRequest, parseRequest, type RequestFields } from "./parse-r
 import { createRateLimiter, type RateLimit } from "./rate-limit";
 import { claimTrace, finishedAnswer, requestHash, storeAnswer, storedAnswer } from "./replay-guard";
 import { signatureMatches, tokenWindowSeconds } from "./signature";
-import { accountKey, type CallerContext, callerContextQuery, createTenantCache, isEntitled } from "./tenant-context";
+import { accountKey, type CallerContext, callerContextQuery, createTenantCache, isEntitled, scopedTenantQuery } from "./tenant-context";
 import { decodeUserinfo, describeIssues, type Userinfo } from "./userinfo";
 
 export type GatewayDeps<S> = {
@@ -91,11 +91,13 @@ export function createGateway<S>(deps: GatewayDeps<S>): Gateway {
     const tenant = () => tenantId ?? tenantAccount;
 
     // The tenant's state and the caller's membership, read fresh with the work. A main account
-    // is the owner by its signed userinfo and a read needs no entitlement: then nothing before
-    // the handler's first statement depends on them, and they travel with it (one round trip).
+    // is the owner by its signed userinfo and a read needs no entitlement: its read needs to know
+    // only that the tenant exists (one index lookup, not three), and that travels with the
+    // handler's first statement (one round trip).
     let role: Role | undefined = owner ? "owner" : undefined;
+    const idOnly = owner && !action.mutates;
     const callerContext = (withFirstStatement: boolean): Guard => ({
-      statement: callerContextQuery(user.uid),
+      statement: idOnly ? scopedTenantQuery() : callerContextQuery(user.uid),
       withFirstStatement,
       check: (rows) => {
         const state = rows[0] as CallerContext | undefined;
@@ -106,6 +108,7 @@ export function createGateway<S>(deps: GatewayDeps<S>): Gateway {
         if (tenantId === undefined) tenants.remember(account, state.id);
         tenantId = state.id;
         trace.tenantId = tenantId;
+        if (idOnly) return;
         if (action.mutates && state.suspended)
           throw new GatewayError("Forbidden", "the tenant is suspended: contact the ISV's support", {
             reason: { key: "gateway.tenantSuspended" },

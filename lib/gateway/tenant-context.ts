@@ -103,6 +103,15 @@ export function callerContextQuery(uid: string): Statement {
     WHERE t.id = NULLIF(current_setting('app.tenant_id', true), '')::uuid`;
 }
 
+/**
+ * Only the tenant the scope set, or no row: all a main account's read needs of
+ * its context (the owner by its signed userinfo; a read needs no entitlement),
+ * and one index lookup where the full context takes three.
+ */
+export function scopedTenantQuery(): Statement {
+  return sql`SELECT t.id FROM tenants t WHERE t.id = NULLIF(current_setting('app.tenant_id', true), '')::uuid`;
+}
+
 /** State-changing actions need an active tenant with a current subscription. */
 export function isEntitled(c: CallerContext, now: Date): boolean {
   return c.status === "active" && c.subscriptionStatus === "active" && (c.expiresAt === null || c.expiresAt.getTime() > now.getTime());
