@@ -34,7 +34,13 @@ export async function startEmbeddedPostgres(opts: {
     authMethod: "scram-sha-256",
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=${embeddedSocketDir}`, "-c", "max_connections=200"],
+    postgresFlags: [
+      ...["-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=${embeddedSocketDir}`, "-c", "max_connections=200"],
+      // checkpoints at most every 15 min rather than 5: after each one the first change to every
+      // index page writes the whole page to the WAL, and trace inserts spread over all tenants
+      // touch thousands of pages (docs/operations.md, docs/benchmarks.md)
+      ...["-c", "checkpoint_timeout=15min", "-c", "max_wal_size=2GB"],
+    ],
     onLog: (line) => {
       logLines.push(line);
       if (logLines.length > 50) logLines.shift();
