@@ -3,14 +3,14 @@ import type { AddressInfo } from "node:net";
 import pino from "pino";
 import { inject } from "vitest";
 import { createUsageIngest, isUsagePath, usagePath, usageSignature } from "../lib/billing";
-import { createDatabase, isDatabaseUnavailable } from "../lib/db";
+import { createDatabase, type DatabaseUrls, isDatabaseUnavailable } from "../lib/db";
 import { testConfig } from "./config";
 
 export type UsageHarness = Awaited<ReturnType<typeof startUsageHarness>>;
 
-/** The usage endpoint on a loopback server, as server.ts serves it, over the test Postgres. */
-export async function startUsageHarness(opts: { perSecond?: number; burst?: number } = {}) {
-  const db = createDatabase(inject("dbUrls"), 10);
+/** The usage endpoint on a loopback server, as server.ts serves it, over the test Postgres (or `dbUrls`). */
+export async function startUsageHarness(opts: { perSecond?: number; burst?: number; dbUrls?: DatabaseUrls } = {}) {
+  const db = createDatabase(opts.dbUrls ?? inject("dbUrls"), 10);
   const keys = testConfig().USAGE_KEYS;
   const [keyId, secret] = [...keys][0] as [string, string];
   const handle = createUsageIngest({

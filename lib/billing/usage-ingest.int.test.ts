@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTenant, type TestTenant } from "../../test/factories";
 import { startUsageHarness, type UsageHarness } from "../../test/usage-harness";
 import { checkEvents } from "./usage-events";
@@ -88,6 +88,7 @@ describe("POST /api/usage/v1/events", () => {
       event(aliyun, { metric: "" }), // 13 a metric of no name, one far too long, an Object property: unknown, per event
       event(aliyun, { metric: "m".repeat(500) }), // 14
       event(aliyun, { metric: "constructor" }), // 15
+      event({ ...aliyun, channel: "aws" }), // 16 the Alibaba account, named as an AWS one: no such tenant
     ];
     const r = await u.post({ events });
     expect(r.status).toBe(200);
@@ -106,6 +107,7 @@ describe("POST /api/usage/v1/events", () => {
       [13, "UnknownMetric"],
       [14, "UnknownMetric"],
       [15, "UnknownMetric"],
+      [16, "TenantNotFound"],
     ]);
     // the name is not echoed back
     expect(r.body.rejected.find((x: { index: number }) => x.index === 14).message).not.toContain("mmmm");
@@ -145,6 +147,26 @@ describe("POST /api/usage/v1/events", () => {
     });
     expect(res.status).toBe(401);
     expect(await ledger(aliyun, e.idempotencyKey)).toEqual([]);
+  });
+
+  it("answers ServiceUnavailable with Retry-After while the database cannot be reached", async () => {
+    const urls = inject("dbUrls");
+    // a loopback port nothing listens on: every connection is refused
+    const refused = (url: string) => Object.assign(new URL(url), { host: "127.0.0.1:1", search: "" }).toString();
+    const down = await startUsageHarness({
+      dbUrls: { owner: refused(urls.owner), app: refused(urls.app), platform: refused(urls.platform), opsRo: refused(urls.opsRo) },
+    });
+    try {
+      const e = event(aliyun);
+      const r = await down.post({ events: [e] });
+      expect([r.status, r.body.code]).toEqual([503, "ServiceUnavailable"]);
+      expect(Number(r.headers.get("retry-after"))).toBeGreaterThan(0);
+      // sent again once the database is back, it is recorded (once)
+      expect((await u.post({ events: [e] })).body.accepted).toBe(1);
+      expect(await ledger(aliyun, e.idempotencyKey)).toHaveLength(1);
+    } finally {
+      await down.close();
+    }
   });
 
   it("limits each key, answering Throttling with Retry-After", async () => {
