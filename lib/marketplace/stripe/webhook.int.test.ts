@@ -108,6 +108,44 @@ describe("POST /api/webhooks/stripe", () => {
     expect(after.sub?.status).toBe("cancelled");
   });
 
+  it("never lets a delivery that read Stripe earlier overwrite one that read it later, though it commits last", async () => {
+    const tenantId = await directTenant();
+    const { events, subscriptionId } = await paidCheckout(tenantId, plans.enterprise);
+    await post(byType(events, "customer.subscription.created"));
+
+    // this delivery reads the subscription (past due), then stalls before its transaction
+    const updated = byType(emulator.changeSubscription(subscriptionId, "past_due"), "customer.subscription.updated");
+    let read!: () => void;
+    let release!: () => void;
+    const hasRead = new Promise<void>((r) => {
+      read = r;
+    });
+    const released = new Promise<void>((r) => {
+      release = r;
+    });
+    const stalling: StripeApi = Object.create(stripe, {
+      subscriptions: {
+        value: {
+          retrieve: async (id: string) => {
+            const sub = await stripe.subscriptions.retrieve(id);
+            read();
+            await released;
+            return sub;
+          },
+        },
+      },
+    });
+    const slow = post(updated, oldSecret, { ...deps, stripe: stalling });
+    await hasRead;
+    // meanwhile Stripe cancels it, and that delivery is applied in full
+    for (const e of emulator.changeSubscription(subscriptionId, "canceled")) expect((await post(e)).status).toBe(200);
+    release();
+    expect(await slow).toEqual({ status: 200, body: { received: true, outcome: "applied" } });
+    const after = await stateOf(tenantId, subscriptionId);
+    expect(after).toMatchObject({ tenant: "closed", stripeStatus: "canceled" });
+    expect(after.sub?.status).toBe("cancelled");
+  });
+
   it("keeps a past-due tenant active (Stripe retries the payment), and freezes it when unpaid", async () => {
     const tenantId = await directTenant();
     const { subscriptionId } = await paidCheckout(tenantId, plans.enterprise);
