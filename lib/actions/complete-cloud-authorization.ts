@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { aliyunRoleArn, authorizationStateMatches, ensureAccess, setRole } from "../cloud";
-import { GatewayError, invalid, managers } from "../gateway";
+import { GatewayError, invalid, managers, secret } from "../gateway";
 import { ownCloud } from "./own-cloud";
 import { defineAction } from "./services";
 
@@ -13,7 +13,7 @@ import { defineAction } from "./services";
  */
 export const completeCloudAuthorization = defineAction({
   name: "CompleteCloudAuthorization",
-  params: z.strictObject({ token: z.string().trim().min(8).max(256), state: z.string().max(128) }),
+  params: z.strictObject({ token: secret(z.string().trim().min(8).max(256)), state: secret(z.string().max(128)) }),
   roles: managers,
   mutates: true,
   async prepare({ tenantId, caller, services }, p) {

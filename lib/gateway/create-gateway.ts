@@ -10,6 +10,7 @@ import { GatewayError, invalid } from "./errors";
 import { type GatewayRequest, parseRequest, type RequestFields } from "./parse-request";
 import { createRateLimiter, type RateLimit } from "./rate-limit";
 import { claimTrace, finishedAnswer, requestHash, storeAnswer, storedAnswer } from "./replay-guard";
+import { secretParamNames } from "./secret-params";
 import { signatureMatches, tokenWindowSeconds } from "./signature";
 import { accountKey, type CallerContext, callerContextQuery, createTenantCache, isEntitled, scopedTenantQuery } from "./tenant-context";
 import { decodeUserinfo, describeIssues, type Userinfo } from "./userinfo";
@@ -49,6 +50,8 @@ export function createGateway<S>(deps: GatewayDeps<S>): Gateway {
   const takeRejection = createRateLimiter(deps.rejectLimit, now);
   const tenants = createTenantCache(deps.db.appPool, deps.tenantCacheSize ?? 100_000);
   const pool = deps.db.appPool;
+  // each action's params marked secret, for its traces to leave out
+  const secretParams = new Map([...deps.actions.values()].map((a) => [a.name, secretParamNames(a.params)]));
   const outage = deps.outage ?? createOutageLog(deps.log);
 
   async function run(fields: RequestFields, trace: TraceRecord, started: number): Promise<GatewayResponse> {
@@ -70,6 +73,7 @@ export function createGateway<S>(deps: GatewayDeps<S>): Gateway {
     const rawParams = decodeJsonObject("params", fields.params);
     // kept in the trace buffer until written (longer while the database is down): a large one only as a note
     trace.params = fields.params.length <= maxTracedParams ? rawParams : { omitted: `${fields.params.length} characters` };
+    trace.secretParams = secretParams.get(action.name);
 
     // limited by account, which needs no tenant id: a refusal costs no database work
     const account = accountKey(user.marketplace, user.parentUid);

@@ -434,6 +434,14 @@ describe("traces and logs", () => {
     expect(JSON.stringify(h.traces)).not.toContain(token.split(".")[3]);
   });
 
+  it("hands the trace the params its action marks secret, for the writer to leave out", async () => {
+    const traceId = newTrace();
+    await h.call("CompleteCloudAuthorization", { token: "one-time-token", state: "s" }, { tenant: t, traceId });
+    const trace = h.traces.find((x) => x.traceId === traceId);
+    expect(trace?.params).toEqual({ token: "one-time-token", state: "s" });
+    expect([...(trace?.secretParams ?? [])].sort()).toEqual(["state", "token"]);
+  });
+
   it("logs one JSON line per request without the accessToken, even for failures", async () => {
     const { Writable } = await import("node:stream");
     const pino = (await import("pino")).default;

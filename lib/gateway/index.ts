@@ -22,5 +22,6 @@ export { gatewayServerOptions, isGatewayPath, serveNode } from "./node-adapter";
 export type { GatewayRequest } from "./parse-request";
 export { createRateLimiter, type RateLimit } from "./rate-limit";
 export { purgeExpiredReplays } from "./replay-guard";
+export { secret } from "./secret-params";
 export { signedQuery, userinfoFor } from "./sign-request";
 export { accessToken } from "./signature";

@@ -36,6 +36,25 @@ describe("trace writer", () => {
     expect(Math.abs(rows[0]!.at.getTime() - Date.now())).toBeLessThan(60_000);
   });
 
+  it("keeps a call's params without what its action marks secret, nor secret-looking keys", async () => {
+    const writer = createTraceWriter(db.platformDb, { flushMs: 60_000, outage });
+    const traceId = `tw-params-${Date.now()}`;
+    writer.record({
+      traceId,
+      at: Date.now(),
+      action: "CompleteCloudAuthorization",
+      code: "OK",
+      httpStatus: 200,
+      latencyMs: 1,
+      authenticated: true,
+      params: { code: "one-time-123", note: { code: "nested-456" }, apiToken: "t", region: "cn-hangzhou" },
+      secretParams: new Set(["code"]),
+    });
+    await writer.close();
+    const [row] = await db.platformDb.gatewayTrace.findMany({ where: { traceId } });
+    expect(row?.params).toEqual({ code: "[redacted]", note: { code: "[redacted]" }, apiToken: "[redacted]", region: "cn-hangzhou" });
+  });
+
   it("bounds memory: past maxBuffered, traces are dropped and counted", () => {
     const writer = createTraceWriter(db.platformDb, { flushMs: 60_000, maxBuffered: 3, outage });
     for (let i = 0; i < 5; i++)

@@ -23,6 +23,8 @@ export type TraceRecord = {
   clientAddress?: string;
   /** a verified call's params as decoded; redacted when written */
   params?: Record<string, unknown>;
+  /** the names its action marks secret (lib/gateway/secret-params.ts), left out when written */
+  secretParams?: ReadonlySet<string>;
 };
 
 export type TraceWriter = {
@@ -122,7 +124,7 @@ function insertTraces(platformDb: PrismaClient, batch: TraceRecord[]) {
                                 authenticated, client_address, params)
     SELECT "traceId", to_timestamp("at" / 1000), "action", "code", "httpStatus", "latencyMs", "keyId", "channel", "parentUid", "uid", "tenantId",
            "authenticated", "clientAddress", "params"
-    FROM json_to_recordset(${JSON.stringify(batch, (key, value) => (key === "params" ? redactParams(value) : value))}::json) AS t(
+    FROM json_to_recordset(${JSON.stringify(batch.map(({ secretParams, ...t }) => ({ ...t, params: t.params && redactParams(t.params, secretParams) })))}::json) AS t(
       "traceId" text, "at" float8, "action" text, "code" text, "httpStatus" int, "latencyMs" real,
       "keyId" text, "channel" channel, "parentUid" text, "uid" text, "tenantId" uuid, "authenticated" boolean, "clientAddress" text,
       "params" jsonb)`;
