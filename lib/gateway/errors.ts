@@ -1,3 +1,5 @@
+import { Refusal } from "../http";
+
 /** The spec's codes and their HTTP statuses (shared/specs/console-gateway.md). */
 export const errorStatus = {
   InvalidParameter: 400,
@@ -24,26 +26,12 @@ export type ErrorCode = keyof typeof errorStatus;
 export type Reason = { key: string; args?: Record<string, string | number> };
 
 /** The one error type of the gateway and its actions; the message reaches the client. */
-export class GatewayError extends Error {
+export class GatewayError extends Refusal<ErrorCode> {
   override name = "GatewayError";
-  readonly retryAfterSeconds: number | undefined;
   readonly reason: Reason | undefined;
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    opts: { retryAfter?: number; reason?: Reason } = {},
-  ) {
-    // an expected refusal, not a bug: capturing a stack for each would cost
-    // more than the rest of a rejected request
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    super(message);
-    Error.stackTraceLimit = limit;
-    this.retryAfterSeconds = opts.retryAfter;
+  constructor(code: ErrorCode, message: string, opts: { retryAfter?: number; reason?: Reason } = {}) {
+    super(code, message, errorStatus[code], opts.retryAfter);
     this.reason = opts.reason;
-  }
-  get status(): number {
-    return errorStatus[this.code];
   }
 }
 
