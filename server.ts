@@ -14,7 +14,7 @@ import { startNextProcess } from "./lib/front-door/next-process";
 import { proxyTo, proxyUpgrade } from "./lib/front-door/proxy";
 import { gatewayServerOptions, isGatewayPath, serveNode } from "./lib/gateway";
 import { startJobs } from "./lib/jobs";
-import { agentDoors, cloudAccessConfig, marketApiConfig, meteringChannels, startRuntime, usageDoor } from "./lib/runtime";
+import { agentDoors, aliyunReconcileDeps, cloudAccessConfig, meteringChannels, startRuntime, usageDoor } from "./lib/runtime";
 import { seedDemo } from "./prisma/seed";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
@@ -57,8 +57,7 @@ const jobs = await startJobs({
   ownerUrl: urls.owner,
   platformDb: runtime.db.platformDb,
   config: cfg,
-  publicUrl: runtime.endpoints.publicUrl,
-  market: marketApiConfig(cfg, runtime.endpoints),
+  aliyun: aliyunReconcileDeps(cfg, runtime.endpoints, runtime.db.platformDb),
   cloud: cloudAccessConfig(cfg, runtime.endpoints),
   metering: meteringChannels(cfg, runtime.endpoints),
   log,

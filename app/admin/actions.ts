@@ -15,8 +15,7 @@ import {
   staffReason,
 } from "@/lib/backoffice";
 import { codeArgs } from "@/lib/i18n";
-import { createMarketApi } from "@/lib/marketplace";
-import { cloudAccessConfig, marketApiConfig, runtime } from "@/lib/runtime";
+import { aliyunReconcileDeps, cloudAccessConfig, runtime } from "@/lib/runtime";
 import { awsMarketplace } from "@/lib/runtime/aws-marketplace";
 
 // Every action here is a public endpoint: each checks the caller first
@@ -79,18 +78,7 @@ export async function reconcileWithMarketplace(_: Outcome, form: FormData): Prom
   const input = readTenantAction(form);
   if (!input.success) return invalidReason();
   const { config, endpoints, db } = runtime();
-  const market = marketApiConfig(config, endpoints);
-  const deps = {
-    aliyun: market && {
-      market: createMarketApi(market),
-      platformDb: db.platformDb,
-      secret: config.ALIYUN_SPI_KEY,
-      publicUrl: endpoints.publicUrl,
-      roleName: config.ALIYUN_ROLE_NAME,
-      now: () => new Date(),
-    },
-    aws: awsMarketplace(),
-  };
+  const deps = { aliyun: aliyunReconcileDeps(config, endpoints, db.platformDb), aws: awsMarketplace() };
   return answer(
     await reconcileTenantWithMarketplace(deps, db.platformDb, guard.staff, input.data.tenantId, input.data.reason),
     "reconciled",

@@ -4,7 +4,7 @@ import type { AliyunAccessConfig, AwsAccessConfig } from "../cloud";
 import type { Config } from "../config";
 import type { PrismaClient } from "../db";
 import type { Logger } from "../log";
-import { createMarketApi, type MarketApiConfig } from "../marketplace";
+import type { MarketApi, SpiDeps } from "../marketplace";
 import { maintainTracePartitions } from "./maintain-trace-partitions";
 import { meterUsage } from "./meter-usage";
 import { purgeReleasedTenants } from "./purge-released-tenants";
@@ -33,9 +33,8 @@ export type JobDeps = {
   ownerUrl: string;
   platformDb: PrismaClient;
   config: Config;
-  publicUrl: string;
-  /** the Market OpenAPI, when known; unset: the Alibaba reconcile does not run */
-  market: MarketApiConfig | undefined;
+  /** the SPI's dependencies and the Market OpenAPI, when known; unset: the Alibaba reconcile does not run */
+  aliyun: (SpiDeps & { market: MarketApi }) | undefined;
   cloud: { aliyun?: AliyunAccessConfig | undefined; aws?: AwsAccessConfig | undefined };
   /** the channels usage is pushed to (lib/runtime/metering-channels.ts) */
   metering: readonly MeteringChannel[];
@@ -88,25 +87,15 @@ export async function startJobs(deps: JobDeps): Promise<Jobs> {
     deps.log.info({ purged: purged.length }, "released tenants purged");
   });
 
-  const cfg = deps.config;
   // no channel, nothing to bill: the ledger is left as it is (a test's or a tool's jobs)
   if (deps.metering.length) await scheduleMetering(boss, deps);
 
-  if (deps.market) {
-    const market = createMarketApi(deps.market);
-    const publicUrl = deps.publicUrl;
+  const aliyun = deps.aliyun;
+  if (aliyun) {
     await boss.createQueue(queues.reconcileAliyun);
     await boss.schedule(queues.reconcileAliyun, "*/15 * * * *", {}, { tz: "UTC" });
     await boss.work(queues.reconcileAliyun, async () => {
-      const report = await reconcileAliyun({
-        platformDb: deps.platformDb,
-        market,
-        secret: cfg.ALIYUN_SPI_KEY,
-        publicUrl,
-        roleName: cfg.ALIYUN_ROLE_NAME,
-        now: () => new Date(),
-      });
-      deps.log.info(report, "alibaba marketplace reconciled");
+      deps.log.info(await reconcileAliyun(aliyun), "alibaba marketplace reconciled");
     });
   } else {
     deps.log.warn("ALIYUN_MARKET_ENDPOINT unset: the Alibaba reconcile job does not run");

@@ -9,7 +9,7 @@ import { actionServices } from "./services";
 
 export { agentDoors } from "./agent-doors";
 export { meteringChannels } from "./metering-channels";
-export { cloudAccessConfig, marketApiConfig } from "./services";
+export { aliyunReconcileDeps, aliyunSpiDeps, cloudAccessConfig } from "./services";
 export { usageDoor } from "./usage-door";
 
 export type Runtime = {

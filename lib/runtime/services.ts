@@ -2,13 +2,25 @@ import type { ActionServices } from "../actions";
 import { createStripeClient } from "../billing";
 import { type AwsAccessConfig, createCredentialCache } from "../cloud";
 import type { Config, Endpoints } from "../config";
-import { createMarketApi, type MarketApiConfig } from "../marketplace";
+import type { PrismaClient } from "../db";
+import { createMarketApi, type MarketApiConfig, type SpiDeps } from "../marketplace";
 
 /** The Market OpenAPI's address and the ISV's key, when an endpoint is known. */
 export function marketApiConfig(cfg: Config, endpoints: Endpoints): MarketApiConfig | undefined {
   return endpoints.aliyunMarket
     ? { endpoint: endpoints.aliyunMarket, accessKeyId: cfg.ALIYUN_ACCESS_KEY_ID, accessKeySecret: cfg.ALIYUN_ACCESS_KEY_SECRET }
     : undefined;
+}
+
+/** What the Alibaba Cloud Marketplace's SPI is handed: its key, the role a buyer grants, where buyers land. */
+export function aliyunSpiDeps(cfg: Config, endpoints: Endpoints, platformDb: PrismaClient): SpiDeps {
+  return { platformDb, secret: cfg.ALIYUN_SPI_KEY, publicUrl: endpoints.publicUrl, roleName: cfg.ALIYUN_ROLE_NAME, now: () => new Date() };
+}
+
+/** The SPI's and the Market OpenAPI's, for reconciling with the marketplace; unset when no Market endpoint is known. */
+export function aliyunReconcileDeps(cfg: Config, endpoints: Endpoints, platformDb: PrismaClient) {
+  const market = marketApiConfig(cfg, endpoints);
+  return market && { ...aliyunSpiDeps(cfg, endpoints, platformDb), market: createMarketApi(market) };
 }
 
 /** Where Skyport reaches buyers' clouds, with the ISV's keys. */

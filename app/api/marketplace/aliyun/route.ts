@@ -1,18 +1,14 @@
 import { NextResponse } from "next/server";
 import { refusalPage, signInBuyer } from "@/components/console/buyer-sign-in";
 import { handleAliyunSpi } from "@/lib/marketplace";
-import { runtime } from "@/lib/runtime";
+import { aliyunSpiDeps, runtime } from "@/lib/runtime";
 
 /** The Alibaba Cloud Marketplace SPI: order calls, and the buyer's free-login link. */
 export async function GET(request: Request) {
   const { config, endpoints, db, log, reportOutage } = runtime();
   const url = new URL(request.url);
-  const publicUrl = endpoints.publicUrl;
   try {
-    const result = await handleAliyunSpi(
-      { platformDb: db.platformDb, secret: config.ALIYUN_SPI_KEY, publicUrl, now: () => new Date(), roleName: config.ALIYUN_ROLE_NAME },
-      url.search.slice(1),
-    );
+    const result = await handleAliyunSpi(aliyunSpiDeps(config, endpoints, db.platformDb), url.search.slice(1));
     log.info(
       {
         spi: url.searchParams.get("action"),
