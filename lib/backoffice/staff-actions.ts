@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { type AliyunAccessConfig, type AwsAccessConfig, verifyAliyunAccess, verifyAwsAccess } from "../cloud";
 import { Prisma, type PrismaClient, platformTransaction } from "../db";
-import { reconcileAliyunInstances } from "../jobs";
-import { type AwsDeps, type MarketApi, reconcileAwsAccount, type SpiDeps } from "../marketplace";
+import { type ReconcileAliyunDeps, reconcileAliyunInstances } from "../jobs";
+import { type AwsDeps, reconcileAwsAccount } from "../marketplace";
 import type { StaffMember } from "./access-audit";
 
 /** Every deliberate staff action carries a written reason, kept in the audit entry. */
@@ -154,7 +154,7 @@ export async function recordRefusedAttempt(platformDb: PrismaClient, staff: Staf
 
 /** What reconciling needs per channel: Alibaba's Market API and SPI, AWS's entitlements (either unconfigured: undefined). */
 export type ReconcileDeps = {
-  aliyun: (SpiDeps & { market: MarketApi }) | undefined;
+  aliyun: ReconcileAliyunDeps | undefined;
   aws: (AwsDeps & { platformDb: PrismaClient }) | undefined;
 };
 

@@ -4,13 +4,13 @@ import type { AliyunAccessConfig, AwsAccessConfig } from "../cloud";
 import type { Config } from "../config";
 import type { PrismaClient } from "../db";
 import type { Logger } from "../log";
-import type { MarketApi, SpiDeps } from "../marketplace";
 import { maintainTracePartitions } from "./maintain-trace-partitions";
 import { meterUsage } from "./meter-usage";
 import { purgeReleasedTenants } from "./purge-released-tenants";
-import { reconcileAliyun, reconcileAliyunInstances } from "./reconcile-aliyun";
+import { type ReconcileAliyunDeps, reconcileAliyun, reconcileAliyunInstances } from "./reconcile-aliyun";
 import { reverifyCloudAccess } from "./reverify-cloud-access";
 
+export type { ReconcileAliyunDeps };
 export { maintainTracePartitions, meterUsage, purgeReleasedTenants, reconcileAliyun, reconcileAliyunInstances, reverifyCloudAccess };
 
 export const queues = {
@@ -34,7 +34,7 @@ export type JobDeps = {
   platformDb: PrismaClient;
   config: Config;
   /** the SPI's dependencies and the Market OpenAPI, when known; unset: the Alibaba reconcile does not run */
-  aliyun: (SpiDeps & { market: MarketApi }) | undefined;
+  aliyun: ReconcileAliyunDeps | undefined;
   cloud: { aliyun?: AliyunAccessConfig | undefined; aws?: AwsAccessConfig | undefined };
   /** the channels usage is pushed to (lib/runtime/metering-channels.ts) */
   metering: readonly MeteringChannel[];

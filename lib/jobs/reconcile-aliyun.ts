@@ -1,5 +1,7 @@
-import type { PrismaClient } from "../db";
 import { formatShanghaiTime, type MarketApi, type MarketInstanceState, receiveSpiCall, type SpiDeps } from "../marketplace";
+
+/** What reconciling with the Alibaba marketplace is handed: the SPI's dependencies and the Market OpenAPI. */
+export type ReconcileAliyunDeps = SpiDeps & { market: MarketApi };
 
 export type ReconcileReport = { notifications: number; corrected: string[]; failed: string[] };
 
@@ -11,7 +13,7 @@ export type ReconcileReport = { notifications: number; corrected: string[]; fail
  *    missed expiry, release or renewal is applied through the inbox.
  * One instance failing does not stop the others; failures are reported.
  */
-export async function reconcileAliyun(deps: SpiDeps & { market: MarketApi; platformDb: PrismaClient }): Promise<ReconcileReport> {
+export async function reconcileAliyun(deps: ReconcileAliyunDeps): Promise<ReconcileReport> {
   const report: ReconcileReport = { notifications: 0, corrected: [], failed: [] };
 
   for (let guard = 0; guard < 100; guard++) {
@@ -33,7 +35,7 @@ export async function reconcileAliyun(deps: SpiDeps & { market: MarketApi; platf
  * compared with DescribeInstance, a missed call applied through the inbox.
  */
 export async function reconcileAliyunInstances(
-  deps: SpiDeps & { market: MarketApi; platformDb: PrismaClient },
+  deps: ReconcileAliyunDeps,
   tenantId?: string,
 ): Promise<Pick<ReconcileReport, "corrected" | "failed">> {
   const report: Pick<ReconcileReport, "corrected" | "failed"> = { corrected: [], failed: [] };

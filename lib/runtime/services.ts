@@ -3,6 +3,7 @@ import { createStripeClient } from "../billing";
 import { type AwsAccessConfig, createCredentialCache } from "../cloud";
 import type { Config, Endpoints } from "../config";
 import type { PrismaClient } from "../db";
+import type { ReconcileAliyunDeps } from "../jobs";
 import { createMarketApi, type MarketApiConfig, type SpiDeps } from "../marketplace";
 
 /** The Market OpenAPI's address and the ISV's key, when an endpoint is known. */
@@ -18,7 +19,7 @@ export function aliyunSpiDeps(cfg: Config, endpoints: Endpoints, platformDb: Pri
 }
 
 /** The SPI's and the Market OpenAPI's, for reconciling with the marketplace; unset when no Market endpoint is known. */
-export function aliyunReconcileDeps(cfg: Config, endpoints: Endpoints, platformDb: PrismaClient) {
+export function aliyunReconcileDeps(cfg: Config, endpoints: Endpoints, platformDb: PrismaClient): ReconcileAliyunDeps | undefined {
   const market = marketApiConfig(cfg, endpoints);
   return market && { ...aliyunSpiDeps(cfg, endpoints, platformDb), market: createMarketApi(market) };
 }
