@@ -32,6 +32,15 @@ test("/console renders the demo tenant through the gateway, and a profile change
   await expect(page.getByTestId("audit-row").first()).toContainText(/Profile updated|修改资料/);
 });
 
+test("a direct tenant whose plan was not bought through Stripe is told so, not that it has no plan", async ({ page }) => {
+  await page.goto("/console/demo");
+  await page.goto("/console/billing");
+  await expect(page.getByTestId("tenant-plan")).toHaveText("standard");
+  const panel = page.getByTestId("stripe-subscription");
+  await expect(panel).toContainText(/Your standard plan is not billed through Stripe|您当前的 standard 套餐不经由 Stripe 计费/);
+  await expect(panel).not.toContainText(/no plan yet|还没有套餐/);
+});
+
 test("the console speaks Chinese to a Chinese browser and switches language on request", async ({ browser }) => {
   const context = await browser.newContext({ locale: "zh-CN", extraHTTPHeaders: { "accept-language": "zh-CN,zh;q=0.9" } });
   const page = await context.newPage();

@@ -23,8 +23,12 @@ const tones: Record<string, Tone> = {
 /** Stripe statuses under which a new Checkout is offered (nothing is billed any more). */
 const ended = new Set(["canceled", "incomplete_expired"]);
 
-/** A direct tenant's Stripe subscription: its state, and the way to buy (Checkout) or change it (the portal). */
-export async function StripeSubscription({ billing }: { billing: Billing }) {
+/**
+ * A direct tenant's Stripe subscription: its state, and the way to buy (Checkout) or change it (the portal).
+ * `plan`: the tenant's plan (its latest subscription's, as the console's header shows it): without a Stripe
+ * subscription, one not bought through Stripe.
+ */
+export async function StripeSubscription({ billing, plan }: { billing: Billing; plan: string | null }) {
   const t = await getTranslations();
   const sub = billing.subscription;
   const canCheckout = !sub || ended.has(sub.status);
@@ -47,7 +51,7 @@ export async function StripeSubscription({ billing }: { billing: Billing }) {
           {sub.cancelAtPeriodEnd && <div className="self-end text-amber-800">{t("directBilling.cancelsAtPeriodEnd")}</div>}
         </dl>
       ) : (
-        <p className="text-gray-600">{t("directBilling.noPlan")}</p>
+        <p className="text-gray-600">{plan ? t("directBilling.planOutsideStripe", { plan }) : t("directBilling.noPlan")}</p>
       )}
       {sub?.status === "past_due" && (
         <p role="alert" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">

@@ -47,7 +47,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
       {billing &&
         (billing.ok ? (
           <>
-            <StripeSubscription billing={billing.data} />
+            <StripeSubscription billing={billing.data} plan={page.tenant.plan} />
             <StripeInvoices invoices={billing.data.invoices} />
           </>
         ) : (
