@@ -41,6 +41,18 @@ test("a direct tenant whose plan was not bought through Stripe is told so, not t
   await expect(panel).not.toContainText(/no plan yet|还没有套餐/);
 });
 
+test("a direct tenant's console points to its billing where a marketplace tenant's shows its orders", async ({ page }) => {
+  const nav = page.getByRole("navigation");
+  await page.goto("/console/demo");
+  await expect(
+    page.getByText(/Your plan, its Stripe subscription and your invoices are on the Billing page|您的套餐、Stripe 订阅和发票都在/),
+  ).toBeVisible();
+  await expect(nav.getByRole("link", { name: /^Orders$|^订单$/ })).toHaveCount(0);
+  await page.goto("/console/demo?tenant=aliyun");
+  await expect(page.getByText(/Recent marketplace events|最近的云市场事件/)).toBeVisible();
+  await expect(nav.getByRole("link", { name: /^Orders$|^订单$/ })).toHaveCount(1);
+});
+
 test("the console speaks Chinese to a Chinese browser and switches language on request", async ({ browser }) => {
   const context = await browser.newContext({ locale: "zh-CN", extraHTTPHeaders: { "accept-language": "zh-CN,zh;q=0.9" } });
   const page = await context.newPage();

@@ -22,6 +22,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
     );
   const tenant = context.tenant.data;
   const cloud = tenant.channel === "aliyun" || tenant.channel === "aws";
+  // a direct tenant buys through Stripe (Billing), not a marketplace: it has no orders
   return (
     <AppShell
       title={t("console.title")}
@@ -33,7 +34,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         ...(cloud ? [{ href: "/console/hosts/sizing", label: t("console.nav.sizing") }] : []),
         { href: "/console/billing", label: t("directBilling.title") },
         { href: "/console/usage", label: t("console.nav.usage") },
-        { href: "/console/orders", label: t("console.nav.orders") },
+        ...(tenant.channel !== "direct" ? [{ href: "/console/orders", label: t("console.nav.orders") }] : []),
         { href: "/console/audit", label: t("console.nav.audit") },
         { href: "/console/settings", label: t("console.nav.settings") },
       ]}

@@ -14,9 +14,11 @@ export default async function OverviewPage() {
   if (!page) return null;
   const { who, tenant } = page;
   const provider = tenant.channel === "aliyun" || tenant.channel === "aws" ? tenant.channel : undefined;
+  // a direct tenant buys through Stripe: no marketplace orders, its billing instead
+  const direct = tenant.channel === "direct";
   const [t, orders, cloud] = await Promise.all([
     getTranslations(),
-    callAction(who, listOrders, { pageSize: 5 }),
+    !direct && callAction(who, listOrders, { pageSize: 5 }),
     provider && callAction(who, describeCloudAccess, {}),
   ]);
   const access = cloud?.ok ? cloud.data.access.find((a) => a.provider === provider && a.roleArn) : undefined;
@@ -36,16 +38,27 @@ export default async function OverviewPage() {
           </p>
         </Panel>
       )}
-      <Panel
-        title={t("console.overview.recentOrders")}
-        aside={
-          <Link href="/console/orders" className={link}>
-            {t("console.overview.openOrders")}
-          </Link>
-        }
-      >
-        {orders.ok ? <OrderHistory orders={orders.data.orders} /> : <FailureMessage failure={orders} />}
-      </Panel>
+      {orders ? (
+        <Panel
+          title={t("console.overview.recentOrders")}
+          aside={
+            <Link href="/console/orders" className={link}>
+              {t("console.overview.openOrders")}
+            </Link>
+          }
+        >
+          {orders.ok ? <OrderHistory orders={orders.data.orders} /> : <FailureMessage failure={orders} />}
+        </Panel>
+      ) : (
+        <Panel title={t("directBilling.title")}>
+          <p className="flex flex-wrap items-center gap-2">
+            <span>{t("console.overview.directBilling")}</span>
+            <Link href="/console/billing" className={link}>
+              {t("directBilling.toBilling")}
+            </Link>
+          </p>
+        </Panel>
+      )}
     </>
   );
 }
