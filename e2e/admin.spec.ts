@@ -36,6 +36,20 @@ test("an admin suspends a tenant with a reason, and the buyer's next change is r
   await expect(page.getByRole("status")).toBeVisible();
 });
 
+test("a direct tenant's page offers only the actions that apply to it: no cloud role to verify, no marketplace to reconcile", async ({
+  browser,
+}) => {
+  const admin = await staffPage(browser, "admin@skyport.local");
+  await admin.goto("/admin/tenants?q=demo-direct");
+  await admin.getByTestId("tenant-row").first().getByRole("link").click();
+  const actions = admin.getByTestId("tenant-actions");
+  await expect(actions.getByRole("button", { name: "Suspend tenant" })).toBeVisible();
+  await expect(actions.getByRole("button")).toHaveCount(1);
+  await admin.goto("/admin/tenants?q=1001");
+  await admin.getByTestId("tenant-row").first().getByRole("link").click();
+  await expect(admin.getByTestId("tenant-actions").getByRole("button")).toHaveCount(3);
+});
+
 test("the overview's charts render with data, and the numbers beside them, in English and Chinese", async ({ browser }, info) => {
   for (const locale of ["en", "zh-CN"] as const) {
     const admin = await staffPage(browser, "admin@skyport.local", locale);
