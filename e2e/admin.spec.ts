@@ -50,6 +50,20 @@ test("a direct tenant's page offers only the actions that apply to it: no cloud 
   await expect(admin.getByTestId("tenant-actions").getByRole("button")).toHaveCount(3);
 });
 
+test("without a verified role the console prompts for one and asks for no sizing: no refused call among the tenant's errors", async ({
+  page,
+  browser,
+}) => {
+  const buyer = await newBuyer(page);
+  await page.goto("/console/hosts/sizing");
+  await expect(page.getByTestId("needs-role")).toBeVisible();
+  const admin = await staffPage(browser, "admin@skyport.local");
+  await admin.goto(`/admin/tenants?q=${buyer.aliUid}`);
+  await admin.getByTestId("tenant-row").getByRole("link").click();
+  await expect(admin.getByTestId("tenant-errors")).toBeVisible();
+  await expect(admin.getByTestId("tenant-errors")).not.toContainText("DescribeSizingRecommendations");
+});
+
 test("the overview's charts render with data, and the numbers beside them, in English and Chinese", async ({ browser }, info) => {
   for (const locale of ["en", "zh-CN"] as const) {
     const admin = await staffPage(browser, "admin@skyport.local", locale);

@@ -215,7 +215,7 @@ export async function TenantPanels({ tenantId }: { tenantId: string }) {
           })}
         </Table>
       </Panel>
-      <Panel title={t("admin.tenant.errors")}>
+      <Panel title={t("admin.tenant.errors")} testId="tenant-errors">
         <Table
           head={[t("backoffice.at"), t("backoffice.action"), t("backoffice.code"), t("ops.traces.traceId")]}
           empty={t("admin.tenant.none")}

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { describeSizingRecommendations } from "@/lib/actions";
-import { type ConsoleIdentity, callAction } from "@/lib/runtime/call-action";
+import type { ConsoleIdentity } from "@/lib/runtime/call-action";
 import { FailureMessage } from "./failure-message";
 import { NeedsRole } from "./needs-role";
+import { sizingIfVerified } from "./sizing-call";
 import { sizingProviderOf, sizingRegions } from "./sizing-regions";
 import { sizingWords } from "./sizing-words";
 
@@ -17,10 +17,8 @@ export async function HostSizing({ who, channel, agentId }: { who: ConsoleIdenti
   const provider = sizingProviderOf(channel);
   if (!provider) return <p className="text-gray-600">{t("sizing.directChannel")}</p>;
   const region = sizingRegions[provider][0];
-  const [words, sizing] = await Promise.all([
-    sizingWords(),
-    callAction(who, describeSizingRecommendations, { region, agentIds: [agentId] }),
-  ]);
+  const [words, sizing] = await Promise.all([sizingWords(), sizingIfVerified(who, provider, { region, agentIds: [agentId] })]);
+  if (sizing === "needsRole") return <NeedsRole />;
   if (!sizing.ok) return sizing.reason?.key === "sizing.noVerifiedRole" ? <NeedsRole /> : <FailureMessage failure={sizing} />;
   const r = sizing.data.recommendations[0];
   if (!r) return null;

@@ -5,14 +5,13 @@ import { refreshSizing } from "@/components/console/host-actions";
 import { HostLink } from "@/components/console/hosts-table";
 import { NeedsRole } from "@/components/console/needs-role";
 import { copyLabels } from "@/components/console/outcome-of";
+import { sizingIfVerified } from "@/components/console/sizing-call";
 import { sizingProviderOf, sizingRegions } from "@/components/console/sizing-regions";
 import { sizingWords } from "@/components/console/sizing-words";
 import { ActionForm } from "@/components/ui/action-form";
 import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Cell, Table } from "@/components/ui/table";
-import { describeSizingRecommendations } from "@/lib/actions";
-import { callAction } from "@/lib/runtime/call-action";
 
 type Search = { region?: string | string[]; agentId?: string | string[] };
 
@@ -33,13 +32,14 @@ export default async function SizingPage({ searchParams }: { searchParams: Promi
   const regions: readonly string[] = sizingRegions[provider];
   const region = regions.find((r) => r === q.region) ?? (regions[0] as string);
   const agentId = typeof q.agentId === "string" && /^[0-9a-f-]{36}$/.test(q.agentId) ? q.agentId : undefined;
-  const [format, words, labels, sizing] = await Promise.all([
+  const [format, words, labels, asked] = await Promise.all([
     getFormatter(),
     sizingWords(),
     copyLabels(),
-    callAction(page.who, describeSizingRecommendations, { region, ...(agentId && { agentIds: [agentId] }) }),
+    sizingIfVerified(page.who, provider, { region, ...(agentId && { agentIds: [agentId] }) }),
   ]);
-  const needsRole = !sizing.ok && sizing.reason?.key === "sizing.noVerifiedRole";
+  const sizing = asked === "needsRole" ? undefined : asked;
+  const needsRole = !sizing || (!sizing.ok && sizing.reason?.key === "sizing.noVerifiedRole");
   return (
     <>
       <h1 className="text-lg font-semibold">{t("console.nav.sizing")}</h1>
@@ -51,7 +51,7 @@ export default async function SizingPage({ searchParams }: { searchParams: Promi
             {t("sizing.show")}
           </button>
         </form>
-        {sizing.ok && (
+        {sizing?.ok && (
           <ActionForm action={refreshSizing} labels={labels}>
             <input type="hidden" name="region" value={region} />
             <SubmitButton className="h-8 rounded border border-primary px-3 text-primary hover:bg-blue-50" pending={t("sizing.refreshing")}>
@@ -60,12 +60,10 @@ export default async function SizingPage({ searchParams }: { searchParams: Promi
           </ActionForm>
         )}
       </div>
-      {!sizing.ok ? (
-        needsRole ? (
-          <NeedsRole />
-        ) : (
-          <FailureMessage failure={sizing} />
-        )
+      {needsRole ? (
+        <NeedsRole />
+      ) : !sizing.ok ? (
+        <FailureMessage failure={sizing} />
       ) : (
         <>
           <p className="text-gray-600" data-testid="sizing-age">
