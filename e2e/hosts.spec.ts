@@ -87,3 +87,15 @@ test("a pasted text that is not a download link is refused with a clear message"
   await page.getByRole("button", { name: "Run the agent here" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toContainText("Paste a download link");
 });
+
+test("a Windows download link keeps Windows chosen and says how to run its command", async ({ page }) => {
+  await page.goto("/console/demo?tenant=aliyun");
+  await page.goto("/console/hosts/add");
+  await page.getByLabel("Windows (x64)").check();
+  await page.getByRole("button", { name: "Create download link" }).click();
+  await expect(page.getByTestId("install-command")).toContainText("install.ps1");
+  // React resets a form once its action is done: the choice must survive it
+  await expect(page.getByLabel("Windows (x64)")).toBeChecked();
+  await expect(page.getByTestId("download-link")).toContainText("in an Administrator PowerShell");
+  await expect(page.getByTestId("download-link")).not.toContainText("as root");
+});

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { Outcome } from "@/components/ui/outcome";
 import { createAgentDownload, createAgentTask, describeSizingRecommendations, revokeAgent, revokeAgentDownload } from "@/lib/actions";
+import type { AgentOs } from "@/lib/agents";
 import { callAction } from "@/lib/runtime/call-action";
 import { currentBuyer } from "./current-buyer";
 import { failureOutcome } from "./outcome-of";
@@ -18,17 +19,18 @@ async function buyer() {
 
 /** What CreateAgentDownload answered, for the Add hosts page to show with copy buttons. */
 export type DownloadLink =
-  | { ok: true; url: string; installCommand: string; expiresAt: string; maxEnrolments: number }
+  | { ok: true; os: AgentOs; url: string; installCommand: string; expiresAt: string; maxEnrolments: number }
   | Exclude<Outcome, { ok: true } | null>
   | null;
 
 export async function createDownloadLink(_: DownloadLink, form: FormData): Promise<DownloadLink> {
-  const os = form.get("os") === "windows-x64" ? "windows-x64" : "linux-x64";
+  const os: AgentOs = form.get("os") === "windows-x64" ? "windows-x64" : "linux-x64";
   const r = await callAction(await buyer(), createAgentDownload, { os });
   if (!r.ok) return failureOutcome(r) as Promise<DownloadLink>;
   revalidatePath("/console/hosts/add");
   return {
     ok: true,
+    os,
     url: r.data.url,
     installCommand: r.data.installCommand,
     expiresAt: r.data.expiresAt,

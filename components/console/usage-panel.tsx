@@ -46,7 +46,7 @@ export async function UsagePanel({ usage, aside }: { usage: Usage; aside?: React
                 <span className="text-gray-500">{t("usage.unit", codeArgs(m.unit.replace("-", "_")))}</span>
               </p>
               <p className="text-xs text-gray-500">
-                {t("usage.limit")}: {m.limit === null ? t("usage.noLimit") : format.number(m.limit)}
+                {t("usage.limit", { limit: m.limit === null ? t("usage.noLimit") : format.number(m.limit) })}
                 {percent !== null && ` · ${t("usage.ofLimit", { percent })}`}
               </p>
               <UsageChart

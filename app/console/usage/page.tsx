@@ -63,7 +63,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
           <>
             <p className="text-gray-600">
               {t("usage.meteringHint", { channel: t("usage.billedBy", codeArgs(metering.data.channel)) })}
-              {!q.day && ` (${t("usage.last24")})`}
+              {!q.day && ` ${t("usage.last24")}`}
             </p>
             <MeteringTable metering={metering.data} />
           </>

@@ -43,6 +43,7 @@ export default async function AddHostsPage() {
             creating: t("addHosts.creating"),
             link: t("addHosts.link"),
             command: t("addHosts.command"),
+            windowsCommand: t("addHosts.windowsCommand"),
             expires: t("addHosts.linkExpires"),
             windowsNeedsNode: t("addHosts.windowsNeedsNode"),
           }}
