@@ -13,7 +13,7 @@ test("through the sandbox: buy → launch → console shows the plan; expire →
   await expect(page.getByTestId("sandbox-state")).toContainText("standard");
   await page.getByRole("link", { name: /Launch|免登/ }).click();
   await expect(page).toHaveURL(/\/console$/);
-  await expect(page.getByTestId("tenant-plan")).toHaveText("standard");
+  await expect(page.getByTestId("tenant-plan")).toHaveText(/^(Standard|标准版)$/);
   await expect(page.getByTestId("order-row")).toHaveCount(1);
 
   await marketplace(page, buyer, /^Expire$|^到期$/, "expiredInstance");

@@ -7,7 +7,7 @@ test("through the sandbox: subscribe on AWS → register → console shows the p
   await page.getByRole("button", { name: /^Subscribe$|^订阅$/ }).click();
   await page.getByRole("button", { name: /Register|注册/ }).click();
   await expect(page).toHaveURL(/\/console$/);
-  await expect(page.getByTestId("tenant-plan")).toHaveText("enterprise");
+  await expect(page.getByTestId("tenant-plan")).toHaveText(/^(Enterprise|企业版)$/);
   await expect(page.getByText("aws").first()).toBeVisible();
 
   await page.goto(`/sandbox/aws?account=${account}`);

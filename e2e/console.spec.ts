@@ -16,7 +16,7 @@ test("/console renders the demo tenant through the gateway, and a profile change
   await page.goto("/console/demo");
   await expect(page).toHaveURL(/\/console$/);
   await expect(page.getByTestId("tenant-name")).toHaveText("Demo direct customer");
-  await expect(page.getByTestId("tenant-plan")).toHaveText("standard");
+  await expect(page.getByTestId("tenant-plan")).toHaveText(/^(Standard|标准版)$/);
 
   await page.getByRole("link", { name: /^Settings$|^设置$/ }).click();
   await page.getByLabel(/^Name$|名称/).fill("Demo direct, renamed");
@@ -35,9 +35,9 @@ test("/console renders the demo tenant through the gateway, and a profile change
 test("a direct tenant whose plan was not bought through Stripe is told so, not that it has no plan", async ({ page }) => {
   await page.goto("/console/demo");
   await page.goto("/console/billing");
-  await expect(page.getByTestId("tenant-plan")).toHaveText("standard");
+  await expect(page.getByTestId("tenant-plan")).toHaveText(/^(Standard|标准版)$/);
   const panel = page.getByTestId("stripe-subscription");
-  await expect(panel).toContainText(/Your standard plan is not billed through Stripe|您当前的 standard 套餐不经由 Stripe 计费/);
+  await expect(panel).toContainText(/Your Standard plan is not billed through Stripe|您当前的标准版套餐不经由 Stripe 计费/);
   await expect(panel).not.toContainText(/no plan yet|还没有套餐/);
 });
 

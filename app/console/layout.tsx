@@ -7,6 +7,7 @@ import { SignedOut } from "@/components/console/signed-out";
 import { AppShell } from "@/components/shell/app-shell";
 import { PlainPage } from "@/components/shell/plain-page";
 import { Badge } from "@/components/ui/badge";
+import { codeArgs } from "@/lib/i18n";
 
 /** The buyer's console: one shell (tenant and plan in the header, sections on the left) around every page. */
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
@@ -43,7 +44,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           <span className="truncate font-medium" data-testid="tenant-name" translate="no">
             {tenant.name}
           </span>
-          <Badge tone="blue">{tenant.plan ?? t("common.none")}</Badge>
+          <Badge tone="blue">{tenant.plan ? t("labels.plan", codeArgs(tenant.plan)) : t("common.none")}</Badge>
         </>
       }
       actions={<SignOutButton />}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { TopBar } from "@/components/shell/top-bar";
 import { metricIds, metrics, planIds, plans } from "@/lib/billing";
+import { codeArgs } from "@/lib/i18n";
 
 /** The public price list, from the catalogue: plans, limits, features, trials, and the metered usage. */
 export default async function PricingPage() {
@@ -25,7 +26,7 @@ export default async function PricingPage() {
             const plan = plans[id];
             return (
               <li key={id} className="flex flex-col gap-3 rounded border border-gray-200 bg-white p-5" data-testid={`plan-${id}`}>
-                <h2 className="text-lg font-semibold">{t("pricing.plan", { plan: id })}</h2>
+                <h2 className="text-lg font-semibold">{t("labels.plan", codeArgs(id))}</h2>
                 <p className="text-2xl font-semibold tabular-nums">{t("pricing.perMonth", { price: usd(plan.monthlyPriceCents) })}</p>
                 <p className="text-sm text-gray-600">{t("pricing.trial", { days: plan.trialDays })}</p>
                 <ul className="flex-1 space-y-1 text-sm">

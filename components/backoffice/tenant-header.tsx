@@ -23,7 +23,10 @@ export async function TenantHeader({ tenant }: { tenant: TenantSummary }) {
         {tenant.id}
       </span>,
     ],
-    [t("backoffice.plan"), sub ? `${sub.plan}${sub.trial ? ` (${t("admin.tenants.trial")})` : ""}` : t("common.none")],
+    [
+      t("backoffice.plan"),
+      sub ? `${t("labels.plan", codeArgs(sub.plan))}${sub.trial ? ` (${t("admin.tenants.trial")})` : ""}` : t("common.none"),
+    ],
     [t("backoffice.expires"), <Time key="e" value={sub?.expiresAt ?? null} />],
     [
       t("ops.tenant.contact"),

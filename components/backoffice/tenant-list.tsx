@@ -57,7 +57,7 @@ export async function TenantList({ params }: { params: Record<string, string | s
           label={t("backoffice.plan")}
           name="plan"
           defaultValue={values.plan ?? ""}
-          options={[any(t("admin.tenants.any")), ...planIds]}
+          options={[any(t("admin.tenants.any")), ...planIds.map((p) => ({ value: p, label: t("labels.plan", codeArgs(p)) }))]}
         />
         <SelectField
           label={t("backoffice.cloud")}
@@ -125,7 +125,7 @@ export async function TenantList({ params }: { params: Record<string, string | s
               </a>
             </Cell>
             <Cell>
-              <Badge tone="blue">{x.channel}</Badge>
+              <Badge tone="blue">{t("labels.channel", codeArgs(x.channel))}</Badge>
             </Cell>
             <Cell mono>{x.externalId}</Cell>
             <Cell>
@@ -134,7 +134,7 @@ export async function TenantList({ params }: { params: Record<string, string | s
                 {x.suspended && <Badge tone="red">{t("admin.tenant.suspended")}</Badge>}
               </span>
             </Cell>
-            <Cell>{x.plan ?? t("common.none")}</Cell>
+            <Cell>{x.plan ? t("labels.plan", codeArgs(x.plan)) : t("common.none")}</Cell>
             <Cell>
               <Time value={x.expiresAt} />
             </Cell>

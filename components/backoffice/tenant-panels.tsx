@@ -81,7 +81,7 @@ export async function TenantPanels({ tenantId }: { tenantId: string }) {
           {d.subscriptions.map((s) => (
             <tr key={s.id}>
               <Cell>
-                {s.plan}
+                {t("labels.plan", codeArgs(s.plan))}
                 {s.trial && ` (${t("admin.tenants.trial")})`}
               </Cell>
               <Cell mono>{s.sku}</Cell>

@@ -3,6 +3,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { planIds, plans } from "@/lib/billing";
+import { codeArgs } from "@/lib/i18n";
 import { startCheckout } from "./billing-actions";
 import { copyLabels } from "./outcome-of";
 
@@ -12,7 +13,7 @@ export async function StripeCheckoutForm() {
   const usd = (cents: number) => format.number(cents / 100, { style: "currency", currency: "USD", maximumFractionDigits: 0 });
   const options = planIds.map((id) => ({
     value: id,
-    label: t("directBilling.planOption", { plan: t("pricing.plan", { plan: id }), price: usd(plans[id].monthlyPriceCents) }),
+    label: t("directBilling.planOption", { plan: t("labels.plan", codeArgs(id)), price: usd(plans[id].monthlyPriceCents) }),
   }));
   return (
     <ActionForm action={startCheckout} labels={await copyLabels()} className="flex flex-wrap items-end gap-3">

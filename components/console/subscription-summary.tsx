@@ -12,7 +12,7 @@ export async function SubscriptionSummary({ tenant }: { tenant: ResultOf<typeof 
     [
       t("console.overview.plan"),
       <span key="plan" data-testid="tenant-plan">
-        {tenant.plan ?? t("common.none")}
+        {tenant.plan ? t("labels.plan", codeArgs(tenant.plan)) : t("common.none")}
       </span>,
     ],
     [t("console.overview.status"), <StatusBadge key="status" of="tenant" status={tenant.status} />],

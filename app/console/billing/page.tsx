@@ -8,6 +8,7 @@ import { StripeSubscription } from "@/components/console/stripe-subscription";
 import { SubscriptionSummary } from "@/components/console/subscription-summary";
 import { UsagePanel } from "@/components/console/usage-panel";
 import { describeDirectBilling, describeUsage } from "@/lib/actions";
+import { codeArgs } from "@/lib/i18n";
 import { runtime } from "@/lib/runtime";
 import { callAction } from "@/lib/runtime/call-action";
 
@@ -47,7 +48,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
       {billing &&
         (billing.ok ? (
           <>
-            <StripeSubscription billing={billing.data} plan={page.tenant.plan} />
+            <StripeSubscription billing={billing.data} plan={page.tenant.plan && t("labels.plan", codeArgs(page.tenant.plan))} />
             <StripeInvoices invoices={billing.data.invoices} />
           </>
         ) : (

@@ -14,6 +14,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { Cell, Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { describeAgentEnrolments, listAgentDownloads } from "@/lib/actions";
+import { codeArgs } from "@/lib/i18n";
 import { runtime } from "@/lib/runtime";
 import { callAction } from "@/lib/runtime/call-action";
 
@@ -68,7 +69,7 @@ export default async function AddHostsPage() {
                 enrolled: enrolments.data.hostsEnrolled,
                 limit: enrolments.data.hostLimit,
                 remaining: enrolments.data.remaining,
-                plan: enrolments.data.plan ?? "",
+                plan: enrolments.data.plan ? t("labels.plan", codeArgs(enrolments.data.plan)) : "",
               })}
             </p>
             {enrolments.data.remaining === 0 && (
