@@ -25,8 +25,8 @@ const ended = new Set(["canceled", "incomplete_expired"]);
 
 /**
  * A direct tenant's Stripe subscription: its state, and the way to buy (Checkout) or change it (the portal).
- * `plan`: the tenant's plan (its latest subscription's, as the console's header shows it): without a Stripe
- * subscription, one not bought through Stripe.
+ * `plan`: the name of the tenant's plan (its latest subscription's, as the console's header shows it): without
+ * a Stripe subscription, one not bought through Stripe.
  */
 export async function StripeSubscription({ billing, plan }: { billing: Billing; plan: string | null }) {
   const t = await getTranslations();
