@@ -36,8 +36,12 @@ export async function TenantActions({ tenantId, suspended, channel }: { tenantId
           ? form(resumeTenant, t("admin.actions.resume"), "resume", false)
           : form(suspendTenant, t("admin.actions.suspend"), "suspend", true)}
         {/* a direct tenant has neither a cloud role (its console offers none) nor a marketplace to reconcile with */}
-        {channel !== "direct" && form(reverifyCloudRole, t("admin.actions.reverify"), "reverify", false)}
-        {channel !== "direct" && form(reconcileWithMarketplace, t("admin.actions.reconcile"), "reconcile", false)}
+        {channel !== "direct" && (
+          <>
+            {form(reverifyCloudRole, t("admin.actions.reverify"), "reverify", false)}
+            {form(reconcileWithMarketplace, t("admin.actions.reconcile"), "reconcile", false)}
+          </>
+        )}
       </div>
     </Panel>
   );
