@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { anyRole } from "../gateway";
+import { anyRole, tenantNotFound } from "../gateway";
 import { defineAction } from "./services";
 
 type Row = {
@@ -20,7 +20,7 @@ export const describeTenant = defineAction({
   params: z.strictObject({}),
   roles: anyRole,
   mutates: false,
-  async handler({ tx, tenantId }) {
+  async handler({ tx, tenantId, caller }) {
     const [t] = await tx.query<Row>`
       SELECT t.id, t.display_name AS name, t.contact_email AS "contactEmail", t.channel, t.status,
              s.plan, s.sku, s.trial, s.status AS "subscriptionStatus", s.expires_at AS "expiresAt"
@@ -30,7 +30,8 @@ export const describeTenant = defineAction({
         WHERE tenant_id = t.id ORDER BY starts_at DESC LIMIT 1
       ) s ON true
       WHERE t.id = ${tenantId}`;
-    if (!t) throw new Error("tenant row not visible inside its own transaction");
+    // purged since the gateway found its id (released long ago): as if never bought
+    if (!t) throw tenantNotFound(caller.channel);
     return { ...t, trial: t.trial ?? false, expiresAt: t.expiresAt?.toISOString() ?? null };
   },
 });

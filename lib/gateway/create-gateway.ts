@@ -6,7 +6,7 @@ import { maxTracedParams, type TraceRecord } from "../trace";
 import type { ActionContext, ActionRegistry, AnyAction, Caller, Role } from "./action";
 import { decodeJsonObject } from "./base64url-json";
 import { envelope, errorResponse, type GatewayResponse, respond } from "./envelope";
-import { GatewayError, invalid } from "./errors";
+import { GatewayError, invalid, tenantNotFound } from "./errors";
 import { type GatewayRequest, parseRequest, type RequestFields } from "./parse-request";
 import { createRateLimiter, type RateLimit } from "./rate-limit";
 import { claimTrace, finishedAnswer, requestHash, storeAnswer, storedAnswer } from "./replay-guard";
@@ -86,10 +86,12 @@ export function createGateway<S>(deps: GatewayDeps<S>): Gateway {
     const owner = user.accountType === "main";
     let tenantId = tenants.get(account);
     const tenantAccount = { channel: user.marketplace, externalId: user.parentUid };
+    let lookedUp = false;
     if (tenantId === undefined && owner && !action.mutates && !action.prepare) {
       tenantId = await tenants.lookup(account, tenantAccount);
       if (tenantId === undefined) throw tenantNotFound(user.marketplace);
       tenants.remember(account, tenantId);
+      lookedUp = true;
     }
     trace.tenantId = tenantId;
     const tenant = () => tenantId ?? tenantAccount;
@@ -170,7 +172,9 @@ export function createGateway<S>(deps: GatewayDeps<S>): Gateway {
         if (!action.mutates) return ok(fields.traceId, await action.handler(ctx, params, prepared));
         return runOnce(action, params, prepared, fields, ctx);
       },
-      callerContext(!action.mutates && role !== undefined && tenantId !== undefined),
+      // an id looked up in this request was read from the tenants table just now: a main
+      // account's read has nothing more to check (a statement less on a first call)
+      lookedUp ? undefined : callerContext(!action.mutates && role !== undefined && tenantId !== undefined),
     );
     // a read runs read-only: its call is counted in a statement of its own
     const billed = tenantId; // known once the handler ran: its caller context set it
@@ -301,9 +305,6 @@ const ok = (traceId: string, data: unknown) => respond(traceId, "OK", 200, envel
 
 const tooManyRejections = (wait: number) =>
   new GatewayError("Throttling", "too many refused calls from this address; sign requests correctly", { retryAfter: wait });
-
-const tenantNotFound = (channel: string) =>
-  new GatewayError("TenantNotFound", `no ${channel} tenant for this account: buy the product first`);
 
 /** For traces of calls refused before the Action was validated. */
 function safeActionName(raw: string): string {

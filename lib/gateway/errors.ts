@@ -36,3 +36,7 @@ export class GatewayError extends Refusal<ErrorCode> {
 }
 
 export const invalid = (message: string, reason?: Reason) => new GatewayError("InvalidParameter", message, reason && { reason });
+
+/** An account that has no tenant: it has not bought, or its tenant was purged. */
+export const tenantNotFound = (channel: string) =>
+  new GatewayError("TenantNotFound", `no ${channel} tenant for this account: buy the product first`);

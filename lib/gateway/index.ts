@@ -17,7 +17,7 @@ export {
 export { checkJsonValue } from "./base64url-json";
 export { createGateway, type Gateway, type GatewayDeps } from "./create-gateway";
 export type { GatewayResponse } from "./envelope";
-export { type ErrorCode, errorStatus, GatewayError, invalid, type Reason } from "./errors";
+export { type ErrorCode, errorStatus, GatewayError, invalid, type Reason, tenantNotFound } from "./errors";
 export { gatewayServerOptions, isGatewayPath, serveNode } from "./node-adapter";
 export type { GatewayRequest } from "./parse-request";
 export { createRateLimiter, type RateLimit } from "./rate-limit";
