@@ -11,7 +11,7 @@ const checkoutReuseMs = 30 * 60_000;
 /**
  * A Stripe Checkout Session for a plan (direct tenants): the buyer pays on
  * Stripe's page, and the webhook makes the subscription. The catalogue's trial
- * only for a first subscription; a tenant Stripe still bills goes to the portal instead.
+ * only for a tenant's first plan of any kind; a tenant Stripe still bills goes to the portal instead.
  */
 export const createStripeCheckout = defineAction({
   name: "CreateStripeCheckout",
@@ -27,7 +27,9 @@ export const createStripeCheckout = defineAction({
         await tx.query<{
           channel: string;
           email: string | null;
-        }>`SELECT channel, contact_email AS email FROM tenants WHERE id = ${tenantId}`
+          hadPlan: boolean;
+        }>`SELECT channel, contact_email AS email, EXISTS (SELECT 1 FROM subscriptions s WHERE s.tenant_id = t.id) AS "hadPlan"
+           FROM tenants t WHERE id = ${tenantId}`
       )[0],
       await stripeSubscriptionsOf(tx, tenantId),
     ]);
@@ -45,7 +47,8 @@ export const createStripeCheckout = defineAction({
     if (!price) throw new Error(`no Stripe price with lookup key ${plan.stripePrice}: create it as docs/billing.md says`);
     try {
       const customer = subs[0]?.customerId;
-      const trial = subs.length === 0 ? plan.trialDays : 0;
+      // a trial is for a tenant's first plan: not after a Stripe subscription, nor after one granted outside Stripe
+      const trial = subs.length === 0 && !tenant.hadPlan ? plan.trialDays : 0;
       const back = `${services.publicUrl}/console/billing`;
       const params: Stripe.Checkout.SessionCreateParams = {
         mode: "subscription",

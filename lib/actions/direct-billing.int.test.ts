@@ -44,6 +44,13 @@ async function pay(url: string) {
   }
 }
 
+/** Completes a Checkout URL on the emulator; answers the status Stripe created its subscription with. */
+function createdStatus(url: string) {
+  const done = emulator.completeCheckout(url.split("/").pop() as string);
+  const created = done?.events.find((e) => e.type === "customer.subscription.created")?.data.object as { status: string } | undefined;
+  return created?.status;
+}
+
 describe("direct billing actions", () => {
   it("Checkout with the catalogue's trial, then the subscription, its invoices and the portal; no second Checkout while billed", async () => {
     const t = await directTenant();
@@ -86,10 +93,26 @@ describe("direct billing actions", () => {
     for (const e of cancelled) await handleStripeWebhook(deps, JSON.stringify(e), emulator.sign(JSON.stringify(e), webhookSecret));
     const second = await h.call("CreateStripeCheckout", { plan: "basic" }, { tenant: t });
     expect(second.body.code).toBe("OK");
-    const done = emulator.completeCheckout(second.body.data.url.split("/").pop());
-    const created = done?.events.find((e) => e.type === "customer.subscription.created")?.data.object as { status: string };
-    expect(created.status).toBe("active");
+    expect(createdStatus(second.body.data.url)).toBe("active"); // no trial
     expect(plans.basic.trialDays).toBeGreaterThan(0);
+  });
+
+  it("gives no trial to a tenant that already has a plan granted outside Stripe", async () => {
+    const t = await directTenant();
+    const day = 86_400_000;
+    await h.db.platformDb.subscription.create({
+      data: {
+        tenantId: t.id,
+        plan: "standard",
+        sku: plans.standard.stripePrice,
+        startsAt: new Date(Date.now() - day),
+        expiresAt: new Date(Date.now() + 30 * day),
+      },
+    });
+    const checkout = await h.call("CreateStripeCheckout", { plan: "standard" }, { tenant: t });
+    expect(checkout.body.code).toBe("OK");
+    expect(createdStatus(checkout.body.data.url)).toBe("active"); // no trial
+    expect(plans.standard.trialDays).toBeGreaterThan(0);
   });
 
   it("gives a direct tenant the gateway's entitlement check a marketplace tenant gets: changes while paid, reads only when unpaid", async () => {
