@@ -62,8 +62,10 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
         {metering.ok ? (
           <>
             <p className="text-gray-600">
-              {t("usage.meteringHint", { channel: t("usage.billedBy", codeArgs(metering.data.channel)) })}
-              {!q.day && ` ${t("usage.last24")}`}
+              {t("usage.meteringHint", {
+                channel: t("usage.billedBy", codeArgs(metering.data.channel)),
+                last24: q.day ? "no" : "yes",
+              })}
             </p>
             <MeteringTable metering={metering.data} />
           </>
