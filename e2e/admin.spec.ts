@@ -36,6 +36,22 @@ test("an admin suspends a tenant with a reason, and the buyer's next change is r
   await expect(page.getByRole("status")).toBeVisible();
 });
 
+test("a tenant with a long name leaves every column of the tenant list in view on a 1280-pixel screen", async ({ page, browser }) => {
+  const buyer = await newBuyer(page);
+  const name = `Long${"n".repeat(124)}`; // the longest name a buyer may give, without a space to wrap at
+  await rename(page, name);
+  await expect(page.getByRole("status")).toBeVisible();
+  const admin = await staffPage(browser, "admin@skyport.local");
+  const sidewaysScroll = () =>
+    admin.getByRole("table").evaluate((t) => (t.parentElement as HTMLElement).scrollWidth - (t.parentElement as HTMLElement).clientWidth);
+  await admin.goto(`/admin/tenants?q=${buyer.aliUid}`);
+  await expect(admin.getByTestId("tenant-row")).toHaveCount(1);
+  expect(await sidewaysScroll()).toBeLessThanOrEqual(0);
+  await expect(admin.getByTestId("tenant-row").getByRole("link")).toHaveAttribute("title", name); // whole on hover
+  await admin.goto("/admin/tenants?sort=oldest"); // every tenant this run made, too
+  expect(await sidewaysScroll()).toBeLessThanOrEqual(0);
+});
+
 test("a direct tenant's page offers only the actions that apply to it: no cloud role to verify, no marketplace to reconcile", async ({
   browser,
 }) => {
@@ -46,7 +62,11 @@ test("a direct tenant's page offers only the actions that apply to it: no cloud 
   await expect(actions.getByRole("button", { name: "Suspend tenant" })).toBeVisible();
   await expect(actions.getByRole("button")).toHaveCount(1);
   await admin.goto("/admin/tenants?q=1001");
-  await admin.getByTestId("tenant-row").first().getByRole("link").click();
+  await admin
+    .getByTestId("tenant-row")
+    .filter({ has: admin.getByRole("cell", { name: "1001", exact: true }) })
+    .getByRole("link")
+    .click();
   await expect(admin.getByTestId("tenant-actions").getByRole("button")).toHaveCount(3);
 });
 

@@ -69,8 +69,8 @@ export async function HealthPanels() {
         >
           {health.agents.map((a) => (
             <tr key={a.tenantId}>
-              <Cell>
-                <a className="text-primary hover:underline" href={`/ops/tenant?id=${a.tenantId}`} translate="no">
+              <Cell fill>
+                <a className="text-primary hover:underline" href={`/ops/tenant?id=${a.tenantId}`} title={a.displayName} translate="no">
                   {a.displayName}
                 </a>
               </Cell>

@@ -119,15 +119,20 @@ export async function TenantList({ params }: { params: Record<string, string | s
       >
         {page.rows.map((x) => (
           <tr key={x.id} data-testid="tenant-row">
-            <Cell>
-              <a className="text-primary hover:underline" href={`/admin/tenant?id=${x.id}`} translate="no">
+            {/* a long name or account is cut, whole on hover and on the tenant's page, so that the list stays in view */}
+            <Cell fill>
+              <a className="text-primary hover:underline" href={`/admin/tenant?id=${x.id}`} title={x.displayName} translate="no">
                 {x.displayName}
               </a>
             </Cell>
             <Cell>
-              <Badge tone="blue">{t("labels.channel", codeArgs(x.channel))}</Badge>
+              <Badge tone="blue">{t("admin.overview.channel", codeArgs(x.channel))}</Badge>
             </Cell>
-            <Cell mono>{x.externalId}</Cell>
+            <Cell mono>
+              <span className="block max-w-40 truncate" title={x.externalId}>
+                {x.externalId}
+              </span>
+            </Cell>
             <Cell>
               <span className="space-x-1">
                 <StatusBadge of="tenant" status={x.status} />
@@ -136,7 +141,7 @@ export async function TenantList({ params }: { params: Record<string, string | s
             </Cell>
             <Cell>{x.plan ? t("labels.plan", codeArgs(x.plan)) : t("common.none")}</Cell>
             <Cell>
-              <Time value={x.expiresAt} />
+              <Time value={x.expiresAt} day />
             </Cell>
             <Cell numeric>{`${format.number(x.hostsOnline)} / ${format.number(x.hosts)}`}</Cell>
             <Cell numeric>{format.number(x.hostHours, { maximumFractionDigits: 1 })}</Cell>
@@ -150,7 +155,7 @@ export async function TenantList({ params }: { params: Record<string, string | s
               )}
             </Cell>
             <Cell>
-              <Time value={x.createdAt} />
+              <Time value={x.createdAt} day />
             </Cell>
           </tr>
         ))}

@@ -13,7 +13,8 @@ export function Table({ head, children, empty }: { head: Column[]; children: Rea
             {head.map((column) => {
               const { label, numeric } = typeof column === "string" ? { label: column, numeric: false } : column;
               return (
-                <th key={label} className={`h-8 px-3 font-medium whitespace-nowrap ${numeric ? "text-right" : ""}`}>
+                // a figure is narrower than its column's name: that name may take two lines, never one word or character a line
+                <th key={label} className={`h-8 px-3 font-medium ${numeric ? "min-w-20 text-right" : "whitespace-nowrap"}`}>
                   {label}
                 </th>
               );
@@ -27,11 +28,15 @@ export function Table({ head, children, empty }: { head: Column[]; children: Rea
   );
 }
 
-export function Cell({ children, numeric, mono }: { children: React.ReactNode; numeric?: boolean; mono?: boolean }) {
+/**
+ * One table cell. A `fill` cell takes the width its row leaves free (at least 8rem) and cuts its text to it
+ * with an ellipsis: for free text such as a name, so that a long one never pushes the other columns out of view.
+ */
+export function Cell({ children, numeric, mono, fill }: { children: React.ReactNode; numeric?: boolean; mono?: boolean; fill?: boolean }) {
   return (
     // mono cells hold identifiers: data, never translated
     <td
-      className={`h-8 px-3 whitespace-nowrap ${numeric ? "text-right tabular-nums" : ""} ${mono ? "font-mono text-xs" : ""}`}
+      className={`h-8 px-3 whitespace-nowrap ${numeric ? "text-right tabular-nums" : ""} ${mono ? "font-mono text-xs" : ""} ${fill ? "w-full max-w-0 min-w-32 truncate" : ""}`}
       translate={mono ? "no" : undefined}
     >
       {children}

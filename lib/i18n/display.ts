@@ -32,6 +32,8 @@ export function formatsFor(currency: Currency) {
         hourCycle: "h23",
         timeZoneName: "short",
       },
+      // where a list has no room for the hour: the day in the same zone
+      day: { year: "numeric", month: "short", day: "numeric" },
     },
     number: { money: { style: "currency", currency } },
   } as const;
