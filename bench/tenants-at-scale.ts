@@ -15,7 +15,6 @@ export const tenantCount = Number(process.env.BENCH_TENANTS ?? 100_000);
 // in moves a median of three; cold rounds are shorter, so that seven of them
 // still find their tenants uncached
 export const scaleRounds = Number(process.env.BENCH_SCALE_ROUNDS ?? 7);
-export const coldSeconds = Math.min(seconds, 2);
 const account = (n: number) => `bench-${n}`;
 
 /**
@@ -86,20 +85,30 @@ function shuffled(n: number): number[] {
 export type ScaleResult = { name: string; runs: Run[]; note?: string }[];
 
 /** The median of the rounds' server CPU per request (of which Postgres's, with `of`). */
-export const medianCpu = (runs: Run[], of: "cpuUs" | "pgCpuUs" = "cpuUs") =>
-  [...runs.map((r) => r[of] ?? Number.NaN)].sort((a, b) => a - b)[Math.floor(runs.length / 2)] as number;
+export const medianCpu = (runs: Run[], of: "cpuUs" | "pgCpuUs" = "cpuUs") => middle(runs.map((r) => r[of] ?? Number.NaN));
+
+const middle = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+/**
+ * The median of the ratios of rounds run side by side (a[i] beside b[i]): the
+ * machine's speed drifts over minutes on a shared host, and a pair of rounds
+ * a few seconds apart sees the same drift, where a ratio of two medians taken
+ * over minutes does not.
+ */
+const pairedRatio = (a: Run[], b: Run[], of: (r: Run) => number) => middle(a.map((r, i) => of(r) / of(b[i] as Run)));
 
 /**
  * Interleaved rounds of 10 tenants against 100,000, cold and then warm. The
  * ratios are of req/s (the target) and of server CPU per request (10 tenants'
- * over 100,000's: 1 is flat), which a busy shared machine disturbs less.
+ * over 100,000's: 1 is flat), which a busy shared machine disturbs less, each
+ * the median of the ratios of the rounds run side by side.
  */
 export function measureTenantsAtScale(
   url: string,
   rounds: number,
   serverPid: number,
   key: ConsoleKey,
-): { rows: ScaleResult; cold: number; warm: number; coldCpu: number; warmCpu: number } {
+): { rows: ScaleResult; coldSeconds: number; cold: number; warm: number; coldCpu: number; warmCpu: number } {
   const run = (paths: string[], duration = seconds) => measure(url, paths.map(get), duration, serverPid);
   const ten = () =>
     describePaths(
@@ -108,6 +117,9 @@ export function measureTenantsAtScale(
     );
   const order = shuffled(tenantCount).filter((n) => n > 10);
   const slice = Math.floor(order.length / rounds);
+  // cold rounds of 2 s, or of 1 s (wrk's shortest) where 2 s at the 10-tenant
+  // rate, which cold does not exceed, would run past a round's slice
+  const coldSeconds = run(ten(), 1).rps * 2 < slice * 0.9 ? Math.min(seconds, 2) : 1;
   const tenCold: Run[] = [];
   const cold: Run[] = [];
   for (let round = 0; round < rounds; round++) {
@@ -126,7 +138,9 @@ export function measureTenantsAtScale(
     tenWarm.push(run(ten()));
     warm.push(run(describePaths(key, shuffled(tenantCount))));
   }
-  const ratio = (a: Run[], b: Run[]) => median(a).rps / median(b).rps;
+  const rps = (r: Run) => r.rps;
+  // CPU the other way round: 10 tenants' over 100,000's, so that 1 is flat and less is worse
+  const perRequest = (r: Run) => 1 / (r.cpuUs ?? Number.NaN);
   return {
     rows: [
       { name: "DescribeTenant, 10 tenants (beside cold)", runs: tenCold },
@@ -138,9 +152,10 @@ export function measureTenantsAtScale(
       { name: "DescribeTenant, 10 tenants (beside warm)", runs: tenWarm },
       { name: `DescribeTenant, ${tenantCount.toLocaleString("en")} tenants, warm`, runs: warm },
     ],
-    cold: ratio(cold, tenCold),
-    warm: ratio(warm, tenWarm),
-    coldCpu: medianCpu(tenCold) / medianCpu(cold),
-    warmCpu: medianCpu(tenWarm) / medianCpu(warm),
+    coldSeconds,
+    cold: pairedRatio(cold, tenCold, rps),
+    warm: pairedRatio(warm, tenWarm, rps),
+    coldCpu: pairedRatio(cold, tenCold, perRequest),
+    warmCpu: pairedRatio(warm, tenWarm, perRequest),
   };
 }
