@@ -70,6 +70,7 @@ test("no English is left on a Chinese page: every page, its refusals and its out
     "/signin?error=failed",
     "/no-such-page",
     "/sandbox?refused=taken",
+    "/sandbox?refused=accountTaken",
   ]) {
     await page.goto(extra);
     await check(extra);

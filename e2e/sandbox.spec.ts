@@ -17,12 +17,16 @@ test("an instance's calls and free-login link are shown only to the browser that
   await expect(theirs.getByTestId("sandbox-exchange")).toHaveCount(0);
   await expect(theirs.getByText(/did not buy this instance|不是在本浏览器中购买的/)).toBeVisible();
   await theirs.getByRole("button", { name: /^Buy$|^购买$/ }).click();
-  await expect(theirs.getByRole("alert").filter({ hasText: /belongs to another sandbox buyer|属于其他沙箱买家/ })).toBeVisible();
+  await expect(
+    theirs.getByRole("alert").filter({ hasText: /instance id belongs to another sandbox buyer|实例 ID 属于其他沙箱买家/ }),
+  ).toBeVisible();
   await expect(theirs.getByRole("link", { name: /Launch|免登/ })).toHaveCount(0);
   // nor a new instance for the owner's account (free login would open the owner's tenant)
   await theirs.goto(`/sandbox?aliUid=${buyer.aliUid}&instanceId=${Date.now() + 8}`);
   await theirs.getByRole("button", { name: /^Buy$|^购买$/ }).click();
-  await expect(theirs.getByRole("alert").filter({ hasText: /belongs to another sandbox buyer|属于其他沙箱买家/ })).toBeVisible();
+  await expect(
+    theirs.getByRole("alert").filter({ hasText: /Alibaba Cloud account belongs to another sandbox buyer|阿里云账号属于其他沙箱买家/ }),
+  ).toBeVisible();
   await theirs.getByRole("button", { name: /^Expire$|^到期$/ }).click();
   await expect(theirs.getByRole("alert").filter({ hasText: /did not buy this instance|不是在本浏览器中购买的/ })).toBeVisible();
 

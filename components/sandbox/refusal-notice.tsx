@@ -1,13 +1,14 @@
 import { getTranslations } from "next-intl/server";
 
 const messages = {
-  aliyun: { taken: "sandbox.instanceTaken", notYours: "sandbox.notYours" },
+  aliyun: { taken: "sandbox.instanceTaken", accountTaken: "sandbox.aliyunAccountTaken", notYours: "sandbox.notYours" },
   aws: { taken: "sandbox.accountTaken", notYours: "sandbox.accountNotYours" },
 } as const;
 
 /** Why the sandbox refused the last move, named by a code in the query: the text is always the product's own. */
 export async function RefusalNotice({ market, code }: { market: keyof typeof messages; code: string | undefined }) {
-  const key = code === "taken" || code === "notYours" ? messages[market][code] : undefined;
+  const known = messages[market];
+  const key = code && Object.hasOwn(known, code) ? known[code as keyof typeof known] : undefined;
   if (!key) return null;
   const t = await getTranslations();
   return (

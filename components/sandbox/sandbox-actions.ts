@@ -51,13 +51,17 @@ export async function sendAliyunOrder(data: FormData) {
   const claims = await sandboxClaims();
   const mine = (uid: string) => claims.accounts.includes(`aliyun:${uid}`);
   // free login opens the tenant that holds the instance: this browser may buy only an
-  // instance nobody else holds, for an account nobody else bought for
-  const mayBuy = async () => {
+  // instance nobody else holds, for an account nobody else bought for, and move only its own
+  const refusal = async () => {
+    if (order.op !== "buy") return claims.instances.includes(order.instanceId) ? undefined : "notYours";
     const holder = await instanceHolder(order.instanceId);
-    return (!holder || mine(holder)) && (mine(order.aliUid) || !(await tenantState("aliyun", order.aliUid)));
+    if (holder && !mine(holder)) return "taken";
+    if (!mine(order.aliUid) && (await tenantState("aliyun", order.aliUid))) return "accountTaken";
+    return undefined;
   };
-  if (order.op === "buy" ? !(await mayBuy()) : !claims.instances.includes(order.instanceId)) {
-    keep.set("refused", order.op === "buy" ? "taken" : "notYours");
+  const refused = await refusal();
+  if (refused) {
+    keep.set("refused", refused);
     redirect(`/sandbox?${keep}`);
   }
   if (order.op === "buy") await claim({ accounts: `aliyun:${order.aliUid}`, instances: order.instanceId });
