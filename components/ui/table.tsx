@@ -14,7 +14,7 @@ export function Table({ head, children, empty }: { head: Column[]; children: Rea
               const { label, numeric } = typeof column === "string" ? { label: column, numeric: false } : column;
               return (
                 // a figure is narrower than its column's name: that name may take two lines, never one word or character a line
-                <th key={label} className={`h-8 px-3 font-medium ${numeric ? "min-w-20 text-right" : "whitespace-nowrap"}`}>
+                <th key={label} className={`h-8 px-3 font-medium ${numeric ? "min-w-24 text-right" : "whitespace-nowrap"}`}>
                   {label}
                 </th>
               );
