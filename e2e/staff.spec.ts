@@ -50,6 +50,21 @@ test("support opens /ops, finds a gateway call by traceId, and may not open /adm
   await expect(page.getByRole("alert").filter({ hasText: /may not open|无权/ })).toBeVisible();
 });
 
+test("signed in from the sign-in page itself (as after signing out), each role lands in its own area", async ({ browser }) => {
+  for (const [email, area] of [
+    ["support@skyport.local", "/ops"],
+    ["admin@skyport.local", "/admin"],
+  ]) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto("/signin");
+    await signIn(page, email as string, e2e.password);
+    await page.waitForURL((url) => url.pathname === area);
+    await expect(page.getByRole("alert").filter({ hasText: /may not open|无权/ })).toHaveCount(0);
+    await context.close();
+  }
+});
+
 test("the sign-in page names a throttled sign-in by its code, in minutes, and never echoes the query", async ({ page }) => {
   await page.goto("/signin?error=throttled&minutes=5&next=/admin");
   const alert = page.getByRole("alert").filter({ hasText: /\S/ });

@@ -6,7 +6,8 @@ import { Field } from "@/components/ui/field";
 import { signIn, signInLimits } from "@/lib/auth";
 import type { Translate } from "@/lib/i18n";
 
-const safeNext = (next: unknown) => (typeof next === "string" && /^\/(admin|ops|sandbox)(\/|$|\?)/.test(next) ? next : "/admin");
+// without a page asked for (signed out, or the page opened directly), each role lands in its own area
+const safeNext = (next: unknown) => (typeof next === "string" && /^\/(admin|ops|sandbox)(\/|$|\?)/.test(next) ? next : "/staff");
 
 type Search = { error?: string; next?: string; minutes?: string };
 
