@@ -18,7 +18,7 @@ const palette = ["#0070cc", "#16a34a", "#d97706", "#9333ea"];
 export async function TenantPanels({ tenantId }: { tenantId: string }) {
   const db = runtime().db.opsDb;
   const heartbeatSeconds = runtime().config.AGENT_HEARTBEAT_SECONDS;
-  const [t, format, d, staffActions] = await Promise.all([
+  const [t, format, d, { entries: staffActions }] = await Promise.all([
     getTranslations(),
     getFormatter(),
     tenantDetail(db, tenantId),

@@ -3,7 +3,7 @@ import { Badge, type Tone } from "@/components/ui/badge";
 import { Panel } from "@/components/ui/panel";
 import { Cell, Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
-import { type TimelineEntry, type TimelineKind, tenantTimeline, timelineKinds, timelinePageSize, timelineQuery } from "@/lib/backoffice";
+import { type TimelineEntry, type TimelineKind, tenantTimeline, timelineKinds, timelineQuery } from "@/lib/backoffice";
 import { codeArgs } from "@/lib/i18n";
 import { runtime } from "@/lib/runtime";
 import { FilterError } from "./filter-error";
@@ -25,7 +25,9 @@ export async function TenantTimeline({ tenantId, params }: { tenantId: string; p
   const values = queryValues(params);
   const parsed = timelineQuery.safeParse({ kinds: values.kinds, before: values.before });
   const { db, config } = runtime();
-  const entries = parsed.success ? await tenantTimeline(db.opsDb, tenantId, parsed.data, config.AGENT_HEARTBEAT_SECONDS) : [];
+  const { entries, olderBefore } = parsed.success
+    ? await tenantTimeline(db.opsDb, tenantId, parsed.data, config.AGENT_HEARTBEAT_SECONDS)
+    : { entries: [], olderBefore: undefined };
   const selected = parsed.success && parsed.data.kinds?.length === 1 ? parsed.data.kinds[0] : undefined;
   const link = (extra: Record<string, string>) => `/ops/tenant?${new URLSearchParams({ id: tenantId, ...extra })}`;
   const time = (at: Date) => format.dateTime(at, "console");
@@ -40,7 +42,6 @@ export async function TenantTimeline({ tenantId, params }: { tenantId: string; p
     if (e.kind === "metering") return t("admin.metering.state", codeArgs(e.what.replace(/^metering\./, "")));
     return t("labels.auditAction", codeArgs(e.what));
   }
-  const last = entries.at(-1);
   return (
     <Panel title={t("ops.timeline.title")} testId="timeline">
       <nav className="flex flex-wrap gap-2" aria-label={t("ops.timeline.filter")}>
@@ -82,8 +83,11 @@ export async function TenantTimeline({ tenantId, params }: { tenantId: string; p
           </tr>
         ))}
       </Table>
-      {last && entries.length >= timelinePageSize && (
-        <a className="text-primary hover:underline" href={link({ ...(selected && { kinds: selected }), before: last.at.toISOString() })}>
+      {olderBefore && (
+        <a
+          className="text-primary hover:underline"
+          href={link({ ...(selected && { kinds: selected }), before: olderBefore.toISOString() })}
+        >
           {t("ops.timeline.older")}
         </a>
       )}

@@ -24,7 +24,7 @@ import {
 import { tenantCsv } from "./tenant-csv";
 import { findTenantId, tenantDetail } from "./tenant-detail";
 import { listTenantPage, type TenantListQuery, tenantListQuery } from "./tenant-list";
-import { tenantTimeline } from "./tenant-timeline";
+import { tenantTimeline, timelinePageSize } from "./tenant-timeline";
 import { searchTraces, traceQuery } from "./trace-search";
 
 let h: Harness;
@@ -258,13 +258,13 @@ describe("a tenant's timeline", () => {
       data: { tenantId: t.id, actorUid: t.parentUid, action: "cloud.role.bound", target: "aws", at: at(30) },
     });
     await setTenantSuspended(h.db.platformDb, staff, t.id, true, "chargeback");
-    const all = await tenantTimeline(h.db.opsDb, t.id, {}, 30);
+    const { entries: all } = await tenantTimeline(h.db.opsDb, t.id, {}, 30);
     expect(all.map((e) => e.kind)).toEqual(["staff", "audit", "error", "order", "callback"]);
     expect(JSON.stringify(all)).not.toContain("secret-token");
-    const errors = await tenantTimeline(h.db.opsDb, t.id, { kinds: ["error"] }, 30);
+    const { entries: errors } = await tenantTimeline(h.db.opsDb, t.id, { kinds: ["error"] }, 30);
     expect(errors.map((e) => e.kind)).toEqual(["error"]);
     expect(errors[0]?.traceId).toMatch(/^tl-/);
-    expect(await tenantTimeline(h.db.opsDb, t.id, { before: at(45) }, 30)).toHaveLength(2);
+    expect((await tenantTimeline(h.db.opsDb, t.id, { before: at(45) }, 30)).entries).toHaveLength(2);
   });
 });
 
@@ -286,14 +286,16 @@ describe("a tenant's timeline of its agents", () => {
     for (const minutesAgo of [20, 19.5, 19]) log.record(flaky.id, t.id, at(minutesAgo).getTime(), "1.0.0");
     log.record(steady.id, t.id, at(0).getTime(), "1.0.0");
     await log.close();
-    const agents = (await tenantTimeline(h.db.opsDb, t.id, { kinds: ["agent"] }, 30)).filter((e) => e.what !== "agent.enrolled");
+    const agents = (await tenantTimeline(h.db.opsDb, t.id, { kinds: ["agent"] }, 30)).entries.filter((e) => e.what !== "agent.enrolled");
     expect(agents.map(({ what, at, until, detail }) => ({ what, at, until, detail }))).toEqual([
       { what: "agent.offline", at: at(19), until: null, detail: "web-01" },
       { what: "agent.silent", at: at(60), until: at(20), detail: "web-01" },
     ]);
     // the page before a time starts below it; a longer interval would call web-01 online
-    expect((await tenantTimeline(h.db.opsDb, t.id, { kinds: ["agent"], before: at(30) }, 30)).map((e) => e.what)).toEqual(["agent.silent"]);
-    expect((await tenantTimeline(h.db.opsDb, t.id, { kinds: ["agent"] }, 600)).map((e) => e.what)).not.toContain("agent.offline");
+    expect((await tenantTimeline(h.db.opsDb, t.id, { kinds: ["agent"], before: at(30) }, 30)).entries.map((e) => e.what)).toEqual([
+      "agent.silent",
+    ]);
+    expect((await tenantTimeline(h.db.opsDb, t.id, { kinds: ["agent"] }, 600)).entries.map((e) => e.what)).not.toContain("agent.offline");
   });
 });
 
@@ -435,6 +437,21 @@ describe("suspension", () => {
       }),
     ).toBe(1);
   });
+  it("pages through entries that share the page's last millisecond without skipping or repeating one", async () => {
+    const t = await createTenant(h.db.platformDb);
+    const now = Math.floor(Date.now() / 1000) * 1000;
+    const audit = (at: Date, target: string) =>
+      h.db.platformDb.auditEvent.create({ data: { tenantId: t.id, actorUid: t.parentUid, action: "cloud.role.bound", target, at } });
+    // a page's worth, less one, each at its own time; then three in one millisecond, older than all of them
+    for (let i = 1; i < timelinePageSize; i++) await audit(new Date(now - i * 1000), `single-${i}`);
+    for (const n of [1, 2, 3]) await audit(new Date(now - 500_000), `tied-${n}`);
+    const first = await tenantTimeline(h.db.opsDb, t.id, { kinds: ["audit"] }, 30);
+    expect(first.entries).toHaveLength(timelinePageSize - 1);
+    expect(first.olderBefore).toEqual(new Date(now - 500_000 + 1));
+    const second = await tenantTimeline(h.db.opsDb, t.id, { kinds: ["audit"], before: first.olderBefore }, 30);
+    expect(second.entries.map((e) => e.detail).sort()).toEqual(["tied-1", "tied-2", "tied-3"]);
+    expect(second.olderBefore).toBeUndefined();
+  });
 });
 
 describe("metering, per hour and channel", () => {
@@ -464,7 +481,7 @@ describe("metering, per hour and channel", () => {
     expect(
       (await h.db.platformDb.meteringRecord.findUniqueOrThrow({ where: { tenantId_id: { tenantId: t.id, id: record.id } } })).state,
     ).toBe("pending");
-    const timeline = await tenantTimeline(h.db.opsDb, t.id, { kinds: ["metering", "staff"] }, 30);
+    const { entries: timeline } = await tenantTimeline(h.db.opsDb, t.id, { kinds: ["metering", "staff"] }, 30);
     expect(timeline.map((e) => [e.kind, e.what])).toEqual([
       ["staff", "metering.record.retried"],
       ["metering", "metering.pending"],

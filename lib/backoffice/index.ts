@@ -35,7 +35,15 @@ export {
   tenantListQuery,
   tenantSorts,
 } from "./tenant-list";
-export { type TimelineEntry, type TimelineKind, tenantTimeline, timelineKinds, timelinePageSize, timelineQuery } from "./tenant-timeline";
+export {
+  type TimelineEntry,
+  type TimelineKind,
+  type TimelinePage,
+  tenantTimeline,
+  timelineKinds,
+  timelinePageSize,
+  timelineQuery,
+} from "./tenant-timeline";
 export { searchTraces, type TraceQuery, type TraceRow, traceQuery } from "./trace-search";
 
 /** One account's tenant and subscriptions, for the sandbox's "resulting state". */

@@ -33,6 +33,9 @@ export type TimelineEntry = {
 
 export const timelinePageSize = 100;
 
+/** A page of the timeline, and where the next (older) one starts: none when this was the last. */
+export type TimelinePage = { entries: TimelineEntry[]; olderBefore?: Date };
+
 /**
  * One tenant's story, newest first: what the marketplace did (orders), the
  * callbacks it sent and whether they were applied, gateway calls that failed,
@@ -47,7 +50,7 @@ export async function tenantTimeline(
   tenantId: string,
   q: TimelineQuery,
   heartbeatSeconds: number,
-): Promise<TimelineEntry[]> {
+): Promise<TimelinePage> {
   const kinds = new Set<TimelineKind>(q.kinds?.length ? q.kinds : timelineKinds);
   const before = q.before ?? new Date("9999-01-01T00:00:00Z");
   const branches: Prisma.Sql[] = [];
@@ -89,7 +92,24 @@ export async function tenantTimeline(
   if (kinds.has("staff"))
     branches.push(Prisma.sql`(SELECT id::text, at, 'staff' AS kind, action AS what, actor AS detail, NULL AS "traceId", NULL::timestamptz AS "until"
       FROM platform_audit_events WHERE target = ${`tenant:${tenantId}`} AND at < ${before} ${take})`);
-  // every branch names its columns: a UNION takes its names from whichever branch comes first
-  return opsDb.$queryRaw<TimelineEntry[]>`
-    SELECT * FROM (${Prisma.join(branches, " UNION ALL ")}) e ORDER BY at DESC LIMIT ${timelinePageSize}`;
+  // every branch names its columns: a UNION takes its names from whichever branch comes first;
+  // entries of one instant (a staff action and what it changed, in one transaction) in a fixed order
+  const entries = await opsDb.$queryRaw<TimelineEntry[]>`
+    SELECT * FROM (${Prisma.join(branches, " UNION ALL ")}) e ORDER BY at DESC, kind DESC, id DESC LIMIT ${timelinePageSize}`;
+  return wholeMilliseconds(entries);
+}
+
+/**
+ * A full page ends at a whole millisecond, the next page's `before` (a time
+ * to the millisecond, as a link carries it): the entries of the page's last
+ * millisecond all go to the next page, rather than some shown here and the
+ * rest skipped there. A page that is one millisecond throughout is shown
+ * whole, and what else that millisecond holds is skipped.
+ */
+function wholeMilliseconds(entries: TimelineEntry[]): TimelinePage {
+  const last = entries.at(-1);
+  if (!last || entries.length < timelinePageSize) return { entries };
+  const lastMs = last.at.getTime();
+  const earlier = entries.filter((e) => e.at.getTime() > lastMs);
+  return earlier.length ? { entries: earlier, olderBefore: new Date(lastMs + 1) } : { entries, olderBefore: last.at };
 }
