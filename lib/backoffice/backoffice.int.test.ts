@@ -266,6 +266,21 @@ describe("a tenant's timeline", () => {
     expect(errors[0]?.traceId).toMatch(/^tl-/);
     expect((await tenantTimeline(h.db.opsDb, t.id, { before: at(45) }, 30)).entries).toHaveLength(2);
   });
+  it("pages through entries that share the page's last millisecond without skipping or repeating one", async () => {
+    const t = await createTenant(h.db.platformDb);
+    const now = Math.floor(Date.now() / 1000) * 1000;
+    const audit = (at: Date, target: string) =>
+      h.db.platformDb.auditEvent.create({ data: { tenantId: t.id, actorUid: t.parentUid, action: "cloud.role.bound", target, at } });
+    // a page's worth, less one, each at its own time; then three in one millisecond, older than all of them
+    for (let i = 1; i < timelinePageSize; i++) await audit(new Date(now - i * 1000), `single-${i}`);
+    for (const n of [1, 2, 3]) await audit(new Date(now - 500_000), `tied-${n}`);
+    const first = await tenantTimeline(h.db.opsDb, t.id, { kinds: ["audit"] }, 30);
+    expect(first.entries).toHaveLength(timelinePageSize - 1);
+    expect(first.olderBefore).toEqual(new Date(now - 500_000 + 1));
+    const second = await tenantTimeline(h.db.opsDb, t.id, { kinds: ["audit"], before: first.olderBefore }, 30);
+    expect(second.entries.map((e) => e.detail).sort()).toEqual(["tied-1", "tied-2", "tied-3"]);
+    expect(second.olderBefore).toBeUndefined();
+  });
 });
 
 describe("a tenant's timeline of its agents", () => {
@@ -436,21 +451,6 @@ describe("suspension", () => {
         where: { actor: `staff:${support.email}`, action: "staff.action.refused", target: "action:SuspendTenant" },
       }),
     ).toBe(1);
-  });
-  it("pages through entries that share the page's last millisecond without skipping or repeating one", async () => {
-    const t = await createTenant(h.db.platformDb);
-    const now = Math.floor(Date.now() / 1000) * 1000;
-    const audit = (at: Date, target: string) =>
-      h.db.platformDb.auditEvent.create({ data: { tenantId: t.id, actorUid: t.parentUid, action: "cloud.role.bound", target, at } });
-    // a page's worth, less one, each at its own time; then three in one millisecond, older than all of them
-    for (let i = 1; i < timelinePageSize; i++) await audit(new Date(now - i * 1000), `single-${i}`);
-    for (const n of [1, 2, 3]) await audit(new Date(now - 500_000), `tied-${n}`);
-    const first = await tenantTimeline(h.db.opsDb, t.id, { kinds: ["audit"] }, 30);
-    expect(first.entries).toHaveLength(timelinePageSize - 1);
-    expect(first.olderBefore).toEqual(new Date(now - 500_000 + 1));
-    const second = await tenantTimeline(h.db.opsDb, t.id, { kinds: ["audit"], before: first.olderBefore }, 30);
-    expect(second.entries.map((e) => e.detail).sort()).toEqual(["tied-1", "tied-2", "tied-3"]);
-    expect(second.olderBefore).toBeUndefined();
   });
 });
 

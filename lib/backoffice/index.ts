@@ -38,10 +38,8 @@ export {
 export {
   type TimelineEntry,
   type TimelineKind,
-  type TimelinePage,
   tenantTimeline,
   timelineKinds,
-  timelinePageSize,
   timelineQuery,
 } from "./tenant-timeline";
 export { searchTraces, type TraceQuery, type TraceRow, traceQuery } from "./trace-search";
