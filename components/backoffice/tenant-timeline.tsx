@@ -23,11 +23,11 @@ const tones: Record<TimelineKind, Tone> = {
 export async function TenantTimeline({ tenantId, params }: { tenantId: string; params: Record<string, string | string[] | undefined> }) {
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const values = queryValues(params);
-  const parsed = timelineQuery.safeParse({ kinds: values.kinds, before: values.before });
+  const parsed = timelineQuery.safeParse({ kinds: values.kinds, before: values.before, after: values.after });
   const { db, config } = runtime();
-  const { entries, olderBefore } = parsed.success
+  const { entries, next } = parsed.success
     ? await tenantTimeline(db.opsDb, tenantId, parsed.data, config.AGENT_HEARTBEAT_SECONDS)
-    : { entries: [], olderBefore: undefined };
+    : { entries: [], next: undefined };
   const selected = parsed.success && parsed.data.kinds?.length === 1 ? parsed.data.kinds[0] : undefined;
   const link = (extra: Record<string, string>) => `/ops/tenant?${new URLSearchParams({ id: tenantId, ...extra })}`;
   const time = (at: Date) => format.dateTime(at, "console");
@@ -83,10 +83,10 @@ export async function TenantTimeline({ tenantId, params }: { tenantId: string; p
           </tr>
         ))}
       </Table>
-      {olderBefore && (
+      {next && (
         <a
           className="text-primary hover:underline"
-          href={link({ ...(selected && { kinds: selected }), before: olderBefore.toISOString() })}
+          href={link({ ...(selected && { kinds: selected }), before: next.before.toISOString(), after: next.after })}
         >
           {t("ops.timeline.older")}
         </a>

@@ -24,7 +24,7 @@ import {
 import { tenantCsv } from "./tenant-csv";
 import { findTenantId, tenantDetail } from "./tenant-detail";
 import { listTenantPage, type TenantListQuery, tenantListQuery } from "./tenant-list";
-import { tenantTimeline, timelinePageSize } from "./tenant-timeline";
+import { type TimelineQuery, tenantTimeline, timelinePageSize, timelineQuery } from "./tenant-timeline";
 import { searchTraces, traceQuery } from "./trace-search";
 
 let h: Harness;
@@ -266,20 +266,43 @@ describe("a tenant's timeline", () => {
     expect(errors[0]?.traceId).toMatch(/^tl-/);
     expect((await tenantTimeline(h.db.opsDb, t.id, { before: at(45) }, 30)).entries).toHaveLength(2);
   });
-  it("pages through entries that share the page's last millisecond without skipping or repeating one", async () => {
+  it("pages through entries of one millisecond, more than a page of them and of two kinds, without skipping or repeating one", async () => {
     const t = await createTenant(h.db.platformDb);
     const now = Math.floor(Date.now() / 1000) * 1000;
-    const audit = (at: Date, target: string) =>
-      h.db.platformDb.auditEvent.create({ data: { tenantId: t.id, actorUid: t.parentUid, action: "cloud.role.bound", target, at } });
-    // a page's worth, less one, each at its own time; then three in one millisecond, older than all of them
-    for (let i = 1; i < timelinePageSize; i++) await audit(new Date(now - i * 1000), `single-${i}`);
-    for (const n of [1, 2, 3]) await audit(new Date(now - 500_000), `tied-${n}`);
-    const first = await tenantTimeline(h.db.opsDb, t.id, { kinds: ["audit"] }, 30);
-    expect(first.entries).toHaveLength(timelinePageSize - 1);
-    expect(first.olderBefore).toEqual(new Date(now - 500_000 + 1));
-    const second = await tenantTimeline(h.db.opsDb, t.id, { kinds: ["audit"], before: first.olderBefore }, 30);
-    expect(second.entries.map((e) => e.detail).sort()).toEqual(["tied-1", "tied-2", "tied-3"]);
-    expect(second.olderBefore).toBeUndefined();
+    const tiedAt = new Date(now - 60_000);
+    const audit = (at: Date, target: string) => ({ tenantId: t.id, actorUid: t.parentUid, action: "cloud.role.bound", target, at });
+    // a newer entry; a page and a half of staff actions and a page of the tenant's audit, all in one
+    // millisecond (as a metering push logs its rows); an older entry. Pages end among each kind in turn.
+    await h.db.platformDb.auditEvent.createMany({
+      data: [
+        audit(new Date(now - 1_000), "newer"),
+        ...Array.from({ length: timelinePageSize }, (_, n) => audit(tiedAt, `audit-${n}`)),
+        audit(new Date(now - 120_000), "older"),
+      ],
+    });
+    await h.db.platformDb.platformAuditEvent.createMany({
+      data: Array.from({ length: timelinePageSize * 1.5 }, (_, n) => ({
+        at: tiedAt,
+        actor: `staff-${n}@example.com`,
+        action: "tenant.suspended",
+        target: `tenant:${t.id}`,
+      })),
+    });
+    const seen: string[] = [];
+    let q: TimelineQuery = {};
+    for (let pages = 0; pages < 5; pages++) {
+      const { entries, next } = await tenantTimeline(h.db.opsDb, t.id, q, 30);
+      seen.push(...entries.map((e) => `${e.kind}:${e.detail}`));
+      if (!next) break;
+      // as the link carries it: the time as an ISO string, the entry as "kind:id"
+      q = timelineQuery.parse({ before: next.before.toISOString(), after: next.after });
+    }
+    expect(seen).toHaveLength(timelinePageSize * 2.5 + 2);
+    expect(new Set(seen).size).toBe(seen.length);
+    // newest first; in the one millisecond, staff actions before the tenant's audit
+    expect(seen[0]).toBe("audit:newer");
+    expect(seen.slice(1, 1 + timelinePageSize * 1.5).every((e) => e.startsWith("staff:"))).toBe(true);
+    expect(seen.at(-1)).toBe("audit:older");
   });
 });
 

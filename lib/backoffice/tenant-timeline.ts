@@ -5,6 +5,13 @@ import { offlineBefore } from "./agent-online";
 export const timelineKinds = ["order", "callback", "error", "audit", "agent", "metering", "staff"] as const;
 export type TimelineKind = (typeof timelineKinds)[number];
 
+/** Where the next page goes on from: the last entry shown, "kind:id" (its time is `before`). */
+const entryRef = z
+  .string()
+  .regex(/^[a-z]+:[A-Za-z0-9:-]{1,100}$/)
+  .transform((s) => ({ kind: s.slice(0, s.indexOf(":")), id: s.slice(s.indexOf(":") + 1) }))
+  .pipe(z.object({ kind: z.enum(timelineKinds), id: z.string() }));
+
 export const timelineQuery = z.object({
   /** the kinds to show, comma-separated; all when absent */
   kinds: z
@@ -14,6 +21,8 @@ export const timelineQuery = z.object({
     .optional(),
   /** entries before this time (the next page) */
   before: z.coerce.date().optional(),
+  /** with `before`: the last entry shown at that time, so that the next page goes on after it within that millisecond */
+  after: entryRef.optional(),
 });
 export type TimelineQuery = z.infer<typeof timelineQuery>;
 
@@ -33,8 +42,17 @@ export type TimelineEntry = {
 
 export const timelinePageSize = 100;
 
-/** A page of the timeline, and where the next (older) one starts: none when this was the last. */
-export type TimelinePage = { entries: TimelineEntry[]; olderBefore?: Date };
+/** A page of the timeline, and where the next (older) one starts (`before` and `after`): none when this was the last. */
+export type TimelinePage = { entries: TimelineEntry[]; next?: { before: Date; after: string } };
+
+/**
+ * Entries run newest first, then by kind and id (descending), a total order:
+ * a staff action and what it changed, written in one transaction at one
+ * instant, always show in the same order, and a page goes on exactly after
+ * the last entry of the one before, even among hundreds of one millisecond
+ * (a metering push logs up to 500 rows at once).
+ */
+const order = Prisma.sql`ORDER BY at DESC, kind DESC, id DESC`;
 
 /**
  * One tenant's story, newest first: what the marketplace did (orders), the
@@ -52,64 +70,101 @@ export async function tenantTimeline(
   heartbeatSeconds: number,
 ): Promise<TimelinePage> {
   const kinds = new Set<TimelineKind>(q.kinds?.length ? q.kinds : timelineKinds);
-  const before = q.before ?? new Date("9999-01-01T00:00:00Z");
+  // one kind's newest rows past the cursor (their own query's `at` and `id`), in the timeline's order
+  const page = (kind: TimelineKind, rows: Prisma.Sql) =>
+    Prisma.sql`(SELECT * FROM (${rows}) r WHERE ${pastCursor(kind, q)} ${order} LIMIT ${timelinePageSize})`;
   const branches: Prisma.Sql[] = [];
-  const take = Prisma.sql`ORDER BY at DESC LIMIT ${timelinePageSize}`;
   if (kinds.has("order"))
-    branches.push(Prisma.sql`(SELECT id::text, at, 'order' AS kind, action AS what, concat_ws(' · ', instance_id, sku) AS detail, NULL AS "traceId", NULL::timestamptz AS "until"
-      FROM marketplace_orders WHERE tenant_id = ${tenantId}::uuid AND at < ${before} ${take})`);
+    branches.push(
+      page(
+        "order",
+        Prisma.sql`SELECT id::text, at, 'order' AS kind, action AS what, concat_ws(' · ', instance_id, sku) AS detail, NULL AS "traceId", NULL::timestamptz AS "until"
+        FROM marketplace_orders WHERE tenant_id = ${tenantId}::uuid`,
+      ),
+    );
   if (kinds.has("callback"))
-    branches.push(Prisma.sql`(SELECT id::text, received_at AS at, 'callback' AS kind, action AS what, concat_ws(' · ', instance_id, status::text) AS detail, NULL AS "traceId", NULL::timestamptz AS "until"
-      FROM marketplace_inbox i
-      WHERE i.channel = (SELECT channel FROM tenants WHERE id = ${tenantId}::uuid)
-        AND i.instance_id IN (SELECT instance_id FROM subscriptions WHERE tenant_id = ${tenantId}::uuid AND instance_id IS NOT NULL)
-        AND received_at < ${before}
-      ORDER BY received_at DESC LIMIT ${timelinePageSize})`);
+    branches.push(
+      page(
+        "callback",
+        Prisma.sql`SELECT id::text, received_at AS at, 'callback' AS kind, action AS what, concat_ws(' · ', instance_id, status::text) AS detail, NULL AS "traceId", NULL::timestamptz AS "until"
+        FROM marketplace_inbox i
+        WHERE i.channel = (SELECT channel FROM tenants WHERE id = ${tenantId}::uuid)
+          AND i.instance_id IN (SELECT instance_id FROM subscriptions WHERE tenant_id = ${tenantId}::uuid AND instance_id IS NOT NULL)`,
+      ),
+    );
   if (kinds.has("error"))
-    branches.push(Prisma.sql`(SELECT id::text, at, 'error' AS kind, code AS what, action AS detail, trace_id AS "traceId", NULL::timestamptz AS "until"
-      FROM gateway_traces WHERE tenant_id = ${tenantId}::uuid AND code <> 'OK' AND at < ${before} ${take})`);
+    branches.push(
+      page(
+        "error",
+        Prisma.sql`SELECT id::text, at, 'error' AS kind, code AS what, action AS detail, trace_id AS "traceId", NULL::timestamptz AS "until"
+        FROM gateway_traces WHERE tenant_id = ${tenantId}::uuid AND code <> 'OK'`,
+      ),
+    );
   if (kinds.has("audit"))
-    branches.push(Prisma.sql`(SELECT id::text, at, 'audit' AS kind, action AS what, target AS detail, trace_id AS "traceId", NULL::timestamptz AS "until"
-      FROM audit_events WHERE tenant_id = ${tenantId}::uuid AND at < ${before} ${take})`);
+    branches.push(
+      page(
+        "audit",
+        Prisma.sql`SELECT id::text, at, 'audit' AS kind, action AS what, target AS detail, trace_id AS "traceId", NULL::timestamptz AS "until"
+        FROM audit_events WHERE tenant_id = ${tenantId}::uuid`,
+      ),
+    );
   if (kinds.has("agent"))
     branches.push(
-      Prisma.sql`(SELECT id::text, enrolled_at AS at, 'agent' AS kind, 'agent.enrolled' AS what, concat_ws(' · ', hostname, os, agent_version) AS detail, NULL AS "traceId", NULL::timestamptz AS "until"
-      FROM agents WHERE tenant_id = ${tenantId}::uuid AND enrolled_at < ${before} ORDER BY enrolled_at DESC LIMIT ${timelinePageSize})`,
-      Prisma.sql`(SELECT concat_ws(':', g.agent_id, floor(extract(epoch FROM g.silent_from) * 1000)) AS id, g.silent_from AS at, 'agent' AS kind,
-        'agent.silent' AS what, a.hostname AS detail, NULL AS "traceId", g.silent_to AS "until"
-      FROM agent_gaps g JOIN agents a ON a.tenant_id = g.tenant_id AND a.id = g.agent_id
-      WHERE g.tenant_id = ${tenantId}::uuid AND g.silent_from < ${before} ORDER BY g.silent_from DESC LIMIT ${timelinePageSize})`,
+      page(
+        "agent",
+        Prisma.sql`SELECT id::text, enrolled_at AS at, 'agent' AS kind, 'agent.enrolled' AS what, concat_ws(' · ', hostname, os, agent_version) AS detail, NULL AS "traceId", NULL::timestamptz AS "until"
+        FROM agents WHERE tenant_id = ${tenantId}::uuid`,
+      ),
+      page(
+        "agent",
+        Prisma.sql`SELECT concat_ws(':', g.agent_id, floor(extract(epoch FROM g.silent_from) * 1000)) AS id, g.silent_from AS at, 'agent' AS kind,
+          'agent.silent' AS what, a.hostname AS detail, NULL AS "traceId", g.silent_to AS "until"
+        FROM agent_gaps g JOIN agents a ON a.tenant_id = g.tenant_id AND a.id = g.agent_id
+        WHERE g.tenant_id = ${tenantId}::uuid`,
+      ),
       // a silence not over yet: the gap it will be, open
-      Prisma.sql`(SELECT id::text || ':offline' AS id, last_seen_at AS at, 'agent' AS kind, 'agent.offline' AS what, hostname AS detail, NULL AS "traceId", NULL::timestamptz AS "until"
-      FROM agents WHERE tenant_id = ${tenantId}::uuid AND revoked_at IS NULL AND last_seen_at <= ${offlineBefore(heartbeatSeconds)}
-        AND last_seen_at < ${before} ORDER BY last_seen_at DESC LIMIT ${timelinePageSize})`,
+      page(
+        "agent",
+        Prisma.sql`SELECT id::text || ':offline' AS id, last_seen_at AS at, 'agent' AS kind, 'agent.offline' AS what, hostname AS detail, NULL AS "traceId", NULL::timestamptz AS "until"
+        FROM agents WHERE tenant_id = ${tenantId}::uuid AND revoked_at IS NULL AND last_seen_at <= ${offlineBefore(heartbeatSeconds)}`,
+      ),
     );
   if (kinds.has("metering"))
-    branches.push(Prisma.sql`(SELECT l.id::text, l.at, 'metering' AS kind, 'metering.' || l.state AS what,
-        concat_ws(' · ', r.channel::text, r.metric, to_char(r.hour AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:00Z')) AS detail, NULL AS "traceId", NULL::timestamptz AS "until"
-      FROM metering_log l JOIN metering_records r ON r.tenant_id = l.tenant_id AND r.id = l.record_id
-      WHERE l.tenant_id = ${tenantId}::uuid AND l.at < ${before} ORDER BY l.at DESC LIMIT ${timelinePageSize})`);
+    branches.push(
+      page(
+        "metering",
+        Prisma.sql`SELECT l.id::text, l.at, 'metering' AS kind, 'metering.' || l.state AS what,
+          concat_ws(' · ', r.channel::text, r.metric, to_char(r.hour AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:00Z')) AS detail, NULL AS "traceId", NULL::timestamptz AS "until"
+        FROM metering_log l JOIN metering_records r ON r.tenant_id = l.tenant_id AND r.id = l.record_id
+        WHERE l.tenant_id = ${tenantId}::uuid`,
+      ),
+    );
   if (kinds.has("staff"))
-    branches.push(Prisma.sql`(SELECT id::text, at, 'staff' AS kind, action AS what, actor AS detail, NULL AS "traceId", NULL::timestamptz AS "until"
-      FROM platform_audit_events WHERE target = ${`tenant:${tenantId}`} AND at < ${before} ${take})`);
-  // every branch names its columns: a UNION takes its names from whichever branch comes first;
-  // entries of one instant (a staff action and what it changed, in one transaction) in a fixed order
+    branches.push(
+      page(
+        "staff",
+        Prisma.sql`SELECT id::text, at, 'staff' AS kind, action AS what, actor AS detail, NULL AS "traceId", NULL::timestamptz AS "until"
+        FROM platform_audit_events WHERE target = ${`tenant:${tenantId}`}`,
+      ),
+    );
+  // every branch names its columns: a UNION takes its names from whichever branch comes first
   const entries = await opsDb.$queryRaw<TimelineEntry[]>`
-    SELECT * FROM (${Prisma.join(branches, " UNION ALL ")}) e ORDER BY at DESC, kind DESC, id DESC LIMIT ${timelinePageSize}`;
-  return wholeMilliseconds(entries);
+    SELECT * FROM (${Prisma.join(branches, " UNION ALL ")}) e ${order} LIMIT ${timelinePageSize}`;
+  const last = entries.at(-1);
+  return last && entries.length === timelinePageSize
+    ? { entries, next: { before: last.at, after: `${last.kind}:${last.id}` } }
+    : { entries };
 }
 
 /**
- * A full page ends at a whole millisecond, the next page's `before` (a time
- * to the millisecond, as a link carries it): the entries of the page's last
- * millisecond all go to the next page, rather than some shown here and the
- * rest skipped there. A page that is one millisecond throughout is shown
- * whole, and what else that millisecond holds is skipped.
+ * A kind's rows that come after the cursor in the timeline's order: before
+ * its time; at its very time, those of a kind that sorts after the cursor's,
+ * or of its kind with a lower id. (Every time here is whole milliseconds,
+ * timestamptz(3), as a link's time is.)
  */
-function wholeMilliseconds(entries: TimelineEntry[]): TimelinePage {
-  const last = entries.at(-1);
-  if (!last || entries.length < timelinePageSize) return { entries };
-  const lastMs = last.at.getTime();
-  const earlier = entries.filter((e) => e.at.getTime() > lastMs);
-  return earlier.length ? { entries: earlier, olderBefore: new Date(lastMs + 1) } : { entries, olderBefore: last.at };
+function pastCursor(kind: TimelineKind, { before, after }: TimelineQuery): Prisma.Sql {
+  if (!before) return Prisma.sql`true`;
+  if (!after || kind > after.kind) return Prisma.sql`r.at < ${before}`;
+  if (kind < after.kind) return Prisma.sql`r.at <= ${before}`;
+  return Prisma.sql`(r.at, r.id) < (${before}::timestamptz, ${after.id})`;
 }
