@@ -21,7 +21,13 @@ export function createDatabase(urls: DatabaseUrls, poolSize = 10): Database {
     // a dropped connection must not crash the process, idle or checked out (as
     // when Postgres shuts down mid-request): the query in flight reports it
     p.on("error", () => {});
-    p.on("connect", (client) => client.on("error", () => {}));
+    p.on("connect", (client) => {
+      client.on("error", () => {});
+      // Prisma's pg adapter sends times as UTC without a zone and reads every offset back as UTC, and
+      // the day buckets of the charts are UTC days: the session is UTC whatever the server's default
+      // (a managed Postgres in China is often set to PRC). Queued ahead of the client's first query.
+      client.query("SET TIME ZONE 'UTC'").catch(() => {}); // a connection that died says so at that query
+    });
     return p;
   };
   const appPool = pool(urls.app, poolSize);
