@@ -3,14 +3,11 @@ import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 import { e2e } from "../playwright.config";
 
-/** Pages that show nothing of their own: they only send the browser on (the staff's home, to their area). */
-const redirectsOnly = new Set(["/staff"]);
-
 /** Every page of the app, from the file tree (app/**\/page.tsx), so a new page is covered without editing a list. */
 export function appPages(dir = "app", route = ""): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     if (entry.isDirectory()) return appPages(path.join(dir, entry.name), `${route}/${entry.name}`);
-    return entry.name === "page.tsx" && !redirectsOnly.has(route) ? [route || "/"] : [];
+    return entry.name === "page.tsx" ? [route || "/"] : [];
   });
 }
 
@@ -22,10 +19,13 @@ export async function signInAsStaff(page: Page) {
   await page.waitForURL((url) => url.pathname === "/admin");
 }
 
-/** How a page is reached as the person it is for: the console as the Alibaba demo buyer, the back office as the ISV admin. */
+/**
+ * How a page is reached as the person it is for: the console as the Alibaba demo buyer, the back office
+ * (and /staff, which sends a member on to their area) as the ISV admin.
+ */
 export async function signInFor(page: Page, route: string) {
   if (route.startsWith("/console")) await page.goto("/console/demo?tenant=aliyun");
-  if (route.startsWith("/admin") || route.startsWith("/ops")) await signInAsStaff(page);
+  if (route.startsWith("/admin") || route.startsWith("/ops") || route === "/staff") await signInAsStaff(page);
 }
 
 /**
