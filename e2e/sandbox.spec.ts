@@ -25,7 +25,9 @@ test("an instance's calls and free-login link are shown only to the browser that
   await theirs.goto(`/sandbox?aliUid=${buyer.aliUid}&instanceId=${Date.now() + 8}`);
   await theirs.getByRole("button", { name: /^Buy$|^购买$/ }).click();
   await expect(
-    theirs.getByRole("alert").filter({ hasText: /Alibaba Cloud account belongs to another sandbox buyer|阿里云账号属于其他沙箱买家/ }),
+    theirs.getByRole("alert").filter({
+      hasText: /Alibaba Cloud account already has a tenant that this browser did not buy|阿里云账号已有租户，且不是在本浏览器中购买的/,
+    }),
   ).toBeVisible();
   await theirs.getByRole("button", { name: /^Expire$|^到期$/ }).click();
   await expect(theirs.getByRole("alert").filter({ hasText: /did not buy this instance|不是在本浏览器中购买的/ })).toBeVisible();

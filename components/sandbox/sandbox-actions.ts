@@ -52,14 +52,14 @@ export async function sendAliyunOrder(data: FormData) {
   const mine = (uid: string) => claims.accounts.includes(`aliyun:${uid}`);
   // free login opens the tenant that holds the instance: this browser may buy only an
   // instance nobody else holds, for an account nobody else bought for, and move only its own
-  const refusal = async () => {
+  const findRefusal = async () => {
     if (order.op !== "buy") return claims.instances.includes(order.instanceId) ? undefined : "notYours";
     const holder = await instanceHolder(order.instanceId);
     if (holder && !mine(holder)) return "taken";
     if (!mine(order.aliUid) && (await tenantState("aliyun", order.aliUid))) return "accountTaken";
     return undefined;
   };
-  const refused = await refusal();
+  const refused = await findRefusal();
   if (refused) {
     keep.set("refused", refused);
     redirect(`/sandbox?${keep}`);
