@@ -72,7 +72,7 @@ export async function tenantTimeline(
   const kinds = new Set<TimelineKind>(q.kinds?.length ? q.kinds : timelineKinds);
   // one kind's newest rows past the cursor (their own query's `at` and `id`), in the timeline's order
   const page = (kind: TimelineKind, rows: Prisma.Sql) =>
-    Prisma.sql`(SELECT * FROM (${rows}) r WHERE ${pastCursor(kind, q)} ${order} LIMIT ${timelinePageSize})`;
+    Prisma.sql`(SELECT * FROM (${rows}) r WHERE ${filterPastCursor(kind, q)} ${order} LIMIT ${timelinePageSize})`;
   const branches: Prisma.Sql[] = [];
   if (kinds.has("order"))
     branches.push(
@@ -162,7 +162,7 @@ export async function tenantTimeline(
  * or of its kind with a lower id. (Every time here is whole milliseconds,
  * timestamptz(3), as a link's time is.)
  */
-function pastCursor(kind: TimelineKind, { before, after }: TimelineQuery): Prisma.Sql {
+function filterPastCursor(kind: TimelineKind, { before, after }: TimelineQuery): Prisma.Sql {
   if (!before) return Prisma.sql`true`;
   if (!after || kind > after.kind) return Prisma.sql`r.at < ${before}`;
   if (kind < after.kind) return Prisma.sql`r.at <= ${before}`;
