@@ -80,7 +80,7 @@ async function probes(db: Database): Promise<Probe[]> {
     `SELECT created_at AS "createdAt", id::text FROM tenants WHERE channel = 'aliyun' ORDER BY created_at DESC, id DESC OFFSET ${(deep - 1) * 50 - 1} LIMIT 1`,
   );
   if (!edge) throw new Error("no deep page");
-  const after = encodeCursor({ value: edge.createdAt.toISOString(), id: edge.id });
+  const after = encodeCursor({ sort: "newest", value: edge.createdAt.toISOString(), id: edge.id });
   const tenantIds = (await ops.tenant.findMany({ select: { id: true }, take: 500 })).map((t) => t.id);
   const traces = await ops.gatewayTrace.findMany({ select: { id: true, at: true, traceId: true }, take: 500, orderBy: { id: "desc" } });
   let i = 0;

@@ -77,8 +77,11 @@ describe("the admin tenant list", () => {
   });
 
   it("pages by keyset: every tenant of a filter exactly once, in order, whatever the sort", async () => {
+    // names as long as a profile allows, in Chinese: the name sort's cursor carries one
     const name = `Paged-${randomUUID().slice(0, 8)}`;
-    const made = await Promise.all(Array.from({ length: 7 }, (_, i) => namedTenant(`${name}-${i}`, { channel: "aws" })));
+    const made = await Promise.all(
+      Array.from({ length: 7 }, (_, i) => namedTenant(`${name}-${i}-${"迁移".repeat(55)}`, { channel: "aws" })),
+    );
     for (const sort of ["newest", "oldest", "name"]) {
       const seen: string[] = [];
       let after: string | undefined;
@@ -151,7 +154,10 @@ describe("the admin tenant list", () => {
       [{ agents: "online' OR 1=1 --" }, "agents"],
       [{ sort: "id; DROP" }, "sort"],
       [{ after: "not-a-cursor" }, "after"],
-      [{ after: Buffer.from('["x","not-a-uuid"]').toString("base64url") }, "after"],
+      [{ after: Buffer.from('["name","x","not-a-uuid"]').toString("base64url") }, "after"],
+      // a cursor of the name sort given with another sort, as an edited address would
+      [{ sort: "newest", after: Buffer.from(`["name","Acme","${randomUUID()}"]`).toString("base64url") }, "after"],
+      [{ sort: "oldest", after: Buffer.from(`["oldest","Acme","${randomUUID()}"]`).toString("base64url") }, "after"],
       [{ q: "x".repeat(101) }, "q"],
     ] as const) {
       const r = tenantListQuery.safeParse(q);

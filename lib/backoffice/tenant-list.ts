@@ -7,40 +7,46 @@ export const tenantSorts = ["newest", "oldest", "name"] as const;
 export const maxPageSize = 100;
 
 /** The admin tenant list's query string; a value outside these is an error the page names, never a 500. */
-export const tenantListQuery = z.object({
-  /** a name (prefix, any case), an account id, a tenant id or a marketplace instance id */
-  q: z.string().trim().max(100).optional(),
-  channel: z.enum(["aliyun", "aws", "direct"]).optional(),
-  status: z.enum(["active", "frozen", "closed", "suspended"]).optional(),
-  plan: z.enum(planIds as [string, ...string[]]).optional(),
-  cloud: z.enum(["pending", "verified", "failed", "none"]).optional(),
-  /** subscriptions ending within this many days */
-  expiring: z.enum(["7", "30"]).optional(),
-  /** online: an unrevoked agent online; offline: unrevoked agents, none online; none: no unrevoked agent */
-  agents: z.enum(["online", "offline", "none"]).optional(),
-  sort: z.enum(tenantSorts).default("newest"),
-  size: z.coerce.number().int().min(1).max(maxPageSize).default(50),
-  /** the keyset cursor of the next page (opaque) */
-  after: z
-    .string()
-    .max(300)
-    .transform((s, ctx) => {
-      const cursor = decodeCursor(s);
-      if (!cursor) ctx.addIssue({ code: "custom", message: "not a cursor" });
-      return cursor as Cursor;
-    })
-    .optional(),
-});
+export const tenantListQuery = z
+  .object({
+    /** a name (prefix, any case), an account id, a tenant id or a marketplace instance id */
+    q: z.string().trim().max(100).optional(),
+    channel: z.enum(["aliyun", "aws", "direct"]).optional(),
+    status: z.enum(["active", "frozen", "closed", "suspended"]).optional(),
+    plan: z.enum(planIds as [string, ...string[]]).optional(),
+    cloud: z.enum(["pending", "verified", "failed", "none"]).optional(),
+    /** subscriptions ending within this many days */
+    expiring: z.enum(["7", "30"]).optional(),
+    /** online: an unrevoked agent online; offline: unrevoked agents, none online; none: no unrevoked agent */
+    agents: z.enum(["online", "offline", "none"]).optional(),
+    sort: z.enum(tenantSorts).default("newest"),
+    size: z.coerce.number().int().min(1).max(maxPageSize).default(50),
+    /** the keyset cursor of the next page (opaque); long enough for a 128-character name in any script */
+    after: z
+      .string()
+      .max(2_000)
+      .transform((s, ctx) => {
+        const cursor = decodeCursor(s);
+        if (!cursor) ctx.addIssue({ code: "custom", message: "not a cursor" });
+        return cursor as Cursor;
+      })
+      .optional(),
+  })
+  // a cursor holds the value of its own sort: one of another sort (an edited address) is an error, not a 500
+  .refine((q) => !q.after || q.after.sort === q.sort, { path: ["after"], message: "a cursor of another sort" });
 export type TenantListQuery = z.infer<typeof tenantListQuery>;
 
-type Cursor = { value: string; id: string };
+type Cursor = { sort: (typeof tenantSorts)[number]; value: string; id: string };
 
-export const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify([c.value, c.id])).toString("base64url");
+export const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify([c.sort, c.value, c.id])).toString("base64url");
 export function decodeCursor(s: string): Cursor | undefined {
   try {
-    const [value, id] = JSON.parse(Buffer.from(s, "base64url").toString("utf8")) as unknown[];
-    if (typeof value !== "string" || typeof id !== "string" || !z.uuid().safeParse(id).success) return undefined;
-    return { value, id };
+    const [sort, value, id] = JSON.parse(Buffer.from(s, "base64url").toString("utf8")) as unknown[];
+    const sorted = z.enum(tenantSorts).safeParse(sort);
+    if (!sorted.success || typeof value !== "string" || typeof id !== "string" || !z.uuid().safeParse(id).success) return undefined;
+    // newest and oldest page by creation time: their value is an ISO time
+    if (sorted.data !== "name" && !z.iso.datetime().safeParse(value).success) return undefined;
+    return { sort: sorted.data, value, id };
   } catch {
     return undefined;
   }
@@ -151,7 +157,7 @@ export async function listTenantPage(
   const last = page.at(-1);
   const next =
     rows.length > q.size && last
-      ? encodeCursor({ value: q.sort === "name" ? last.displayName : last.createdAt.toISOString(), id: last.id })
+      ? encodeCursor({ sort: q.sort, value: q.sort === "name" ? last.displayName : last.createdAt.toISOString(), id: last.id })
       : null;
   return { rows: page, next };
 }
