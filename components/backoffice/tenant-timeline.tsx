@@ -86,7 +86,7 @@ export async function TenantTimeline({ tenantId, params }: { tenantId: string; p
       {next && (
         <a
           className="text-primary hover:underline"
-          href={link({ ...(selected && { kinds: selected }), before: next.before.toISOString(), after: next.after })}
+          href={link({ ...(values.kinds && { kinds: values.kinds }), before: next.before.toISOString(), after: next.after })}
         >
           {t("ops.timeline.older")}
         </a>

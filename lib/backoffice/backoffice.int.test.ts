@@ -309,6 +309,13 @@ describe("a tenant's timeline", () => {
     expect(seen[0]).toBe("audit:newer");
     expect(seen.slice(1, 1 + timelinePageSize * 1.5).every((e) => e.startsWith("staff:"))).toBe(true);
     expect(seen.at(-1)).toBe("audit:older");
+    // exactly a page: no link to an empty one
+    const whole = await createTenant(h.db.platformDb);
+    await h.db.platformDb.auditEvent.createMany({
+      data: Array.from({ length: timelinePageSize }, (_, n) => ({ ...audit(new Date(now - n * 1000), `whole-${n}`), tenantId: whole.id })),
+    });
+    const only = await tenantTimeline(h.db.opsDb, whole.id, { kinds: ["audit"] }, 30);
+    expect([only.entries.length, only.next]).toEqual([timelinePageSize, undefined]);
   });
 });
 

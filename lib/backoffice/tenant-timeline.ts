@@ -72,7 +72,7 @@ export async function tenantTimeline(
   const kinds = new Set<TimelineKind>(q.kinds?.length ? q.kinds : timelineKinds);
   // one kind's newest rows past the cursor (their own query's `at` and `id`), in the timeline's order
   const page = (kind: TimelineKind, rows: Prisma.Sql) =>
-    Prisma.sql`(SELECT * FROM (${rows}) r WHERE ${filterPastCursor(kind, q)} ${order} LIMIT ${timelinePageSize})`;
+    Prisma.sql`(SELECT * FROM (${rows}) r WHERE ${filterPastCursor(kind, q)} ${order} LIMIT ${timelinePageSize + 1})`;
   const branches: Prisma.Sql[] = [];
   if (kinds.has("order"))
     branches.push(
@@ -147,13 +147,13 @@ export async function tenantTimeline(
         FROM platform_audit_events WHERE target = ${`tenant:${tenantId}`}`,
       ),
     );
-  // every branch names its columns: a UNION takes its names from whichever branch comes first
-  const entries = await opsDb.$queryRaw<TimelineEntry[]>`
-    SELECT * FROM (${Prisma.join(branches, " UNION ALL ")}) e ${order} LIMIT ${timelinePageSize}`;
+  // every branch names its columns: a UNION takes its names from whichever branch comes first;
+  // one more than a page tells whether there is an older page at all
+  const rows = await opsDb.$queryRaw<TimelineEntry[]>`
+    SELECT * FROM (${Prisma.join(branches, " UNION ALL ")}) e ${order} LIMIT ${timelinePageSize + 1}`;
+  const entries = rows.slice(0, timelinePageSize);
   const last = entries.at(-1);
-  return last && entries.length === timelinePageSize
-    ? { entries, next: { before: last.at, after: `${last.kind}:${last.id}` } }
-    : { entries };
+  return last && rows.length > timelinePageSize ? { entries, next: { before: last.at, after: `${last.kind}:${last.id}` } } : { entries };
 }
 
 /**
