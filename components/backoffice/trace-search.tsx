@@ -1,9 +1,10 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Panel } from "@/components/ui/panel";
 import { Cell, Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { searchTraces, type TraceRow, traceQuery } from "@/lib/backoffice";
+import { instantOfWallTime } from "@/lib/i18n";
 import { runtime } from "@/lib/runtime";
 import { FilterError } from "./filter-error";
 import { invalidFields, queryValues } from "./query-values";
@@ -13,9 +14,11 @@ const input = "mt-1 block h-8 w-full rounded border border-gray-300 px-2";
 
 /** Support's trace search: a traceId (exact), or tenant, action, code and time range; the newest 50. */
 export async function TraceSearch({ params }: { params: Record<string, string | string[] | undefined> }) {
-  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const [t, format, zone] = await Promise.all([getTranslations(), getFormatter(), getTimeZone()]);
   const values = queryValues(params);
-  const parsed = traceQuery.safeParse(values);
+  // the range fields hold the viewer's wall-clock time, as the results show theirs
+  const inZone = (wall: string | undefined) => wall && instantOfWallTime(wall, zone);
+  const parsed = traceQuery.safeParse({ ...values, from: inZone(values.from), to: inZone(values.to) });
   let traces: TraceRow[] = [];
   if (parsed.success) {
     await runtime().traces.flush(); // this process's own calls, so a page's failure is found at once
@@ -47,11 +50,11 @@ export async function TraceSearch({ params }: { params: Record<string, string | 
           <input name="code" defaultValue={values.code} placeholder="Forbidden" className={input} />
         </label>
         <label className="block min-w-0">
-          <span className="text-xs text-gray-500">{t("ops.traces.from")}</span>
+          <span className="text-xs text-gray-500">{t("ops.traces.from", { zone })}</span>
           <input type="datetime-local" name="from" defaultValue={values.from} className={input} />
         </label>
         <label className="block min-w-0">
-          <span className="text-xs text-gray-500">{t("ops.traces.to")}</span>
+          <span className="text-xs text-gray-500">{t("ops.traces.to", { zone })}</span>
           <input type="datetime-local" name="to" defaultValue={values.to} className={input} />
         </label>
         <label className="flex items-center gap-2">

@@ -1,9 +1,31 @@
+import { TZDate } from "@date-fns/tz";
+
 export const currencies = ["CNY", "USD"] as const;
 type Currency = (typeof currencies)[number];
 
 const zones = new Set(["UTC", ...Intl.supportedValuesOf("timeZone")]);
 
 export const isTimeZone = (zone: string | null | undefined): zone is string => !!zone && zones.has(zone);
+
+/**
+ * A wall-clock time with no zone, as a datetime-local field sends it
+ * ("2026-12-01T10:00"), read in the viewer's zone: the instant, in UTC
+ * ("2026-12-01T02:00:00.000Z" in Asia/Shanghai). Never the server process's
+ * own zone. Any other text is handed back for the schema to refuse.
+ */
+export function instantOfWallTime(wall: string, zone: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(wall);
+  if (!m) return wall;
+  const [year, month, day, hour, minute, second] = m.slice(1).map((n) => Number(n ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  return new Date(new TZDate(year, month - 1, day, hour, minute, second, zone).getTime()).toISOString();
+}
 
 /**
  * How times and amounts are shown: what the viewer chose, else what their

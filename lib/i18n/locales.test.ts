@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displayPreferences } from "./display";
+import { displayPreferences, instantOfWallTime } from "./display";
 import { matchLocale, negotiateLocale, resolveLocale } from "./locales";
 
 describe("choosing the viewer's language", () => {
@@ -40,5 +40,28 @@ describe("display preferences", () => {
       timeZone: "Asia/Shanghai",
       currency: "CNY",
     });
+  });
+});
+
+describe("a wall-clock time read in the viewer's zone", () => {
+  it("is the instant it names there, whatever the server process's own zone", () => {
+    const processZone = process.env.TZ;
+    try {
+      for (const serverZone of ["UTC", "America/New_York", "Asia/Shanghai"]) {
+        process.env.TZ = serverZone;
+        expect(instantOfWallTime("2026-12-01T10:00", "Asia/Shanghai"), serverZone).toBe("2026-12-01T02:00:00.000Z");
+        expect(instantOfWallTime("2026-12-01T10:00:30", "UTC"), serverZone).toBe("2026-12-01T10:00:30.000Z");
+      }
+    } finally {
+      process.env.TZ = processZone;
+    }
+    // a time the clocks skip (New York, spring forward at 02:00) is the one an hour later; summer time counts
+    expect(instantOfWallTime("2026-03-08T02:30", "America/New_York")).toBe("2026-03-08T07:30:00.000Z");
+    expect(instantOfWallTime("2026-07-01T12:00", "America/New_York")).toBe("2026-07-01T16:00:00.000Z");
+  });
+
+  it("hands back anything else for the schema to refuse", () => {
+    for (const text of ["2026-12-01T10:00Z", "2026-12-01", "yesterday", "2026-12-01T10:00+08:00"])
+      expect(instantOfWallTime(text, "Asia/Shanghai")).toBe(text);
   });
 });
