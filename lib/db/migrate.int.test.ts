@@ -40,6 +40,25 @@ describe("the SQL migrator", () => {
     expect(recorded.rows[0].finished_at).not.toBeNull();
   });
 
+  it("runs migrations in UTC, whatever the server's default zone", async () => {
+    const zoned = `29991231235961_${probe}_zone`;
+    const zoneDir = mkdtempSync(path.join(tmpdir(), "migrations-zone-"));
+    mkdirSync(path.join(zoneDir, zoned));
+    writeFileSync(path.join(zoneDir, zoned, "migration.sql"), `CREATE TABLE ${probe}_zone AS SELECT current_setting('TimeZone') AS zone;`);
+    const options = `options=${encodeURIComponent("-c TimeZone=America/New_York")}`;
+    const inNewYork = { ...urls, owner: `${urls.owner}${urls.owner.includes("?") ? "&" : "?"}${options}` };
+    try {
+      expect((await migrate(inNewYork, zoneDir)).applied).toEqual([zoned]);
+      expect((await owner((c) => c.query(`SELECT zone FROM ${probe}_zone`))).rows).toEqual([{ zone: "UTC" }]);
+    } finally {
+      await owner(async (c) => {
+        await c.query(`DROP TABLE IF EXISTS ${probe}_zone`);
+        await c.query("DELETE FROM _prisma_migrations WHERE migration_name = $1", [zoned]);
+      });
+      rmSync(zoneDir, { recursive: true, force: true });
+    }
+  });
+
   it("refuses to run when an applied migration was edited", async () => {
     writeFileSync(path.join(dir, name, "migration.sql"), `CREATE SCHEMA ${probe}; -- edited`);
     await expect(migrate(urls, dir)).rejects.toThrow(/was changed after it was applied/);

@@ -18,6 +18,9 @@ export async function migrate(urls: DatabaseUrls, dir = migrationsDir): Promise<
   const client = new pg.Client({ connectionString: urls.owner });
   await client.connect();
   try {
+    // day bounds the migrations compute (the trace partitions') are UTC days, not the server's: in a zone
+    // with summer time, a day that adds an hour would leave a gap no partition covers
+    await client.query("SET TIME ZONE 'UTC'");
     await client.query("SELECT pg_advisory_lock(hashtext('skyport_migrate'))");
     await bootstrapRoles(client, urls);
     await client.query(`CREATE TABLE IF NOT EXISTS _prisma_migrations (
