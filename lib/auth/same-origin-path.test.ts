@@ -17,6 +17,10 @@ describe("sameOriginPath", () => {
       "https://evil.example",
       "http://skyport.example/",
       "javascript:alert(1)",
+      // a path that tidies to "//evil.example", another host once resolved again
+      "/.//evil.example",
+      "/admin/..//evil.example",
+      "https://skyport.example//evil.example",
       "",
       null,
     ])
