@@ -186,3 +186,18 @@ test("an admin invites a support member, who sets a password with the link and s
   await member.goto("/ops/health");
   await expect(member).toHaveURL(/\/signin/);
 });
+
+test("the CSV export reads its filters as the page does: the first of a repeated key, and a NUL refused, not a 500", async ({
+  browser,
+}) => {
+  const admin = await staffPage(browser, "admin@skyport.local");
+  const csv = await admin.request.get("/admin/tenants/export?channel=direct&channel=aliyun");
+  expect(csv.status()).toBe(200);
+  const rows = (await csv.text()).trim().split("\r\n").slice(1);
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) expect(row.split(",")[2]).toBe('"direct"');
+  expect((await admin.request.get("/admin/tenants/export?q=a%00")).status()).toBe(400);
+  await admin.goto("/admin/tenants?q=a%00");
+  await expect(admin.getByTestId("filter-error")).toBeVisible();
+  await admin.context().close();
+});

@@ -14,6 +14,7 @@ import {
   setTenantSuspended,
   staffReason,
 } from "@/lib/backoffice";
+import { textField } from "@/lib/http";
 import { codeArgs } from "@/lib/i18n";
 import { aliyunReconcileDeps, cloudAccessConfig, runtime } from "@/lib/runtime";
 import { awsMarketplace } from "@/lib/runtime/aws-marketplace";
@@ -98,7 +99,7 @@ export async function retryDeadMeteringRecord(_: Outcome, form: FormData): Promi
 
 const invitation = z.object({
   email: z.email().max(254),
-  name: z.string().trim().min(1).max(100),
+  name: textField(100).min(1),
   role: z.enum(["isv_admin", "support"]),
 });
 const staffChange = z.object({

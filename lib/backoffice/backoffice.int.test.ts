@@ -20,6 +20,7 @@ import {
   retryMeteringRecord,
   reverifyTenantRole,
   setTenantSuspended,
+  staffReason,
 } from "./staff-actions";
 import { tenantCsv } from "./tenant-csv";
 import { findTenantId, tenantDetail } from "./tenant-detail";
@@ -159,6 +160,8 @@ describe("the admin tenant list", () => {
       [{ sort: "newest", after: Buffer.from(`["name","Acme","${randomUUID()}"]`).toString("base64url") }, "after"],
       [{ sort: "oldest", after: Buffer.from(`["oldest","Acme","${randomUUID()}"]`).toString("base64url") }, "after"],
       [{ q: "x".repeat(101) }, "q"],
+      // Postgres refuses a NUL in text: the schema names the field instead of a 500
+      [{ q: "a\u0000" }, "q"],
     ] as const) {
       const r = tenantListQuery.safeParse(q);
       expect(r.success, JSON.stringify(q)).toBe(false);
@@ -237,15 +240,19 @@ describe("trace search", () => {
   });
 
   it("refuses malformed input by field", () => {
-    // a time with no zone too: the server's own zone would decide what it means
+    // a time with no zone too (the server's own zone would decide what it means), and year 0, no year to Postgres
     for (const q of [
       { traceId: "x' OR '1" },
       { tenant: "1 OR 1=1" },
       { action: "<script>" },
       { from: "yesterday-ish" },
       { to: "2026-05-01T10:00" },
+      { from: "0000-01-01" },
     ])
       expect(traceQuery.safeParse(q).success, JSON.stringify(q)).toBe(false);
+    for (const q of [{ before: "0000-01-01" }, { before: "2026-05-01T10:00" }, { after: "nokind:x" }])
+      expect(timelineQuery.safeParse(q).success, JSON.stringify(q)).toBe(false);
+    expect(staffReason.safeParse("a reason\u0000 with a NUL").success).toBe(false);
   });
 });
 

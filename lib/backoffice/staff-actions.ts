@@ -1,12 +1,12 @@
-import { z } from "zod";
 import { type AliyunAccessConfig, type AwsAccessConfig, verifyAliyunAccess, verifyAwsAccess } from "../cloud";
 import { Prisma, type PrismaClient, platformTransaction } from "../db";
+import { textField } from "../http";
 import { type ReconcileAliyunDeps, reconcileAliyunInstances } from "../jobs";
 import { type AwsDeps, reconcileAwsAccount } from "../marketplace";
 import type { StaffMember } from "./access-audit";
 
 /** Every deliberate staff action carries a written reason, kept in the audit entry. */
-export const staffReason = z.string().trim().min(5).max(500);
+export const staffReason = textField(500).min(5);
 
 export type StaffActionResult =
   | { ok: true }

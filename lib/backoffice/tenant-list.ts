@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { planIds } from "../billing";
 import { Prisma, type PrismaClient } from "../db";
+import { textField } from "../http";
 import { offlineBefore } from "./agent-online";
 
 export const tenantSorts = ["newest", "oldest", "name"] as const;
@@ -10,7 +11,7 @@ export const maxPageSize = 100;
 export const tenantListQuery = z
   .object({
     /** a name (prefix, any case), an account id, a tenant id or a marketplace instance id */
-    q: z.string().trim().max(100).optional(),
+    q: textField(100).optional(),
     channel: z.enum(["aliyun", "aws", "direct"]).optional(),
     status: z.enum(["active", "frozen", "closed", "suspended"]).optional(),
     plan: z.enum(planIds as [string, ...string[]]).optional(),

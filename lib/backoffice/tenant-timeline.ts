@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Prisma, type PrismaClient } from "../db";
+import { instantField } from "../http";
 import { offlineBefore } from "./agent-online";
 
 export const timelineKinds = ["order", "callback", "error", "audit", "agent", "metering", "staff"] as const;
@@ -20,7 +21,7 @@ export const timelineQuery = z.object({
     .pipe(z.array(z.enum(timelineKinds)).max(timelineKinds.length))
     .optional(),
   /** entries before this time (the next page) */
-  before: z.coerce.date().optional(),
+  before: instantField.optional(),
   /** with `before`: the last entry shown at that time, so that the next page goes on after it within that millisecond */
   after: entryRef.optional(),
 });

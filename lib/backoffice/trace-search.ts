@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { Prisma, type PrismaClient } from "../db";
+import { instantField } from "../http";
 import { maskAddress, maskPersonalData } from "./mask";
-
-// a time with no zone would be read in the server process's zone: the page reads its fields in the viewer's first
-const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]).transform((s) => new Date(s));
 
 /** What support may search traces by; anything else in the query string is ignored. */
 export const traceQuery = z.object({
@@ -24,8 +22,8 @@ export const traceQuery = z.object({
     .regex(/^[A-Za-z]{1,32}$/)
     .optional(),
   /** instants (with an offset, or a UTC day): the range is at most 7 days, the last 24 hours by default */
-  from: instant.optional(),
-  to: instant.optional(),
+  from: instantField.optional(),
+  to: instantField.optional(),
   errors: z.enum(["1"]).optional(),
 });
 export type TraceQuery = z.infer<typeof traceQuery>;

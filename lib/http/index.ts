@@ -1,3 +1,4 @@
+export { instantField, textField } from "./form-fields";
 export { BodyTooLarge, readBody } from "./read-body";
 export { Refusal } from "./refusal";
 export { sendJson, sendRefusal } from "./send-json";

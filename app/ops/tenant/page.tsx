@@ -5,9 +5,10 @@ import { TenantHeader } from "@/components/backoffice/tenant-header";
 import { TenantPicker } from "@/components/backoffice/tenant-picker";
 import { TenantTimeline } from "@/components/backoffice/tenant-timeline";
 import { findTenantId, recordTenantView, tenantSummary } from "@/lib/backoffice";
+import { textField } from "@/lib/http";
 import { runtime } from "@/lib/runtime";
 
-const opening = z.object({ id: z.string().trim().min(1).max(128), reason: z.string().trim().max(500).optional() });
+const opening = z.object({ id: textField(128).min(1), reason: textField(500).optional() });
 
 /**
  * One tenant as support sees it, named by its id, account id or an instance

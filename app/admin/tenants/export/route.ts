@@ -7,7 +7,9 @@ import { runtime } from "@/lib/runtime";
 export async function GET(request: Request) {
   const guard = await requireAdminFor("ExportTenants");
   if (!guard.ok) return new Response("Forbidden", { status: guard.status });
-  const parsed = tenantListQuery.safeParse(queryValues(Object.fromEntries(new URL(request.url).searchParams)));
+  // every value of a repeated key, for queryValues to take the first as the page does
+  const search = new URL(request.url).searchParams;
+  const parsed = tenantListQuery.safeParse(queryValues(Object.fromEntries([...search.keys()].map((k) => [k, search.getAll(k)]))));
   if (!parsed.success) return new Response("InvalidParameter", { status: 400 });
   const { db, config } = runtime();
   return new Response(tenantCsv(db.opsDb, parsed.data, config.AGENT_HEARTBEAT_SECONDS), {
