@@ -33,7 +33,8 @@ export async function verifySignedCall(
   const agent = await deps.agents.find(id);
   if (!agent) throw new AgentError("InvalidSignature", "unknown agent");
   if (agent.revoked) throw new AgentError("AgentRevoked", "this agent was revoked: stop, and do not retry");
-  if (Math.abs(deps.now() / 1000 - Number(timestamp)) > clockWindowSeconds)
+  // the spec's now is whole unix seconds: a timestamp exactly 300 s off is in, whatever the milliseconds
+  if (Math.abs(Math.floor(deps.now() / 1000) - Number(timestamp)) > clockWindowSeconds)
     throw new AgentError("TokenExpired", `x-agent-timestamp is more than ${clockWindowSeconds} s from the server's time`);
   if (!agent.secret || !signatureMatches(agent.secret, call, timestamp, nonce, signature))
     throw new AgentError("InvalidSignature", "the signature does not match");

@@ -50,6 +50,19 @@ describe("usage request signatures (usage-and-billing.md §1)", () => {
       );
     };
     expect([call(-300), call(300), call(-301), call(301)]).toEqual(["accepted", "accepted", "TokenExpired", "TokenExpired"]);
+    // the spec's now is whole unix seconds: mid-second, 300 s off is still in
+    const midSecond = (offset: number) => {
+      const timestamp = String(at + offset);
+      return codeOf(() =>
+        verifyUsageRequest(
+          keys,
+          headers("svc", usageSignature("svc-secret-0123456789abc", timestamp, body), timestamp),
+          body,
+          at * 1000 + 999,
+        ),
+      );
+    };
+    expect([midSecond(-300), midSecond(300), midSecond(-301)]).toEqual(["accepted", "accepted", "TokenExpired"]);
   });
 
   it("refuses key lists an operator could get wrong", () => {

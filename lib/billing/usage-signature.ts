@@ -28,7 +28,8 @@ export function verifyUsageRequest(keys: ReadonlyMap<string, string>, headers: I
   if (!/^\d{1,12}$/.test(timestamp)) throw new UsageError("InvalidSignature", "x-usage-timestamp must be unix seconds");
   const expected = usageSignature(secret, timestamp, body);
   if (!timingSafeEqual(digestOf(expected), digestOf(signature))) throw new UsageError("InvalidSignature", "unknown key or bad signature");
-  if (Math.abs(nowMs / 1000 - Number(timestamp)) > skewSeconds)
+  // the spec's now is whole unix seconds: a timestamp exactly 300 s off is in, whatever the milliseconds
+  if (Math.abs(Math.floor(nowMs / 1000) - Number(timestamp)) > skewSeconds)
     throw new UsageError("TokenExpired", `x-usage-timestamp is more than ${skewSeconds} s from the server's clock`);
   return keyId;
 }

@@ -59,7 +59,8 @@ export function createGateway<S>(deps: GatewayDeps<S>): Gateway {
     if (!key || !signatureMatches(key.secret, fields, fields.token.issuedAt, fields.token.signature))
       throw new GatewayError("InvalidSignature", "the accessToken does not verify");
     trace.keyId = key.keyId;
-    if (Math.abs(now() / 1000 - fields.token.issuedAt) > tokenWindowSeconds)
+    // the spec's now is whole unix seconds: an issuedAt exactly 300 s off is in, whatever the milliseconds
+    if (Math.abs(Math.floor(now() / 1000) - fields.token.issuedAt) > tokenWindowSeconds)
       throw new GatewayError("TokenExpired", `issuedAt is more than ${tokenWindowSeconds} s from the server's time`);
 
     const user = decodeUserinfo(fields.userinfo);
