@@ -178,6 +178,13 @@ describe("enrolment", () => {
     expect(await a.enrol(d.token)).toMatchObject({ status: 402, body: { code: "TenantFrozen" } });
   });
 
+  it("a suspended tenant's token is refused with TenantFrozen too, its subscription active (spec §3)", async () => {
+    const suspended = await createTenant(a.db.platformDb);
+    const d = await a.download(suspended);
+    await a.db.platformDb.tenant.update({ where: { id: suspended.id }, data: { suspendedAt: new Date(), suspensionReason: "chargeback" } });
+    expect(await a.enrol(d.token)).toMatchObject({ status: 402, body: { code: "TenantFrozen" } });
+  });
+
   it("refuses malformed and oversized bodies with the spec's codes, never a 500", async () => {
     const post = (body: string | Buffer) =>
       fetch(`${a.baseUrl}/api/agent/v1/enroll`, { method: "POST", body: typeof body === "string" ? body : new Uint8Array(body) });

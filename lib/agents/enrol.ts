@@ -51,7 +51,7 @@ export async function enrol(
   return withTenant(deps.appPool, grant.tenantId, async (tx) => {
     const [d] = await tx.query<DownloadState>`
       SELECT d.revoked_at IS NOT NULL AS revoked, d.enrolments, d.max_enrolments AS "maxEnrolments",
-             (t.status = 'active' AND s.status = 'active' AND (s.expires_at IS NULL OR s.expires_at > now())) AS entitled,
+             (t.status = 'active' AND t.suspended_at IS NULL AND s.status = 'active' AND (s.expires_at IS NULL OR s.expires_at > now())) AS entitled,
              s.plan,
              (SELECT count(*)::int FROM agents WHERE tenant_id = ${grant.tenantId} AND revoked_at IS NULL) AS hosts
       FROM agent_downloads d
