@@ -69,13 +69,17 @@ const maxQuantity = 1e14; // numeric(20, 6)
 
 /**
  * Sorts the events into rows for the ledger and refusals the request alone
- * decides (metric, quantity, window); the ledger decides the rest (tenant,
- * idempotency). An idempotency key repeated within the request is checked
- * against its first use here, so the ledger sees each key once.
+ * decides (metric, quantity); the ledger decides the rest (tenant,
+ * idempotency). An event outside its channel's window is `late`: refused as
+ * OutOfWindow unless the ledger holds its key already, for the same key sent
+ * again is a duplicate, not an error, however late the retry. An idempotency
+ * key repeated within the request is checked against its first use here, so
+ * the ledger sees each key once.
  */
 export function checkEvents(events: ReturnType<typeof parseEvents>, now: number) {
   const rows: UsageRow[] = [];
   const rejected: Rejected[] = [];
+  const late: { row: UsageRow; refusal: Rejected }[] = [];
   const repeats: { row: UsageRow; first: UsageRow }[] = [];
   const firstOf = new Map<string, UsageRow>();
   for (const [index, e] of events.entries()) {
@@ -95,14 +99,6 @@ export function checkEvents(events: ReturnType<typeof parseEvents>, now: number)
     // shaped like a time but none (a 13th month): malformed, like any other wrong shape
     if (Number.isNaN(at)) throw new UsageError("InvalidParameter", `events.${index}.occurredAt: not a valid time`);
     const channel = e.tenant.marketplace;
-    if (at > now + futureSkewMs) {
-      rejected.push({ index, code: "OutOfWindow", message: "occurredAt is more than 5 minutes in the future" });
-      continue;
-    }
-    if (at < oldestBillable(channel, now)) {
-      rejected.push({ index, code: "OutOfWindow", message: `occurredAt is older than the ${channel} channel can still bill` });
-      continue;
-    }
     const row: UsageRow = {
       index,
       channel,
@@ -112,6 +108,17 @@ export function checkEvents(events: ReturnType<typeof parseEvents>, now: number)
       occurredAt: new Date(at),
       idempotencyKey: e.idempotencyKey,
     };
+    if (at > now + futureSkewMs) {
+      late.push({ row, refusal: { index, code: "OutOfWindow", message: "occurredAt is more than 5 minutes in the future" } });
+      continue;
+    }
+    if (at < oldestBillable(channel, now)) {
+      late.push({
+        row,
+        refusal: { index, code: "OutOfWindow", message: `occurredAt is older than the ${channel} channel can still bill` },
+      });
+      continue;
+    }
     const key = `${channel}\u0000${row.account}\u0000${row.idempotencyKey}`;
     const first = firstOf.get(key);
     if (first) repeats.push({ row, first });
@@ -120,7 +127,7 @@ export function checkEvents(events: ReturnType<typeof parseEvents>, now: number)
       rows.push(row);
     }
   }
-  return { rows, rejected, repeats };
+  return { rows, rejected, late, repeats };
 }
 
 /** Whether a stored event says what `row` says (the same key sent again), or conflicts with it; quantities as numeric(20, 6) prints them. */

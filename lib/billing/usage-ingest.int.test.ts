@@ -45,6 +45,22 @@ describe("POST /api/usage/v1/events", () => {
     expect(Number((await ledger(aliyun, e.idempotencyKey))[0]?.quantity)).toBe(3);
   });
 
+  it("a key sent again after its window closed is still a duplicate (or a conflict), not OutOfWindow; a new key that late is", async () => {
+    // accepted in its window a day ago (AWS bills 6 hours back): recorded then, as the ledger would have
+    const e = event(aws, { occurredAt: new Date(Date.now() - 24 * 3_600_000).toISOString() });
+    const [row] = checkEvents([e], Date.now() - 23 * 3_600_000).rows;
+    await recordUsage(u.db.platformPool, [row as NonNullable<typeof row>], "api");
+    expect((await u.post({ events: [e] })).body).toEqual({ accepted: 0, duplicates: 1, rejected: [] });
+    const changed = await u.post({
+      events: [
+        { ...e, quantity: 5 },
+        { ...e, idempotencyKey: `k-${randomUUID()}` },
+      ],
+    });
+    expect(changed.body.rejected.map((r: { code: string }) => r.code)).toEqual(["IdempotencyConflict", "OutOfWindow"]);
+    expect(Number((await ledger(aws, e.idempotencyKey))[0]?.quantity)).toBe(3);
+  });
+
   it("the same event delivered 1,000 times at once over HTTP is counted once", async () => {
     const e = event(aws, { metric: "managed_host_hours", quantity: 1 });
     const answers = await Promise.all(Array.from({ length: 1000 }, () => u.post({ events: [e] })));

@@ -6,7 +6,7 @@ import { BodyTooLarge, readBody, sendJson, sendRefusal } from "../http";
 import type { Logger } from "../log";
 import { UsageError } from "./usage-error";
 import { checkEvents, maxBodyBytes, parseEvents } from "./usage-events";
-import { answerOf, recordUsage } from "./usage-ledger";
+import { answerOf, judgeLateEvents, recordUsage } from "./usage-ledger";
 import { usagePath, verifyUsageRequest } from "./usage-signature";
 
 export type UsageIngestDeps = {
@@ -41,8 +41,9 @@ export function createUsageIngest(deps: UsageIngestDeps) {
     const keyId = verifyUsageRequest(deps.keys, req.headers, body, now());
     const wait = take(keyId);
     if (wait > 0) throw new UsageError("Throttling", "too many requests for this key", wait);
-    const { rows, rejected, repeats } = checkEvents(parseEvents(body), now());
-    return answerOf(await recordUsage(deps.pool, rows, "api"), rejected, repeats);
+    const { rows, rejected, late, repeats } = checkEvents(parseEvents(body), now());
+    const [recorded, judged] = await Promise.all([recordUsage(deps.pool, rows, "api"), judgeLateEvents(deps.pool, late)]);
+    return answerOf(new Map([...recorded, ...judged]), rejected, repeats);
   }
 
   return async function handle(req: IncomingMessage, res: ServerResponse) {

@@ -74,6 +74,32 @@ export async function recordUsage(pool: pg.Pool, rows: UsageRow[], source: "api"
   return outcome;
 }
 
+/**
+ * Events outside their window: a key the ledger holds already is a duplicate
+ * (or a conflict, if it said something else then), as any resent key is;
+ * a new one is refused as OutOfWindow. Read only, one statement.
+ */
+export async function judgeLateEvents(pool: pg.Pool, late: { row: UsageRow; refusal: Rejected }[]): Promise<Map<number, Outcome>> {
+  const outcome = new Map<number, Outcome>(late.map((l) => [l.row.index, l.refusal]));
+  if (late.length === 0) return outcome;
+  const { rows: stored } = await pool.query<{ n: number; metric: string; quantity: string; occurred_at: Date }>(
+    `SELECT k.n, e.metric, e.quantity::text AS quantity, e.occurred_at
+     FROM unnest($1::int[], $2::channel[], $3::text[], $4::text[]) AS k(n, channel, account, key)
+     JOIN tenants t ON t.channel = k.channel AND t.external_id = k.account
+     JOIN usage_events e ON e.tenant_id = t.id AND e.idempotency_key = k.key`,
+    [late.map((l) => l.row.index), late.map((l) => l.row.channel), late.map((l) => l.row.account), late.map((l) => l.row.idempotencyKey)],
+  );
+  const byIndex = new Map(late.map((l) => [l.row.index, l.row]));
+  for (const s of stored)
+    outcome.set(
+      s.n,
+      sameEvent({ metric: s.metric, quantity: s.quantity, occurredAt: s.occurred_at }, byIndex.get(s.n) as UsageRow)
+        ? "duplicate"
+        : { index: s.n, code: "IdempotencyConflict", message: conflict },
+    );
+  return outcome;
+}
+
 /** The spec's answer: counts, and each refusal by the event's index, in order. */
 export function answerOf(
   outcome: Map<number, Outcome>,

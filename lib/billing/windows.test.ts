@@ -17,8 +17,10 @@ const codesAt = (channel: Channel, times: number[]) => {
     occurredAt: new Date(at).toISOString(),
     idempotencyKey: `k-${i}`,
   }));
-  const { rejected } = checkEvents(events, now);
-  return times.map((_, i) => rejected.find((r) => r.index === i)?.code ?? null);
+  // a late event is OutOfWindow unless the ledger holds its key already (usage-ingest.int.test.ts)
+  const { rejected, late } = checkEvents(events, now);
+  const refusals = [...rejected, ...late.map((l) => l.refusal)];
+  return times.map((_, i) => refusals.find((r) => r.index === i)?.code ?? null);
 };
 
 describe("usage windows (usage-and-billing.md §1), at their edges", () => {
