@@ -185,7 +185,10 @@ export function createAgentChannel(deps: AgentChannelDeps) {
     if (req.method !== "POST") throw new AgentError("NotFound", "no such endpoint");
     const body = await readBody(req);
     if (path === "enroll") {
-      const enrolled = await enrol({ appPool: deps.appPool, keys: deps.keys, now }, parse(enrolSchema, parseJsonObject(body)));
+      const enrolled = await enrol(
+        { appPool: deps.appPool, keys: deps.keys, now, throttle: perTenant },
+        parse(enrolSchema, parseJsonObject(body)),
+      );
       agents.forget(enrolled.agentId);
       return {
         status: 201,

@@ -39,13 +39,21 @@ type DownloadState = {
  * agent is last seen now, so a new host shows online at once.
  */
 export async function enrol(
-  deps: { appPool: pg.Pool; keys: readonly SealKey[]; now: () => number },
+  deps: {
+    appPool: pg.Pool;
+    keys: readonly SealKey[];
+    now: () => number;
+    /** the tenant's rate limit: 0 when an enrolment may go ahead, else the seconds to wait */
+    throttle: (tenantId: string) => number;
+  },
   body: z.output<typeof enrolSchema>,
 ): Promise<Enrolled> {
   const grant = openEnrolmentToken(deps.keys, body.token);
   if (!grant) throw new AgentError("InvalidToken", "the enrolment token is not valid: download the agent again from the console");
   if (grant.expiresAt.getTime() < deps.now())
     throw new AgentError("TokenExpired", "the enrolment token has expired: create a new download in the console");
+  const wait = deps.throttle(grant.tenantId);
+  if (wait) throw new AgentError("Throttling", "too many calls for this tenant: slow down", wait);
   const [sealKey] = deps.keys;
   if (!sealKey) throw new Error("no seal key");
   return withTenant(deps.appPool, grant.tenantId, async (tx) => {
