@@ -56,3 +56,28 @@ test("an AWS account subscribed in one browser cannot be subscribed (and signed 
   await owner.close();
   await stranger.close();
 });
+
+test("ids and days that are none are refused with a clear message, never a 500 or a lost claim", async ({ page }) => {
+  // the page reads one value per key and ignores an id that is none
+  const odd = await page.goto("/sandbox?aliUid=%00&instanceId=a&instanceId=b&days=abc");
+  expect(odd?.status()).toBe(200);
+  await expect(page.getByLabel(/Buyer account|买家账号/)).toHaveValue("sandbox-buyer-1");
+  // a crafted buy (the fields' own limits lifted): an instance id longer than the claims can keep, days out of range
+  const unchecked = () =>
+    page.evaluate(() => {
+      for (const form of document.querySelectorAll("form")) form.noValidate = true;
+      for (const input of document.querySelectorAll("input")) input.removeAttribute("maxlength");
+    });
+  await page.goto(`/sandbox?aliUid=own${Date.now()}&instanceId=${Date.now()}`);
+  await unchecked();
+  await page.getByLabel(/Instance|实例/).fill("x".repeat(65));
+  await page.getByRole("button", { name: /^Buy$|^购买$/ }).click();
+  await expect(page.getByRole("alert").filter({ hasText: /1 to 40 letters|1 到 40 个字母/ })).toBeVisible();
+  await page.goto(`/sandbox?aliUid=own${Date.now()}&instanceId=${Date.now()}`);
+  await unchecked();
+  await page.getByLabel(/Expires in|到期天数/).fill("99999");
+  await page.getByRole("button", { name: /^Buy$|^购买$/ }).click();
+  await expect(page.getByRole("alert").filter({ hasText: /1 to 40 letters|1 到 40 个字母/ })).toBeVisible();
+  const aws = await page.goto("/sandbox/aws?account=%00&account=1");
+  expect(aws?.status()).toBe(200);
+});

@@ -5,6 +5,7 @@ import { requireSandbox } from "@/components/sandbox/require-sandbox";
 import { RoleControls } from "@/components/sandbox/role-controls";
 import { moveAliyunRole, sendAliyunOrder } from "@/components/sandbox/sandbox-actions";
 import { sandboxClaims } from "@/components/sandbox/sandbox-claims";
+import { firstOf, isSandboxId, sandboxDays } from "@/components/sandbox/sandbox-fields";
 import { SandboxShell } from "@/components/sandbox/sandbox-shell";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
@@ -19,17 +20,19 @@ import { launchLink, recentExchanges } from "@/lib/sandbox";
 
 const skus = Object.values(plans).map((p) => p.skus.aliyun);
 const ops = ["buy", "renew", "upgrade", "expire", "release", "refund"] as const;
-type Search = { aliUid?: string; instanceId?: string; sku?: string; trial?: string; days?: string; refused?: string };
+type Search = Record<"aliUid" | "instanceId" | "sku" | "trial" | "days" | "refused", string | string[] | undefined>;
 
 export default async function SandboxPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requireSandbox();
-  const [t, q, claims] = await Promise.all([getTranslations(), searchParams, sandboxClaims()]);
+  const [t, search, claims] = await Promise.all([getTranslations(), searchParams, sandboxClaims()]);
+  // one value per key (the first of a repeated one); an id that is none is not looked up
+  const q = Object.fromEntries(Object.entries(search).map(([k, v]) => [k, firstOf(v)])) as Partial<Record<keyof Search, string>>;
   const form = {
-    aliUid: q.aliUid ?? "sandbox-buyer-1",
-    instanceId: q.instanceId ?? `${Date.now()}`,
+    aliUid: isSandboxId(q.aliUid) ? q.aliUid : "sandbox-buyer-1",
+    instanceId: isSandboxId(q.instanceId) ? q.instanceId : `${Date.now()}`,
     sku: skus.includes(q.sku ?? "") ? (q.sku as string) : plans.standard.skus.aliyun,
     trial: q.trial === "true",
-    days: Number(q.days ?? 30) || 30,
+    days: sandboxDays(q.days ?? "30") ?? 30,
   };
   // an instance's calls and free-login link belong to the browser that bought it
   const owned = claims.instances.includes(form.instanceId);
@@ -41,10 +44,10 @@ export default async function SandboxPage({ searchParams }: { searchParams: Prom
       <p className="max-w-3xl text-gray-600">{t("sandbox.intro")}</p>
       <RefusalNotice market="aliyun" code={q.refused} />
       <form action={sendAliyunOrder} className="flex flex-wrap items-end gap-3 rounded border border-gray-200 bg-white p-4">
-        <Field label={t("sandbox.buyer")} name="aliUid" defaultValue={form.aliUid} required maxLength={64} className="w-48" />
-        <Field label={t("sandbox.instance")} name="instanceId" defaultValue={form.instanceId} required maxLength={64} className="w-48" />
+        <Field label={t("sandbox.buyer")} name="aliUid" defaultValue={form.aliUid} required maxLength={40} className="w-48" />
+        <Field label={t("sandbox.instance")} name="instanceId" defaultValue={form.instanceId} required maxLength={40} className="w-48" />
         <SelectField label={t("sandbox.sku")} name="sku" defaultValue={form.sku} options={skus} />
-        <Field label={t("sandbox.days")} name="days" type="number" min={-30} max={3650} defaultValue={form.days} className="w-24" />
+        <Field label={t("sandbox.days")} name="days" type="number" min={-365} max={3650} defaultValue={form.days} className="w-24" />
         <label className="flex h-8 items-center gap-1">
           <input type="checkbox" name="trial" defaultChecked={form.trial} /> {t("sandbox.trial")}
         </label>

@@ -1,8 +1,13 @@
 import { getTranslations } from "next-intl/server";
 
 const messages = {
-  aliyun: { taken: "sandbox.instanceTaken", accountTaken: "sandbox.aliyunAccountTaken", notYours: "sandbox.notYours" },
-  aws: { taken: "sandbox.accountTaken", notYours: "sandbox.accountNotYours" },
+  aliyun: {
+    taken: "sandbox.instanceTaken",
+    accountTaken: "sandbox.aliyunAccountTaken",
+    notYours: "sandbox.notYours",
+    invalid: "sandbox.invalidIds",
+  },
+  aws: { taken: "sandbox.accountTaken", notYours: "sandbox.accountNotYours", invalid: "sandbox.invalidAwsAccount" },
 } as const;
 
 /** Why the sandbox refused the last move, named by a code in the query: the text is always the product's own. */

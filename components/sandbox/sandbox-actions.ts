@@ -24,6 +24,7 @@ import { ownOrigin } from "./own-origin";
 import { requireSandbox } from "./require-sandbox";
 import { cloudMoves } from "./role-controls";
 import { claim, sandboxClaims } from "./sandbox-claims";
+import { isAwsAccountId, isSandboxId, sandboxDays } from "./sandbox-fields";
 
 const orderOps = ["buy", "renew", "upgrade", "expire", "release", "refund"] as const;
 const awsEvents = ["entitlement-updated", "unsubscribe-pending", "unsubscribe-success", "subscribe-success", "subscribe-fail"] as const;
@@ -33,13 +34,15 @@ const field = (data: FormData, name: string, fallback = "") => String(data.get(n
 export async function sendAliyunOrder(data: FormData) {
   await requireSandbox();
   const { config } = runtime();
+  const [aliUid, instanceId, days] = [field(data, "aliUid"), field(data, "instanceId"), sandboxDays(field(data, "days", "30"))];
+  if (!isSandboxId(aliUid) || !isSandboxId(instanceId) || days === undefined) redirect("/sandbox?refused=invalid");
   const order: SandboxOrder = {
     op: orderOps.find((o) => o === data.get("op")) ?? "buy",
-    aliUid: field(data, "aliUid"),
-    instanceId: field(data, "instanceId"),
+    aliUid,
+    instanceId,
     skuId: field(data, "sku", plans.standard.skus.aliyun),
     trial: data.get("trial") === "on",
-    days: Number(data.get("days") ?? 30),
+    days,
   };
   const keep = new URLSearchParams({
     aliUid: order.aliUid,
@@ -97,6 +100,7 @@ export async function actOnAws(data: FormData) {
   await requireSandbox();
   const { config } = runtime();
   const account = field(data, "account");
+  if (!isAwsAccountId(account)) redirect("/sandbox/aws?refused=invalid");
   const keep = new URLSearchParams({ account, dimension: field(data, "dimension", plans.standard.skus.aws) });
   const op = field(data, "op");
   const owned = (await sandboxClaims()).accounts.includes(`aws:${account}`);
