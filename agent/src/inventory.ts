@@ -23,11 +23,30 @@ export function collectInventory(): Inventory {
     cpu: { model: cpus[0]?.model.trim() || "unknown", cores: Math.max(1, cpus.length) },
     memoryBytes: os.totalmem(),
     disks: disks(),
-    interfaces: Object.entries(os.networkInterfaces())
-      .map(([name, addrs]) => ({ name, addresses: (addrs ?? []).filter((a) => !a.internal).map((a) => a.address) }))
-      .filter((i) => i.addresses.length > 0),
+    interfaces: interfacesOf(os.networkInterfaces()),
     uptimeSeconds: Math.floor(os.uptime()),
   };
+}
+
+// Skyport takes at most this many (agent-channel.md is silent; docs/agents.md says so): more would refuse the heartbeat
+const maxInterfaces = 256;
+const maxAddresses = 64;
+const maxDisks = 256;
+// link-local addresses (all a container's veth has) say nothing about where a host is reached
+const linkLocal = /^(fe[89ab][0-9a-f]:|169\.254\.)/i;
+
+/** The interfaces a host is reached through: their routable addresses, within what Skyport takes. */
+export function interfacesOf(all: NodeJS.Dict<os.NetworkInterfaceInfo[]>): Inventory["interfaces"] {
+  return Object.entries(all)
+    .map(([name, addrs]) => ({
+      name,
+      addresses: (addrs ?? [])
+        .filter((a) => !a.internal && !linkLocal.test(a.address))
+        .map((a) => a.address)
+        .slice(0, maxAddresses),
+    }))
+    .filter((i) => i.addresses.length > 0)
+    .slice(0, maxInterfaces);
 }
 
 function osRelease() {
@@ -63,7 +82,7 @@ function disks(): Inventory["disks"] {
       // a mount we may not read: left out
     }
   }
-  return out;
+  return out.slice(0, maxDisks);
 }
 
 /** The host's identity across reinstalls: /etc/machine-id on Linux. */
