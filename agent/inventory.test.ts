@@ -1,7 +1,7 @@
 import type os from "node:os";
 import { describe, expect, it } from "vitest";
-import { inventorySchema } from "../../lib/agents/inventory";
-import { interfacesOf } from "./inventory";
+import { inventorySchema } from "../lib/agents/inventory";
+import { interfacesOf } from "./src/inventory";
 
 const address = (addr: string, internal = false) =>
   ({ address: addr, netmask: "", family: addr.includes(":") ? "IPv6" : "IPv4", mac: "", internal, cidr: null }) as os.NetworkInterfaceInfo;
