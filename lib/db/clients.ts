@@ -17,17 +17,20 @@ export type Database = {
 
 export function createDatabase(urls: DatabaseUrls, poolSize = 10): Database {
   const pool = (connectionString: string, max: number) => {
-    const p = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 });
+    const p = new pg.Pool({
+      connectionString,
+      max,
+      connectionTimeoutMillis: 5_000,
+      idleTimeoutMillis: 30_000,
+      // Prisma's pg adapter sends times as UTC without a zone and reads every offset back as UTC, and
+      // the charts' day buckets are UTC days: the session is UTC whatever the server's default (a
+      // managed Postgres in China is often set to PRC). Done before the pool hands the connection out.
+      onConnect: (client) => client.query("SET TIME ZONE 'UTC'"),
+    });
     // a dropped connection must not crash the process, idle or checked out (as
     // when Postgres shuts down mid-request): the query in flight reports it
     p.on("error", () => {});
-    p.on("connect", (client) => {
-      client.on("error", () => {});
-      // Prisma's pg adapter sends times as UTC without a zone and reads every offset back as UTC, and
-      // the day buckets of the charts are UTC days: the session is UTC whatever the server's default
-      // (a managed Postgres in China is often set to PRC). Queued ahead of the client's first query.
-      client.query("SET TIME ZONE 'UTC'").catch(() => {}); // a connection that died says so at that query
-    });
+    p.on("connect", (client) => client.on("error", () => {}));
     return p;
   };
   const appPool = pool(urls.app, poolSize);
