@@ -5,7 +5,7 @@ import { requireSandbox } from "@/components/sandbox/require-sandbox";
 import { RoleControls } from "@/components/sandbox/role-controls";
 import { moveAliyunRole, sendAliyunOrder } from "@/components/sandbox/sandbox-actions";
 import { sandboxClaims } from "@/components/sandbox/sandbox-claims";
-import { firstOf, isSandboxId, sandboxDays } from "@/components/sandbox/sandbox-fields";
+import { firstOf, isSandboxId, readSandboxDays } from "@/components/sandbox/sandbox-fields";
 import { SandboxShell } from "@/components/sandbox/sandbox-shell";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
@@ -32,7 +32,7 @@ export default async function SandboxPage({ searchParams }: { searchParams: Prom
     instanceId: isSandboxId(q.instanceId) ? q.instanceId : `${Date.now()}`,
     sku: skus.includes(q.sku ?? "") ? (q.sku as string) : plans.standard.skus.aliyun,
     trial: q.trial === "true",
-    days: sandboxDays(q.days ?? "30") ?? 30,
+    days: readSandboxDays(q.days ?? "30") ?? 30,
   };
   // an instance's calls and free-login link belong to the browser that bought it
   const owned = claims.instances.includes(form.instanceId);

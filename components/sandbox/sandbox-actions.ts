@@ -24,7 +24,7 @@ import { ownOrigin } from "./own-origin";
 import { requireSandbox } from "./require-sandbox";
 import { cloudMoves } from "./role-controls";
 import { claim, sandboxClaims } from "./sandbox-claims";
-import { isAwsAccountId, isSandboxId, sandboxDays } from "./sandbox-fields";
+import { isAwsAccountId, isSandboxId, readSandboxDays } from "./sandbox-fields";
 
 const orderOps = ["buy", "renew", "upgrade", "expire", "release", "refund"] as const;
 const awsEvents = ["entitlement-updated", "unsubscribe-pending", "unsubscribe-success", "subscribe-success", "subscribe-fail"] as const;
@@ -34,7 +34,7 @@ const field = (data: FormData, name: string, fallback = "") => String(data.get(n
 export async function sendAliyunOrder(data: FormData) {
   await requireSandbox();
   const { config } = runtime();
-  const [aliUid, instanceId, days] = [field(data, "aliUid"), field(data, "instanceId"), sandboxDays(field(data, "days", "30"))];
+  const [aliUid, instanceId, days] = [field(data, "aliUid"), field(data, "instanceId"), readSandboxDays(field(data, "days", "30"))];
   if (!isSandboxId(aliUid) || !isSandboxId(instanceId) || days === undefined) redirect("/sandbox?refused=invalid");
   const order: SandboxOrder = {
     op: orderOps.find((o) => o === data.get("op")) ?? "buy",

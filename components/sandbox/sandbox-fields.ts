@@ -9,7 +9,7 @@ export const isSandboxId = (v: unknown): v is string => typeof v === "string" &&
 export const isAwsAccountId = (v: unknown): v is string => typeof v === "string" && /^\d{12}$/.test(v);
 
 /** Days until expiry the Alibaba sandbox may set: past ones (to play an expiry) up to ten years ahead. */
-export const sandboxDays = (v: unknown): number | undefined => {
+export const readSandboxDays = (v: unknown): number | undefined => {
   const n = typeof v === "string" && /^-?\d{1,4}$/.test(v.trim()) ? Number(v) : Number.NaN;
   return n >= -365 && n <= 3650 ? n : undefined;
 };
