@@ -29,7 +29,7 @@ import { unbindCloudRole } from "./unbind-cloud-role";
 import { updateTenantProfile } from "./update-tenant-profile";
 import { verifyCloudAccess } from "./verify-cloud-access";
 
-/** Every action of the product: adding one is a file and a line here. */
+/** Every action of the product: adding one is a file, and its import and entry here (DEVELOPERS.md, "Adding an action"). */
 export const registry = createRegistry<ActionServices>([
   describeTenant,
   describeCaller,
