@@ -630,6 +630,31 @@ describe("health and overview", () => {
         { ...invoice, invoiceId: "in_eur", status: "paid", currency: "eur", paidAt: day(12, 9) },
       ],
     });
+    // two more Stripe trials, on the 13th: one charged and cancelled since (converted), one past due, never charged (not)
+    for (const [n, status, paid] of [
+      [2, "canceled", true],
+      [3, "past_due", false],
+    ] as const) {
+      const id = await fresh("direct");
+      const subscriptionId = `sub_${n}_${id}`;
+      await db.subscription.create({
+        data: {
+          tenantId: id,
+          plan: "standard",
+          sku: "skyport_standard_monthly",
+          startsAt: day(13),
+          expiresAt: null,
+          instanceId: subscriptionId,
+        },
+      });
+      await db.stripeSubscription.create({
+        data: { tenantId: id, subscriptionId, customerId: `cus_${n}`, status, trialEnd: day(27), syncedAt: now },
+      });
+      if (paid)
+        await db.stripeInvoice.create({
+          data: { ...invoice, tenantId: id, subscriptionId, invoiceId: `in_${n}_${id}`, status: "paid", currency: "eur", paidAt: day(14) },
+        });
+    }
 
     // the tenant's page lists them as Stripe holds them
     expect((await tenantDetail(h.db.opsDb, direct)).invoices.map((i) => [i.invoiceId, i.status, i.amountPaid]).sort()).toEqual([
@@ -666,6 +691,7 @@ describe("health and overview", () => {
     expect(delta(1).trials).toEqual({ started: 1, converted: 1 });
     expect(delta(2).trials).toEqual({ started: 1, converted: 0 });
     expect(delta(3).trials).toEqual({ started: 1, converted: 1 });
+    expect(delta(13).trials).toEqual({ started: 2, converted: 1 });
   });
 
   it("read through ops_ro without error, with or without the job queue's schema", async () => {

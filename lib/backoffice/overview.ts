@@ -111,8 +111,11 @@ export async function readOverview(opsDb: PrismaClient, period: OverviewPeriod, 
         FROM subscriptions s JOIN tenants t ON t.id = s.tenant_id AND t.channel <> 'direct'
         WHERE s.trial AND s.starts_at >= ${first}
         UNION ALL
-        -- a Stripe subscription that began with a trial converted when Stripe made it active (paid)
-        SELECT s.starts_at, ss.status IN ('active', 'past_due')
+        -- a Stripe subscription that began with a trial converted once Stripe charged it: a paid invoice
+        -- (its status today says nothing: one paid then cancelled converted, one past due has not)
+        SELECT s.starts_at,
+               EXISTS (SELECT 1 FROM stripe_invoices i
+                       WHERE i.tenant_id = ss.tenant_id AND i.subscription_id = ss.subscription_id AND i.status = 'paid' AND i.amount_paid > 0)
         FROM stripe_subscriptions ss JOIN subscriptions s ON s.tenant_id = ss.tenant_id AND s.instance_id = ss.subscription_id
         WHERE ss.trial_end IS NOT NULL AND s.starts_at >= ${first}
       ) trials
