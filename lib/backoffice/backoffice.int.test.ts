@@ -546,6 +546,9 @@ describe("health and overview", () => {
     const now = new Date("2031-03-15T12:00:00Z");
     const day = (d: number, hour = 0) => new Date(Date.UTC(2031, 2, d, hour));
     const before = await readOverview(h.db.opsDb, "day", 30, now);
+    // and read again after the refunded subscription's term would have ended
+    const later = new Date("2031-04-10T12:00:00Z");
+    const beforeLater = await readOverview(h.db.opsDb, "day", 30, later);
     const db = h.db.platformDb;
     const fresh = async (channel: "aliyun" | "aws" | "direct") => {
       const t = await createTenant(db, { channel });
@@ -599,7 +602,7 @@ describe("health and overview", () => {
         { tenantId: converted, plan: "basic", sku: "skyport-basic", startsAt: day(8), expiresAt: day(9), instanceId: "paid" },
       ],
     });
-    // released before its term ended (refunded): no revenue
+    // released before its term ended (refunded): no revenue, neither before its term's end nor after
     const refunded = await fresh("aliyun");
     await db.subscription.create({
       data: {
@@ -609,7 +612,17 @@ describe("health and overview", () => {
         status: "cancelled",
         startsAt: day(6),
         expiresAt: day(28),
+        instanceId: "released",
       },
+    });
+    await db.marketplaceOrder.create({ data: { tenantId: refunded, instanceId: "released", action: "releaseInstance", at: day(7) } });
+    // an AWS subscription with no term, unsubscribed at noon on the 12th: it ran until then
+    const unsubscribed = await fresh("aws");
+    await db.subscription.create({
+      data: { tenantId: unsubscribed, plan: "basic", sku: "skyport-basic", status: "cancelled", startsAt: day(11), instanceId: "gone" },
+    });
+    await db.marketplaceOrder.create({
+      data: { tenantId: unsubscribed, instanceId: "gone", action: "unsubscribe-success", at: day(12, 12) },
     });
     const lapsed = await fresh("aliyun");
     await db.subscription.create({
@@ -680,8 +693,10 @@ describe("health and overview", () => {
     const standardDay = Math.round(29_900 / 30);
     cents(8, { aliyun: Math.round(4_900 / 30), aws: 0, direct: 0 }); // the paid day; the trial earns nothing
     cents(10, { aliyun: 0, aws: standardDay, direct: 0 });
-    cents(11, { aliyun: 0, aws: standardDay + 10, direct: 0 }); // 10 host-hours at 1 cent; the dead record not
-    cents(12, { aliyun: 0, aws: standardDay, direct: 29_900 }); // the open and the EUR invoice not
+    const basicDay = 4_900 / 30;
+    // 10 host-hours at 1 cent, the dead record not; the unsubscribed basic plan its day, then its half day
+    cents(11, { aliyun: 0, aws: Math.round(standardDay + 10 + basicDay), direct: 0 });
+    cents(12, { aliyun: 0, aws: Math.round(standardDay + basicDay / 2), direct: 29_900 }); // the open and the EUR invoice not
     cents(15, { aliyun: 0, aws: Math.round(29_900 / 60), direct: 0 }); // half a day so far
     cents(9, { aliyun: 0, aws: 0, direct: 0 });
     cents(3, { aliyun: 0, aws: standardDay, direct: 0 });
@@ -691,6 +706,10 @@ describe("health and overview", () => {
     expect(delta(1).trials).toEqual({ started: 1, converted: 1 });
     expect(delta(2).trials).toEqual({ started: 1, converted: 0 });
     expect(delta(3).trials).toEqual({ started: 1, converted: 1 });
+    // past the released subscription's term (the 28th), it still earned nothing
+    const afterLater = await readOverview(h.db.opsDb, "day", 30, later);
+    const [b20, a20] = [beforeLater, afterLater].map((o) => o.points.find((p) => p.start === day(20).toISOString()));
+    expect(Math.abs((a20?.revenueCents.aliyun ?? Number.NaN) - (b20?.revenueCents.aliyun ?? Number.NaN))).toBeLessThanOrEqual(1);
     expect([delta(13).trials, delta(14).trials]).toEqual([
       { started: 1, converted: 1 },
       { started: 1, converted: 0 },

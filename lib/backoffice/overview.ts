@@ -67,19 +67,29 @@ export async function readOverview(opsDb: PrismaClient, period: OverviewPeriod, 
       SELECT ${bucketOf(Prisma.sql`paid_at`)} AS bucket, 'direct' AS channel, sum(amount_paid)::float8 AS cents
       FROM stripe_invoices WHERE paid_at >= ${first} AND paid_at < ${now} AND currency = 'usd' GROUP BY 1`,
     // marketplaces: list price × the share of a 30-day month each paid subscription ran in each bucket
-    // (one that ended before its term, released or expired early, counts as refunded: nothing).
+    // (one released before its term ended counts as refunded: nothing, then and after; one with no
+    // term, as AWS's, ran until the buyer unsubscribed).
     // G(x), the cents × seconds subscriptions had run by instant x, is x·Σw − Σw·t over their starts
     // (+price) and ends (−price) before x: one scan sums those per bucket edge, then a bucket is G(stop) − G(start).
     opsDb.$queryRaw<Cents[]>`
       WITH price AS (SELECT * FROM unnest(${planIds}::text[], ${planIds.map((p) => plans[p].monthlyPriceCents)}::int[]) AS p(plan, cents)),
       paid AS (
-        SELECT t.channel, s.starts_at, s.expires_at, price.cents
+        SELECT t.channel, s.starts_at, coalesce(s.expires_at, released.at) AS ends_at, price.cents
         FROM subscriptions s JOIN tenants t ON t.id = s.tenant_id AND t.channel <> 'direct' JOIN price ON price.plan = s.plan
-        WHERE NOT s.trial AND (s.status = 'active' OR s.expires_at <= ${now}) AND (s.expires_at IS NULL OR s.expires_at > s.starts_at)
+        -- when the marketplace released it, if it did (the order history keeps it; the row keeps only its status)
+        LEFT JOIN LATERAL (
+          SELECT min(o.at) AS at FROM marketplace_orders o
+          WHERE o.tenant_id = s.tenant_id AND o.instance_id = s.instance_id
+            AND o.action IN ('releaseInstance', 'unsubscribe-success', 'subscribe-fail')
+        ) released ON true
+        WHERE NOT s.trial
+          AND (released.at IS NULL OR s.expires_at IS NULL OR released.at >= s.expires_at)
+          AND (s.status = 'active' OR coalesce(s.expires_at, released.at) <= ${now})
+          AND (coalesce(s.expires_at, released.at) IS NULL OR coalesce(s.expires_at, released.at) > s.starts_at)
       ),
       moves AS (
         SELECT channel, starts_at AS at, cents AS w FROM paid
-        UNION ALL SELECT channel, expires_at, -cents FROM paid WHERE expires_at IS NOT NULL
+        UNION ALL SELECT channel, ends_at, -cents FROM paid WHERE ends_at IS NOT NULL
       ),
       slots AS (
         SELECT channel, width_bucket(at, ${edges}::timestamptz[]) AS slot, sum(w) AS w, sum(w * extract(epoch FROM at)) AS wt
