@@ -624,6 +624,12 @@ describe("health and overview", () => {
     await db.marketplaceOrder.create({
       data: { tenantId: unsubscribed, instanceId: "gone", action: "unsubscribe-success", at: day(12, 12) },
     });
+    // one that unsubscribed on the morning of the 13th and subscribed again (the same row, active): it runs on
+    const again = await fresh("aws");
+    await db.subscription.create({
+      data: { tenantId: again, plan: "basic", sku: "skyport-basic", status: "active", startsAt: day(13), instanceId: "again" },
+    });
+    await db.marketplaceOrder.create({ data: { tenantId: again, instanceId: "again", action: "unsubscribe-success", at: day(13, 6) } });
     const lapsed = await fresh("aliyun");
     await db.subscription.create({
       data: { tenantId: lapsed, plan: "basic", sku: "skyport-basic", trial: true, startsAt: day(2), expiresAt: day(9) },
@@ -697,7 +703,8 @@ describe("health and overview", () => {
     // 10 host-hours at 1 cent, the dead record not; the unsubscribed basic plan its day, then its half day
     cents(11, { aliyun: 0, aws: Math.round(standardDay + 10 + basicDay), direct: 0 });
     cents(12, { aliyun: 0, aws: Math.round(standardDay + basicDay / 2), direct: 29_900 }); // the open and the EUR invoice not
-    cents(15, { aliyun: 0, aws: Math.round(29_900 / 60), direct: 0 }); // half a day so far
+    cents(14, { aliyun: 0, aws: Math.round(standardDay + basicDay), direct: 0 });
+    cents(15, { aliyun: 0, aws: Math.round((29_900 + 4_900) / 60), direct: 0 }); // half a day so far
     cents(9, { aliyun: 0, aws: 0, direct: 0 });
     cents(3, { aliyun: 0, aws: standardDay, direct: 0 });
     cents(4, { aliyun: 0, aws: Math.round(29_900 / 60), direct: 0 });

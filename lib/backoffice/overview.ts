@@ -76,10 +76,11 @@ export async function readOverview(opsDb: PrismaClient, period: OverviewPeriod, 
       paid AS (
         SELECT t.channel, s.starts_at, coalesce(s.expires_at, released.at) AS ends_at, price.cents
         FROM subscriptions s JOIN tenants t ON t.id = s.tenant_id AND t.channel <> 'direct' JOIN price ON price.plan = s.plan
-        -- when the marketplace released it, if it did (the order history keeps it; the row keeps only its status)
+        -- when the marketplace last released it, for one that is not active now (an AWS buyer may subscribe
+        -- again to the same row): the order history keeps it, the row only its status
         LEFT JOIN LATERAL (
-          SELECT min(o.at) AS at FROM marketplace_orders o
-          WHERE o.tenant_id = s.tenant_id AND o.instance_id = s.instance_id
+          SELECT max(o.at) AS at FROM marketplace_orders o
+          WHERE s.status <> 'active' AND o.tenant_id = s.tenant_id AND o.instance_id = s.instance_id
             AND o.action IN ('releaseInstance', 'unsubscribe-success', 'subscribe-fail')
         ) released ON true
         WHERE NOT s.trial
