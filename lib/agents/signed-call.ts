@@ -1,5 +1,6 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
+import { withinClockWindow } from "../http";
 import type { AgentDirectory, KnownAgent } from "./agent-directory";
 import { AgentError } from "./agent-error";
 
@@ -33,8 +34,7 @@ export async function verifySignedCall(
   const agent = await deps.agents.find(id);
   if (!agent) throw new AgentError("InvalidSignature", "unknown agent");
   if (agent.revoked) throw new AgentError("AgentRevoked", "this agent was revoked: stop, and do not retry");
-  // the spec's now is whole unix seconds: a timestamp exactly 300 s off is in, whatever the milliseconds
-  if (Math.abs(Math.floor(deps.now() / 1000) - Number(timestamp)) > clockWindowSeconds)
+  if (!withinClockWindow(deps.now(), Number(timestamp), clockWindowSeconds))
     throw new AgentError("TokenExpired", `x-agent-timestamp is more than ${clockWindowSeconds} s from the server's time`);
   if (!agent.secret || !signatureMatches(agent.secret, call, timestamp, nonce, signature))
     throw new AgentError("InvalidSignature", "the signature does not match");

@@ -1,5 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
+import { withinClockWindow } from "../http";
 import { UsageError } from "./usage-error";
 
 export const usagePath = "/api/usage/v1/events";
@@ -28,8 +29,7 @@ export function verifyUsageRequest(keys: ReadonlyMap<string, string>, headers: I
   if (!/^\d{1,12}$/.test(timestamp)) throw new UsageError("InvalidSignature", "x-usage-timestamp must be unix seconds");
   const expected = usageSignature(secret, timestamp, body);
   if (!timingSafeEqual(digestOf(expected), digestOf(signature))) throw new UsageError("InvalidSignature", "unknown key or bad signature");
-  // the spec's now is whole unix seconds: a timestamp exactly 300 s off is in, whatever the milliseconds
-  if (Math.abs(Math.floor(nowMs / 1000) - Number(timestamp)) > skewSeconds)
+  if (!withinClockWindow(nowMs, Number(timestamp), skewSeconds))
     throw new UsageError("TokenExpired", `x-usage-timestamp is more than ${skewSeconds} s from the server's clock`);
   return keyId;
 }

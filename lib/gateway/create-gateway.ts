@@ -1,6 +1,7 @@
 import { recordAudit } from "../audit";
 import type { ConsoleKey } from "../config";
 import { type Database, type Guard, isDatabaseUnavailable, isTransientConflict, readAsTenant, type TenantTx, withTenant } from "../db";
+import { withinClockWindow } from "../http";
 import { createOutageLog, type Logger, type OutageLog } from "../log";
 import { maxTracedParams, type TraceRecord } from "../trace";
 import type { ActionContext, ActionRegistry, AnyAction, Caller, Role } from "./action";
@@ -59,8 +60,7 @@ export function createGateway<S>(deps: GatewayDeps<S>): Gateway {
     if (!key || !signatureMatches(key.secret, fields, fields.token.issuedAt, fields.token.signature))
       throw new GatewayError("InvalidSignature", "the accessToken does not verify");
     trace.keyId = key.keyId;
-    // the spec's now is whole unix seconds: an issuedAt exactly 300 s off is in, whatever the milliseconds
-    if (Math.abs(Math.floor(now() / 1000) - fields.token.issuedAt) > tokenWindowSeconds)
+    if (!withinClockWindow(now(), fields.token.issuedAt, tokenWindowSeconds))
       throw new GatewayError("TokenExpired", `issuedAt is more than ${tokenWindowSeconds} s from the server's time`);
 
     const user = decodeUserinfo(fields.userinfo);

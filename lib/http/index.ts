@@ -1,3 +1,4 @@
+export { withinClockWindow } from "./clock-window";
 export { instantField, textField } from "./form-fields";
 export { BodyTooLarge, readBody } from "./read-body";
 export { Refusal } from "./refusal";
