@@ -1,7 +1,8 @@
 import { type MessageFormatElement, parse, TYPE } from "@formatjs/icu-messageformat-parser";
 import { expect, type Page, test } from "@playwright/test";
+import { refusalMessages } from "../components/sandbox/refusal-messages";
 import { catalogues } from "../lib/i18n/catalogue";
-import { appPages, signInFor } from "./pages";
+import { appPages, expectReached, signInFor } from "./pages";
 
 /** The English catalogue's own words: each literal run of each message that the Chinese catalogue does not also use (brand and API names). */
 function englishOnlyPhrases(): string[] {
@@ -51,9 +52,7 @@ test("no English is left on a Chinese page: every page, its refusals and its out
   for (const route of appPages()) {
     await signInFor(page, route);
     await page.goto(route);
-    // signed in for it: a page may send the browser on (as /staff does to the member's area), never to sign-in
-    const landed = new URL(page.url()).pathname;
-    if (landed !== route) expect(landed, `${route}: signed in for it`).not.toBe("/signin");
+    expectReached(page, route);
     await check(route);
   }
   // what only appears after something happened
@@ -70,8 +69,8 @@ test("no English is left on a Chinese page: every page, its refusals and its out
     await page.goto(extra);
     await check(extra);
   }
-  // each refusal shown, in Chinese
-  for (const code of ["taken", "accountTaken"]) {
+  // each of the Alibaba sandbox's refusals shown, in Chinese
+  for (const code of Object.keys(refusalMessages.aliyun)) {
     await page.goto(`/sandbox?refused=${code}`);
     await expect(page.locator('[role="alert"]:not(#__next-route-announcer__)')).toHaveText(/账号|实例/);
     await check(`/sandbox?refused=${code}`);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { appPages, signInFor } from "./pages";
+import { appPages, expectReached, signInFor } from "./pages";
 
 const widths = [1280, 390];
 const pages = appPages().filter((p) => p !== "/sandbox/authorize");
@@ -14,9 +14,7 @@ for (const width of widths) {
     for (const route of pages) {
       await signInFor(page, route);
       await page.goto(route);
-      // signed in for it: a page may send the browser on (as /staff does to the member's area), never to sign-in
-      const landed = new URL(page.url()).pathname;
-      if (landed !== route) expect(landed, `${route}: signed in for it`).not.toBe("/signin");
+      expectReached(page, route);
       const [scrollWidth, viewport] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
       expect(scrollWidth, `${route} at ${width} px`).toBeLessThanOrEqual(viewport);
       if (route.startsWith("/console")) {

@@ -41,3 +41,9 @@ export async function marketplace(page: Page, buyer: { aliUid: string; instanceI
   await expect(newest).toContainText(`action=${spiAction}`);
   await expect(newest).toContainText("200");
 }
+
+/** Reached as the person it is for: a page may send the browser on (as /staff does to the member's area), never to sign-in. */
+export function expectReached(page: Page, route: string) {
+  const landed = new URL(page.url()).pathname;
+  if (landed !== route) expect(landed, `${route}: signed in for it`).not.toBe("/signin");
+}

@@ -1,11 +1,12 @@
 import { getTranslations } from "next-intl/server";
+import { queryValues } from "@/components/backoffice/query-values";
 import { ExchangeList } from "@/components/sandbox/exchange-list";
 import { RefusalNotice } from "@/components/sandbox/refusal-notice";
 import { requireSandbox } from "@/components/sandbox/require-sandbox";
 import { RoleControls } from "@/components/sandbox/role-controls";
 import { moveAliyunRole, sendAliyunOrder } from "@/components/sandbox/sandbox-actions";
 import { sandboxClaims } from "@/components/sandbox/sandbox-claims";
-import { firstOf, isSandboxId, readSandboxDays } from "@/components/sandbox/sandbox-fields";
+import { isSandboxId, readSandboxDays } from "@/components/sandbox/sandbox-fields";
 import { SandboxShell } from "@/components/sandbox/sandbox-shell";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
@@ -20,13 +21,13 @@ import { launchLink, recentExchanges } from "@/lib/sandbox";
 
 const skus = Object.values(plans).map((p) => p.skus.aliyun);
 const ops = ["buy", "renew", "upgrade", "expire", "release", "refund"] as const;
-type Search = Record<"aliUid" | "instanceId" | "sku" | "trial" | "days" | "refused", string | string[] | undefined>;
+type Search = Record<string, string | string[] | undefined>;
 
 export default async function SandboxPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requireSandbox();
   const [t, search, claims] = await Promise.all([getTranslations(), searchParams, sandboxClaims()]);
   // one value per key (the first of a repeated one); an id that is none is not looked up
-  const q = Object.fromEntries(Object.entries(search).map(([k, v]) => [k, firstOf(v)])) as Partial<Record<keyof Search, string>>;
+  const q: Partial<Record<string, string>> = queryValues(search);
   const form = {
     aliUid: isSandboxId(q.aliUid) ? q.aliUid : "sandbox-buyer-1",
     instanceId: isSandboxId(q.instanceId) ? q.instanceId : `${Date.now()}`,

@@ -1,18 +1,8 @@
 import { getTranslations } from "next-intl/server";
-
-const messages = {
-  aliyun: {
-    taken: "sandbox.instanceTaken",
-    accountTaken: "sandbox.aliyunAccountTaken",
-    notYours: "sandbox.notYours",
-    invalid: "sandbox.invalidIds",
-  },
-  aws: { taken: "sandbox.accountTaken", notYours: "sandbox.accountNotYours", invalid: "sandbox.invalidAwsAccount" },
-} as const;
-
+import { refusalMessages } from "./refusal-messages";
 /** Why the sandbox refused the last move, named by a code in the query: the text is always the product's own. */
-export async function RefusalNotice({ market, code }: { market: keyof typeof messages; code: string | undefined }) {
-  const known = messages[market];
+export async function RefusalNotice({ market, code }: { market: keyof typeof refusalMessages; code: string | undefined }) {
+  const known = refusalMessages[market];
   const key = code && Object.hasOwn(known, code) ? known[code as keyof typeof known] : undefined;
   if (!key) return null;
   const t = await getTranslations();

@@ -13,6 +13,3 @@ export const readSandboxDays = (v: unknown): number | undefined => {
   const n = typeof v === "string" && /^-?\d{1,4}$/.test(v.trim()) ? Number(v) : Number.NaN;
   return n >= -365 && n <= 3650 ? n : undefined;
 };
-
-/** One value of a page's query string: the first of a repeated key. */
-export const firstOf = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);

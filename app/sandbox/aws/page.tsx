@@ -5,6 +5,7 @@ import { requireSandbox } from "@/components/sandbox/require-sandbox";
 import { RoleControls } from "@/components/sandbox/role-controls";
 import { actOnAws, moveAwsRole } from "@/components/sandbox/sandbox-actions";
 import { sandboxClaims } from "@/components/sandbox/sandbox-claims";
+import { isAwsAccountId } from "@/components/sandbox/sandbox-fields";
 import { SandboxShell } from "@/components/sandbox/sandbox-shell";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
@@ -21,7 +22,7 @@ type Search = { account?: string; dimension?: string; token?: string; refused?: 
 export default async function AwsSandboxPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requireSandbox();
   const [t, q, claims] = await Promise.all([getTranslations(), searchParams, sandboxClaims()]);
-  const account = /^\d{12}$/.test(q.account ?? "") ? (q.account as string) : "111122223333";
+  const account = isAwsAccountId(q.account) ? q.account : "111122223333";
   const dimension = dimensions.includes(q.dimension ?? "") ? (q.dimension as string) : plans.standard.skus.aws;
   const owned = claims.accounts.includes(`aws:${account}`);
   const state = await tenantState("aws", account);
