@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { Pager } from "@/components/ui/pager";
 import { Cell, Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import type { listAuditEvents } from "@/lib/actions";
@@ -9,7 +9,6 @@ import { codeArgs } from "@/lib/i18n";
 /** One page of the tenant's audit log, newest first, with the way to older pages. */
 export async function AuditLog({ page, first }: { page: ResultOf<typeof listAuditEvents>; first: boolean }) {
   const t = await getTranslations();
-  const pager = "inline-flex h-8 items-center rounded border border-gray-300 bg-white px-3 hover:border-primary hover:text-primary";
   return (
     <div className="space-y-3">
       <Table
@@ -27,20 +26,14 @@ export async function AuditLog({ page, first }: { page: ResultOf<typeof listAudi
           </tr>
         ))}
       </Table>
-      {(!first || page.nextToken) && (
-        <nav className="flex gap-2">
-          {!first && (
-            <Link href="/console/audit" className={pager}>
-              {t("console.audit.newest")}
-            </Link>
-          )}
-          {page.nextToken && (
-            <Link href={`/console/audit?${new URLSearchParams({ after: page.nextToken })}`} className={pager} rel="next">
-              {t("console.audit.older")}
-            </Link>
-          )}
-        </nav>
-      )}
+      <Pager
+        first={first ? undefined : { href: "/console/audit", label: t("common.newest") }}
+        next={
+          page.nextToken
+            ? { href: `/console/audit?${new URLSearchParams({ after: page.nextToken })}`, label: t("common.older") }
+            : undefined
+        }
+      />
     </div>
   );
 }

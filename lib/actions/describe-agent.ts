@@ -20,7 +20,7 @@ export const describeAgent = defineAction({
     const tasks = await tx.query<TaskRow>`
       SELECT id, kind::text, status::text, created_at AS "createdAt", finished_at AS "finishedAt", result
       FROM agent_tasks WHERE tenant_id = ${tenantId} AND agent_id = ${p.agentId}
-      ORDER BY created_at DESC LIMIT 20`;
+      ORDER BY created_at DESC, id DESC LIMIT 20`;
     return {
       agentId: a.id,
       hostname: a.hostname,

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { offlineAfterSeconds } from "../agents";
-import { anyRole, invalid } from "../gateway";
+import { anyRole } from "../gateway";
 import { type AgentRow, agentStatus } from "./agent-lookups";
+import { pageOf, readPageToken } from "./page-token";
 import { defineAction } from "./services";
 
 type Row = AgentRow<{
@@ -27,7 +28,7 @@ export const describeAgents = defineAction({
   roles: anyRole,
   mutates: false,
   async handler({ tx, tenantId, services }, p) {
-    const after = p.nextToken === undefined ? null : decodeCursor(p.nextToken);
+    const after = p.nextToken === undefined ? null : readPageToken(p.nextToken, () => true);
     const online = new Date(services.now().getTime() - offlineAfterSeconds(services.agents.heartbeatSeconds) * 1000);
     const pattern = p.search ? `%${p.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
     const rows = await tx.query<Row>`
@@ -40,11 +41,10 @@ export const describeAgents = defineAction({
              OR (${p.status ?? null} = 'revoked' AND revoked_at IS NOT NULL)
              OR (${p.status ?? null} = 'online' AND revoked_at IS NULL AND last_seen_at > ${online})
              OR (${p.status ?? null} = 'offline' AND revoked_at IS NULL AND (last_seen_at IS NULL OR last_seen_at <= ${online})))
-        AND (${after?.hostname ?? null}::text IS NULL OR (hostname, id) > (${after?.hostname ?? null}, ${after?.id ?? null}::uuid))
+        AND (${after?.key ?? null}::text IS NULL OR (hostname, id) > (${after?.key ?? null}, ${after?.id ?? null}::uuid))
       ORDER BY hostname, id
       LIMIT ${p.pageSize + 1}`;
-    const page = rows.slice(0, p.pageSize);
-    const last = page.at(-1);
+    const { page, nextToken } = pageOf(rows, p.pageSize, (a) => ({ key: a.hostname, id: a.id }));
     const now = services.now();
     return {
       agents: page.map((a) => ({
@@ -61,15 +61,7 @@ export const describeAgents = defineAction({
         enrolledAt: a.enrolledAt.toISOString(),
         lastSeenAt: a.lastSeenAt?.toISOString() ?? null,
       })),
-      nextToken: rows.length > p.pageSize && last ? Buffer.from(JSON.stringify([last.hostname, last.id])).toString("base64url") : null,
+      nextToken,
     };
   },
 });
-
-function decodeCursor(token: string) {
-  try {
-    const [hostname, id] = JSON.parse(Buffer.from(token, "base64url").toString()) as [unknown, unknown];
-    if (typeof hostname === "string" && typeof id === "string" && z.uuid().safeParse(id).success) return { hostname, id };
-  } catch {}
-  throw invalid("nextToken is not one this action returned");
-}

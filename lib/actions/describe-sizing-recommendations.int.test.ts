@@ -95,6 +95,17 @@ describe("sizing through the buyer's verified role", () => {
     expect(calls.aliyun).toBe(before);
   });
 
+  it("pages the hosts by hostname, none lost or repeated", async () => {
+    const { tenant } = await buyerWithHost("aliyun");
+    const d = await a.download(tenant);
+    for (const hostname of ["app-01", "web-01"]) expect((await a.enrol(d.token, { hostname })).status).toBe(201);
+    const hostnames = (r: Awaited<ReturnType<typeof size>>) => r.body.data.recommendations.map((h: { hostname: string }) => h.hostname);
+    const first = await size(tenant, { region: "cn-hangzhou", pageSize: 2 });
+    expect(hostnames(first)).toEqual(["app-01", "db-01"]);
+    const rest = await size(tenant, { region: "cn-hangzhou", pageSize: 2, nextToken: first.body.data.nextToken });
+    expect([hostnames(rest), rest.body.data.nextToken]).toEqual([["web-01"], null]);
+  });
+
   it("AWS: EC2's types and the Price List's on-demand prices, in USD a month", async () => {
     const { tenant } = await buyerWithHost("aws");
     const r = await size(tenant, { region: "us-east-1" });

@@ -12,6 +12,7 @@ import {
 import { GatewayError, invalid } from "../gateway";
 import { requireFeature } from "./agent-lookups";
 import { ownCloud } from "./own-cloud";
+import { pageOf, readPageToken } from "./page-token";
 import { defineAction } from "./services";
 
 const freshForMs = 24 * 3600_000;
@@ -21,7 +22,8 @@ const freshForMs = 24 * 3600_000;
  * read through the tenant's verified role (instance types, and prices where
  * the price API answers), kept per (tenant, region) for a day; `refresh`
  * reads it again. The cloud is asked before any transaction; what it
- * answered is kept in one short one.
+ * answered is kept in one short one. Hosts by hostname, a page at a time
+ * (`nextToken`): an Enterprise plan has thousands.
  */
 export const describeSizingRecommendations = defineAction({
   name: "DescribeSizingRecommendations",
@@ -29,6 +31,9 @@ export const describeSizingRecommendations = defineAction({
     region: z.string().regex(/^[a-z]{2}(-[a-z0-9]+){1,3}$/),
     agentIds: z.array(z.uuid()).min(1).max(100).optional(),
     refresh: z.boolean().default(false),
+    pageSize: z.number().int().min(1).max(500).default(100),
+    /** the nextToken of the previous page */
+    nextToken: z.string().max(400).optional(),
   }),
   roles: ["owner", "admin", "member", "viewer"],
   mutates: false,
@@ -92,10 +97,14 @@ export const describeSizingRecommendations = defineAction({
     return { provider, catalogue, fetchedAt: now };
   },
   async handler({ tx, tenantId, services }, p, { provider, catalogue, fetchedAt }) {
-    const agents = await tx.query<{ id: string; hostname: string; inventory: { cpu?: { cores?: number }; memoryBytes?: number } | null }>`
+    const after = p.nextToken === undefined ? null : readPageToken(p.nextToken, () => true);
+    const rows = await tx.query<{ id: string; hostname: string; inventory: { cpu?: { cores?: number }; memoryBytes?: number } | null }>`
       SELECT id, hostname, inventory FROM agents
       WHERE tenant_id = ${tenantId} AND revoked_at IS NULL AND (${p.agentIds ?? null}::uuid[] IS NULL OR id = ANY(${p.agentIds ?? null}::uuid[]))
-      ORDER BY hostname, id LIMIT 500`;
+        AND (${after?.key ?? null}::text IS NULL OR (hostname, id) > (${after?.key ?? null}, ${after?.id ?? null}::uuid))
+      ORDER BY hostname, id
+      LIMIT ${p.pageSize + 1}`;
+    const { page: agents, nextToken } = pageOf(rows, p.pageSize, (a) => ({ key: a.hostname, id: a.id }));
     return {
       provider,
       region: p.region,
@@ -106,6 +115,7 @@ export const describeSizingRecommendations = defineAction({
         hostname: a.hostname,
         ...recommend({ cores: a.inventory?.cpu?.cores, memoryBytes: a.inventory?.memoryBytes }, catalogue, services.sizingHeadroomPercent),
       })),
+      nextToken,
     };
   },
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { anyRole } from "../gateway";
+import { isInstant, pageOf, readPageToken } from "./page-token";
 import { defineAction } from "./services";
 
 type OrderRow = {
@@ -12,17 +13,26 @@ type OrderRow = {
   expiresAt: Date | null;
 };
 
-/** What the marketplace did to the tenant's instances, newest first. */
+/** What the marketplace did to the tenant's instances, newest first, a page at a time. */
 export const listOrders = defineAction({
   name: "ListOrders",
-  params: z.strictObject({ pageSize: z.number().int().min(1).max(100).default(20) }),
+  params: z.strictObject({
+    pageSize: z.number().int().min(1).max(100).default(20),
+    /** the nextToken of the previous page */
+    nextToken: z.string().max(200).optional(),
+  }),
   roles: anyRole,
   mutates: false,
-  async handler({ tx, tenantId }, { pageSize }) {
+  async handler({ tx, tenantId }, p) {
+    const after = p.nextToken === undefined ? null : readPageToken(p.nextToken, isInstant);
     const rows = await tx.query<OrderRow>`
       SELECT id, at, instance_id AS "instanceId", action, order_id AS "orderId", sku, expires_at AS "expiresAt"
-      FROM marketplace_orders WHERE tenant_id = ${tenantId}
-      ORDER BY at DESC, id DESC LIMIT ${pageSize}`;
-    return { orders: rows.map((o) => ({ ...o, at: o.at.toISOString(), expiresAt: o.expiresAt?.toISOString() ?? null })) };
+      FROM marketplace_orders
+      WHERE tenant_id = ${tenantId}
+        AND (${after?.key ?? null}::timestamptz IS NULL OR (at, id) < (${after?.key ?? null}::timestamptz, ${after?.id ?? null}::uuid))
+      ORDER BY at DESC, id DESC
+      LIMIT ${p.pageSize + 1}`;
+    const { page, nextToken } = pageOf(rows, p.pageSize, (o) => ({ key: o.at.toISOString(), id: o.id }));
+    return { orders: page.map((o) => ({ ...o, at: o.at.toISOString(), expiresAt: o.expiresAt?.toISOString() ?? null })), nextToken };
   },
 });

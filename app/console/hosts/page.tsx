@@ -5,6 +5,7 @@ import { consolePage } from "@/components/console/console-context";
 import { FailureMessage } from "@/components/console/failure-message";
 import { HostsTable } from "@/components/console/hosts-table";
 import { Field } from "@/components/ui/field";
+import { Pager, plainButton } from "@/components/ui/pager";
 import { SelectField } from "@/components/ui/select-field";
 import { describeAgents } from "@/lib/actions";
 import { codeArgs } from "@/lib/i18n";
@@ -33,7 +34,6 @@ export default async function HostsPage({ searchParams }: { searchParams: Promis
   ]);
   const keep = (extra: Record<string, string>) =>
     `/console/hosts?${new URLSearchParams({ ...(status && { status }), ...(search && { search }), ...extra })}`;
-  const pager = "inline-flex h-8 items-center rounded border border-gray-300 bg-white px-3 hover:border-primary hover:text-primary";
   return (
     <>
       {/* hosts come online and go offline by themselves: the list follows */}
@@ -56,25 +56,17 @@ export default async function HostsPage({ searchParams }: { searchParams: Promis
             ]}
           />
           <Field label={t("hosts.search")} name="search" defaultValue={search ?? ""} maxLength={255} className="w-56" />
-          <button type="submit" className={pager}>
+          <button type="submit" className={plainButton}>
             {t("hosts.filter")}
           </button>
         </form>
       </search>
       {hosts.ok ? <HostsTable agents={hosts.data.agents} /> : <FailureMessage failure={hosts} />}
-      {hosts.ok && (after || hosts.data.nextToken) && (
-        <nav className="flex gap-2">
-          {after && (
-            <Link href={keep({})} className={pager}>
-              {t("hosts.firstPage")}
-            </Link>
-          )}
-          {hosts.data.nextToken && (
-            <Link href={keep({ after: hosts.data.nextToken })} className={pager} rel="next">
-              {t("hosts.nextPage")}
-            </Link>
-          )}
-        </nav>
+      {hosts.ok && (
+        <Pager
+          first={after ? { href: keep({}), label: t("hosts.firstPage") } : undefined}
+          next={hosts.data.nextToken ? { href: keep({ after: hosts.data.nextToken }), label: t("hosts.nextPage") } : undefined}
+        />
       )}
     </>
   );

@@ -9,11 +9,12 @@ import { sizingIfVerified } from "@/components/console/sizing-call";
 import { sizingProviderOf, sizingRegions } from "@/components/console/sizing-regions";
 import { sizingWords } from "@/components/console/sizing-words";
 import { ActionForm } from "@/components/ui/action-form";
+import { Pager } from "@/components/ui/pager";
 import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Cell, Table } from "@/components/ui/table";
 
-type Search = { region?: string | string[]; agentId?: string | string[] };
+type Search = { region?: string | string[]; agentId?: string | string[]; after?: string | string[] };
 
 /** A target instance for each host in a region of the buyer's cloud, priced where the cloud's price API answers. */
 export default async function SizingPage({ searchParams }: { searchParams: Promise<Search> }) {
@@ -32,11 +33,15 @@ export default async function SizingPage({ searchParams }: { searchParams: Promi
   const regions: readonly string[] = sizingRegions[provider];
   const region = regions.find((r) => r === q.region) ?? (regions[0] as string);
   const agentId = typeof q.agentId === "string" && /^[0-9a-f-]{36}$/.test(q.agentId) ? q.agentId : undefined;
+  // the cursor only ever goes back to the action, which refuses one it did not make
+  const after = typeof q.after === "string" && q.after ? q.after : undefined;
+  const keep = (extra: Record<string, string>) =>
+    `/console/hosts/sizing?${new URLSearchParams({ region, ...(agentId && { agentId }), ...extra })}`;
   const [format, words, labels, asked] = await Promise.all([
     getFormatter(),
     sizingWords(),
     copyLabels(),
-    sizingIfVerified(page.who, provider, { region, ...(agentId && { agentIds: [agentId] }) }),
+    sizingIfVerified(page.who, provider, { region, ...(agentId && { agentIds: [agentId] }), ...(after && { nextToken: after }) }),
   ]);
   const sizing = asked === "needsRole" ? undefined : asked;
   const needsRole = !sizing || (!sizing.ok && sizing.reason?.key === "sizing.noVerifiedRole");
@@ -93,6 +98,10 @@ export default async function SizingPage({ searchParams }: { searchParams: Promi
               </tr>
             ))}
           </Table>
+          <Pager
+            first={after ? { href: keep({}), label: t("hosts.firstPage") } : undefined}
+            next={sizing.data.nextToken ? { href: keep({ after: sizing.data.nextToken }), label: t("hosts.nextPage") } : undefined}
+          />
         </>
       )}
     </>
