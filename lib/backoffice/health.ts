@@ -44,5 +44,6 @@ export async function readHealth(opsDb: PrismaClient, heartbeatSeconds: number) 
       FROM gateway_traces WHERE at > now() - interval '1 hour' AND authenticated
       GROUP BY action ORDER BY errors DESC, calls DESC LIMIT 100`,
   ]);
-  return { queues, notifications, agents, actions };
+  // pg-boss's own queues (`__pgboss__send-it`, which its cron schedules through) are not jobs of ours
+  return { queues: queues.filter((q) => !q.name.startsWith("__pgboss__")), notifications, agents, actions };
 }

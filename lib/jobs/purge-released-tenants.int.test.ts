@@ -2,6 +2,7 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { testConfig } from "../../test/config";
 import { createTenant } from "../../test/factories";
+import { readHealth } from "../backoffice/health";
 import { createDatabase, type Database } from "../db";
 import { purgeReleasedTenants, queues, startJobs } from "./index";
 
@@ -56,6 +57,12 @@ describe("purging released tenants", () => {
       for (let i = 0; i < 60 && (await db.platformDb.tenant.findUnique({ where: { id: old.id } })); i++)
         await new Promise((r) => setTimeout(r, 500));
       expect(await db.platformDb.tenant.findUnique({ where: { id: old.id } })).toBeNull();
+      // /ops/health shows the queues of our jobs, not pg-boss's own, which the queue table holds too
+      const all = await db.opsDb.$queryRaw<{ name: string }[]>`SELECT name FROM job_queue_counts()`;
+      expect(all.map((q) => q.name)).toContain("__pgboss__send-it");
+      const shown = (await readHealth(db.opsDb, 30)).queues.map((q) => q.name);
+      expect(shown).toContain(queues.purgeReleasedTenants);
+      expect(shown.filter((name) => !Object.values<string>(queues).includes(name))).toEqual([]);
     } finally {
       await jobs.stop();
     }
