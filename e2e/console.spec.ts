@@ -140,6 +140,13 @@ test("the audit log pages through older changes, with labels instead of codes", 
   await expect(page.getByTestId("audit-row").first()).toBeVisible();
   await page.getByRole("link", { name: /^Newest$|^最新$/ }).click();
   await expect(page.getByTestId("audit-row")).toHaveCount(20);
+  // a cursor the action refuses (an old or edited link) says so, and leads back to the newest page
+  for (const list of ["audit", "orders"]) {
+    await page.goto(`/console/${list}?after=garbage`);
+    await expect(page.getByRole("alert").filter({ hasText: /check them and try again|请检查/ })).toBeVisible();
+    await page.getByRole("link", { name: /^Newest$|^最新$/ }).click();
+    await expect(page).toHaveURL(new RegExp(`/console/${list}$`));
+  }
 });
 
 test("a failed authorization return says why and gives the trace ID, once, from the product's own words", async ({ page }) => {

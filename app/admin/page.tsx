@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { OverviewPanels } from "@/components/backoffice/overview-panels";
-import { queryValues } from "@/components/backoffice/query-values";
 import { requireStaff } from "@/components/backoffice/require-staff";
 import { overviewQuery } from "@/lib/backoffice";
+import { queryValues } from "@/lib/http";
 
 /** The business on one page: tenants and revenue per channel, what is ending, agents online. */
 export default async function AdminOverviewPage({

@@ -1,5 +1,4 @@
 import { getTranslations } from "next-intl/server";
-import { queryValues } from "@/components/backoffice/query-values";
 import { ExchangeList } from "@/components/sandbox/exchange-list";
 import { RefusalNotice } from "@/components/sandbox/refusal-notice";
 import { requireSandbox } from "@/components/sandbox/require-sandbox";
@@ -15,6 +14,7 @@ import { Cell, Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { instanceHolder, tenantState } from "@/lib/backoffice";
 import { plans } from "@/lib/billing";
+import { queryValues } from "@/lib/http";
 import { codeArgs } from "@/lib/i18n";
 import { runtime } from "@/lib/runtime";
 import { launchLink, recentExchanges } from "@/lib/sandbox";

@@ -6,10 +6,10 @@ import { Cell, Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { listTenantPage, maxPageSize, tenantListQuery, tenantSorts } from "@/lib/backoffice";
 import { planIds } from "@/lib/billing";
+import { invalidFields, queryValues } from "@/lib/http";
 import { cloudFailureText, codeArgs } from "@/lib/i18n";
 import { runtime } from "@/lib/runtime";
 import { FilterError } from "./filter-error";
-import { invalidFields, queryValues } from "./query-values";
 
 /** The admin's tenant list: search, filters and sort in the URL, keyset pages, and the same list as CSV. */
 export async function TenantList({ params }: { params: Record<string, string | string[] | undefined> }) {

@@ -4,10 +4,10 @@ import { Panel } from "@/components/ui/panel";
 import { Cell, Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { type TimelineEntry, type TimelineKind, tenantTimeline, timelineKinds, timelineQuery } from "@/lib/backoffice";
+import { invalidFields, queryValues } from "@/lib/http";
 import { codeArgs } from "@/lib/i18n";
 import { runtime } from "@/lib/runtime";
 import { FilterError } from "./filter-error";
-import { invalidFields, queryValues } from "./query-values";
 
 const tones: Record<TimelineKind, Tone> = {
   order: "blue",

@@ -4,10 +4,10 @@ import { Panel } from "@/components/ui/panel";
 import { Cell, Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { searchTraces, type TraceRow, traceQuery } from "@/lib/backoffice";
+import { invalidFields, queryValues } from "@/lib/http";
 import { instantOfWallTime } from "@/lib/i18n";
 import { runtime } from "@/lib/runtime";
 import { FilterError } from "./filter-error";
-import { invalidFields, queryValues } from "./query-values";
 import { codeTone, TraceDetail } from "./trace-detail";
 
 const input = "mt-1 block h-8 w-full rounded border border-gray-300 px-2";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { anyRole } from "../gateway";
 import { noSuchAgent } from "./agent-lookups";
 import { type TaskRow, taskOut } from "./describe-agent";
-import { isInstant, pageOf, readPageToken } from "./page-token";
+import { isInstant, pageOf, pageTokenParam } from "./page-token";
 import { defineAction } from "./services";
 
 /** An agent's tasks, newest first, with their check results, a page at a time. */
@@ -12,19 +12,19 @@ export const describeAgentTasks = defineAction({
     agentId: z.uuid(),
     pageSize: z.number().int().min(1).max(100).default(50),
     /** the nextToken of the previous page */
-    nextToken: z.string().max(200).optional(),
+    nextToken: pageTokenParam(isInstant),
   }),
   roles: anyRole,
   mutates: false,
   async handler({ tx, tenantId }, p) {
     const [a] = await tx.query`SELECT 1 FROM agents WHERE tenant_id = ${tenantId} AND id = ${p.agentId}`;
     if (!a) throw noSuchAgent();
-    const after = p.nextToken === undefined ? null : readPageToken(p.nextToken, isInstant);
+    const after = p.nextToken ?? { key: null, id: null };
     const rows = await tx.query<TaskRow>`
       SELECT id, kind::text, status::text, created_at AS "createdAt", finished_at AS "finishedAt", result
       FROM agent_tasks
       WHERE tenant_id = ${tenantId} AND agent_id = ${p.agentId}
-        AND (${after?.key ?? null}::timestamptz IS NULL OR (created_at, id) < (${after?.key ?? null}::timestamptz, ${after?.id ?? null}::uuid))
+        AND (${after.key}::timestamptz IS NULL OR (created_at, id) < (${after.key}::timestamptz, ${after.id}::uuid))
       ORDER BY created_at DESC, id DESC
       LIMIT ${p.pageSize + 1}`;
     const { page, nextToken } = pageOf(rows, p.pageSize, (t) => ({ key: t.createdAt.toISOString(), id: t.id }));

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { offlineAfterSeconds } from "../agents";
 import { anyRole } from "../gateway";
 import { type AgentRow, agentStatus } from "./agent-lookups";
-import { pageOf, readPageToken } from "./page-token";
+import { isText, pageOf, pageTokenParam } from "./page-token";
 import { defineAction } from "./services";
 
 type Row = AgentRow<{
@@ -23,14 +23,14 @@ export const describeAgents = defineAction({
     status: z.enum(["online", "offline", "revoked"]).optional(),
     search: z.string().trim().max(255).optional(),
     pageSize: z.number().int().min(1).max(100).default(20),
-    nextToken: z.string().max(400).optional(),
+    nextToken: pageTokenParam(isText),
   }),
   roles: anyRole,
   mutates: false,
   async handler({ tx, tenantId, services }, p) {
-    const after = p.nextToken === undefined ? null : readPageToken(p.nextToken, () => true);
     const online = new Date(services.now().getTime() - offlineAfterSeconds(services.agents.heartbeatSeconds) * 1000);
     const pattern = p.search ? `%${p.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const after = p.nextToken ?? { key: null, id: null };
     const rows = await tx.query<Row>`
       SELECT id, hostname, os, arch, agent_version AS "agentVersion", enrolled_at AS "enrolledAt", last_seen_at AS "lastSeenAt",
              revoked_at AS "revokedAt", inventory
@@ -41,7 +41,7 @@ export const describeAgents = defineAction({
              OR (${p.status ?? null} = 'revoked' AND revoked_at IS NOT NULL)
              OR (${p.status ?? null} = 'online' AND revoked_at IS NULL AND last_seen_at > ${online})
              OR (${p.status ?? null} = 'offline' AND revoked_at IS NULL AND (last_seen_at IS NULL OR last_seen_at <= ${online})))
-        AND (${after?.key ?? null}::text IS NULL OR (hostname, id) > (${after?.key ?? null}, ${after?.id ?? null}::uuid))
+        AND (${after.key}::text IS NULL OR (hostname, id) > (${after.key}, ${after.id}::uuid))
       ORDER BY hostname, id
       LIMIT ${p.pageSize + 1}`;
     const { page, nextToken } = pageOf(rows, p.pageSize, (a) => ({ key: a.hostname, id: a.id }));

@@ -12,7 +12,7 @@ import {
 import { GatewayError, invalid } from "../gateway";
 import { requireFeature } from "./agent-lookups";
 import { ownCloud } from "./own-cloud";
-import { pageOf, readPageToken } from "./page-token";
+import { isText, pageOf, pageTokenParam } from "./page-token";
 import { defineAction } from "./services";
 
 const freshForMs = 24 * 3600_000;
@@ -31,9 +31,9 @@ export const describeSizingRecommendations = defineAction({
     region: z.string().regex(/^[a-z]{2}(-[a-z0-9]+){1,3}$/),
     agentIds: z.array(z.uuid()).min(1).max(100).optional(),
     refresh: z.boolean().default(false),
-    pageSize: z.number().int().min(1).max(500).default(100),
+    pageSize: z.number().int().min(1).max(500).default(500),
     /** the nextToken of the previous page */
-    nextToken: z.string().max(400).optional(),
+    nextToken: pageTokenParam(isText),
   }),
   roles: ["owner", "admin", "member", "viewer"],
   mutates: false,
@@ -97,11 +97,11 @@ export const describeSizingRecommendations = defineAction({
     return { provider, catalogue, fetchedAt: now };
   },
   async handler({ tx, tenantId, services }, p, { provider, catalogue, fetchedAt }) {
-    const after = p.nextToken === undefined ? null : readPageToken(p.nextToken, () => true);
+    const after = p.nextToken ?? { key: null, id: null };
     const rows = await tx.query<{ id: string; hostname: string; inventory: { cpu?: { cores?: number }; memoryBytes?: number } | null }>`
       SELECT id, hostname, inventory FROM agents
       WHERE tenant_id = ${tenantId} AND revoked_at IS NULL AND (${p.agentIds ?? null}::uuid[] IS NULL OR id = ANY(${p.agentIds ?? null}::uuid[]))
-        AND (${after?.key ?? null}::text IS NULL OR (hostname, id) > (${after?.key ?? null}, ${after?.id ?? null}::uuid))
+        AND (${after.key}::text IS NULL OR (hostname, id) > (${after.key}, ${after.id}::uuid))
       ORDER BY hostname, id
       LIMIT ${p.pageSize + 1}`;
     const { page: agents, nextToken } = pageOf(rows, p.pageSize, (a) => ({ key: a.hostname, id: a.id }));

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { managers } from "../gateway";
-import { isInstant, pageOf, readPageToken } from "./page-token";
+import { isInstant, pageOf, pageTokenParam } from "./page-token";
 import { defineAction } from "./services";
 
 export const listAuditEvents = defineAction({
@@ -8,17 +8,17 @@ export const listAuditEvents = defineAction({
   params: z.strictObject({
     pageSize: z.number().int().min(1).max(100).default(20),
     /** the nextToken of the previous page */
-    nextToken: z.string().max(200).optional(),
+    nextToken: pageTokenParam(isInstant),
   }),
   roles: managers,
   mutates: false,
   async handler({ tx, tenantId }, p) {
-    const after = p.nextToken === undefined ? null : readPageToken(p.nextToken, isInstant);
+    const after = p.nextToken ?? { key: null, id: null };
     const rows = await tx.query<AuditRow>`
       SELECT id, at, actor_uid AS "actorUid", action, target, payload, trace_id AS "traceId"
       FROM audit_events
       WHERE tenant_id = ${tenantId}
-        AND (${after?.key ?? null}::timestamptz IS NULL OR (at, id) < (${after?.key ?? null}::timestamptz, ${after?.id ?? null}::uuid))
+        AND (${after.key}::timestamptz IS NULL OR (at, id) < (${after.key}::timestamptz, ${after.id}::uuid))
       ORDER BY at DESC, id DESC
       LIMIT ${p.pageSize + 1}`;
     const { page, nextToken } = pageOf(rows, p.pageSize, (e) => ({ key: e.at.toISOString(), id: e.id }));

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { createAgent, createTenant, type TestTenant } from "../../test/factories";
 import { type Harness, startHarness } from "../../test/gateway-harness";
+import { registry } from "./index";
 
 // The lists that page newest first by a time: ListOrders and DescribeAgentTasks
 // (ListAuditEvents: update-tenant-profile.int.test.ts). Rows share times the
@@ -67,19 +69,52 @@ describe.each([
     expect(whole.body.data.nextToken).toBeNull();
   });
 
-  it("refuses a token it did not make, a NUL in one included, as InvalidParameter", async () => {
-    const forged = (key: string) => Buffer.from(JSON.stringify([key, "0192f0c4-0000-7000-8000-000000000000"])).toString("base64url");
-    for (const nextToken of ["garbage", forged("yesterday"), forged("2026-11-01T00:00:00.000Z\u0000")]) {
-      const r = await h.call(action, { ...params(), nextToken }, { tenant });
-      expect([r.status, r.body.code, r.body.message]).toEqual([400, "InvalidParameter", expect.stringContaining("nextToken")]);
-    }
-  });
-
   it("pages only the caller's rows, whoever's token it follows", async () => {
     const first = await h.call(action, { ...params(), pageSize: 1 }, { tenant });
     const r = await h.call(action, { ...params(), nextToken: first.body.data.nextToken }, { tenant: other });
     // another tenant's agent is no agent of the caller's; its orders are none of the caller's
     if (action === "DescribeAgentTasks") expect(r.body.code).toBe("InvalidParameter");
     else expect(r.body.data[items]).toEqual([]);
+  });
+});
+
+// every list that takes a nextToken, and what it sorts by: a new one fails the first test until it is named here
+const paged = [...registry.values()].filter((a) => a.params instanceof z.ZodObject && "nextToken" in a.params.shape).map((a) => a.name);
+const sortedBy: Record<string, "time" | "hostname"> = {
+  ListAuditEvents: "time",
+  ListOrders: "time",
+  DescribeAgentTasks: "time",
+  DescribeAgents: "hostname",
+  DescribeSizingRecommendations: "hostname",
+};
+
+describe("a malformed nextToken is InvalidParameter, before any work, for every list that pages", () => {
+  const token = (key: unknown, id: unknown = "0192f0c4-0000-7000-8000-000000000000") =>
+    Buffer.from(JSON.stringify([key, id])).toString("base64url");
+  const malformed = {
+    "not a token": "garbage",
+    "a key of no list": token(42),
+    "an id that is no uuid": token("2026-11-01T00:00:00.000Z", "1"),
+    "a NUL, which Postgres text cannot hold": token("db-01\u0000"),
+  };
+  const malformedTime = {
+    "no time": token("db-01"),
+    "year 0, which Postgres refuses": token("0000-01-01T00:00:00.000Z"),
+    "a time toISOString does not write": token("2026-11-01T00:00:00Z"),
+  };
+  it("knows what each list sorts by", () => {
+    expect(paged.sort()).toEqual(Object.keys(sortedBy).sort());
+  });
+  it.each(paged)("%s", async (action) => {
+    const cases = { ...malformed, ...(sortedBy[action] === "time" && malformedTime) };
+    for (const [what, nextToken] of Object.entries(cases)) {
+      const r = await h.call(action, { nextToken }, { tenant });
+      expect([what, r.status, r.body.code, r.body.message]).toEqual([
+        what,
+        400,
+        "InvalidParameter",
+        expect.stringContaining("nextToken: malformed"),
+      ]);
+    }
   });
 });

@@ -2,7 +2,7 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { testConfig } from "../../test/config";
 import { createTenant } from "../../test/factories";
-import { readHealth } from "../backoffice/health";
+import { readHealth } from "../backoffice";
 import { createDatabase, type Database } from "../db";
 import { purgeReleasedTenants, queues, startJobs } from "./index";
 

@@ -8,21 +8,20 @@ import { Field } from "@/components/ui/field";
 import { Pager, plainButton } from "@/components/ui/pager";
 import { SelectField } from "@/components/ui/select-field";
 import { describeAgents } from "@/lib/actions";
+import { queryValues } from "@/lib/http";
 import { codeArgs } from "@/lib/i18n";
 import { callAction } from "@/lib/runtime/call-action";
 
 const statuses = ["online", "offline", "revoked"] as const;
-type Search = { status?: string | string[]; search?: string | string[]; after?: string | string[] };
-const one = (v: string | string[] | undefined) => (typeof v === "string" && v ? v : undefined);
 
 /** Every host an agent reports: filter by status, search by hostname, a page at a time; refreshed every few seconds. */
-export default async function HostsPage({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function HostsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const page = await consolePage();
   if (!page) return null;
-  const q = await searchParams;
+  const q = queryValues(await searchParams);
   const status = statuses.find((s) => s === q.status);
-  const search = one(q.search)?.slice(0, 255);
-  const after = one(q.after);
+  const search = q.search?.slice(0, 255);
+  const after = q.after;
   const [t, hosts] = await Promise.all([
     getTranslations(),
     callAction(page.who, describeAgents, {
@@ -62,12 +61,10 @@ export default async function HostsPage({ searchParams }: { searchParams: Promis
         </form>
       </search>
       {hosts.ok ? <HostsTable agents={hosts.data.agents} /> : <FailureMessage failure={hosts} />}
-      {hosts.ok && (
-        <Pager
-          first={after ? { href: keep({}), label: t("hosts.firstPage") } : undefined}
-          next={hosts.data.nextToken ? { href: keep({ after: hosts.data.nextToken }), label: t("hosts.nextPage") } : undefined}
-        />
-      )}
+      <Pager
+        first={after ? { href: keep({}), label: t("hosts.firstPage") } : undefined}
+        next={hosts.ok && hosts.data.nextToken ? { href: keep({ after: hosts.data.nextToken }), label: t("hosts.nextPage") } : undefined}
+      />
     </>
   );
 }

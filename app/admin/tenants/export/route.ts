@@ -1,6 +1,6 @@
-import { queryValues } from "@/components/backoffice/query-values";
 import { requireAdminFor } from "@/components/backoffice/require-staff";
 import { tenantCsv, tenantListQuery } from "@/lib/backoffice";
+import { queryValues } from "@/lib/http";
 import { runtime } from "@/lib/runtime";
 
 /** The admin tenant list, filtered as on the page, as a CSV download (streamed). */

@@ -9,15 +9,14 @@ import { sizingIfVerified } from "@/components/console/sizing-call";
 import { sizingProviderOf, sizingRegions } from "@/components/console/sizing-regions";
 import { sizingWords } from "@/components/console/sizing-words";
 import { ActionForm } from "@/components/ui/action-form";
-import { Pager } from "@/components/ui/pager";
+import { Pager, plainButton } from "@/components/ui/pager";
 import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Cell, Table } from "@/components/ui/table";
-
-type Search = { region?: string | string[]; agentId?: string | string[]; after?: string | string[] };
+import { queryValues } from "@/lib/http";
 
 /** A target instance for each host in a region of the buyer's cloud, priced where the cloud's price API answers. */
-export default async function SizingPage({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function SizingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const page = await consolePage();
   if (!page) return null;
   const t = await getTranslations();
@@ -29,12 +28,12 @@ export default async function SizingPage({ searchParams }: { searchParams: Promi
         <p className="rounded border border-gray-200 bg-white p-4 text-gray-600">{t("sizing.directChannel")}</p>
       </>
     );
-  const q = await searchParams;
+  const q = queryValues(await searchParams);
   const regions: readonly string[] = sizingRegions[provider];
   const region = regions.find((r) => r === q.region) ?? (regions[0] as string);
-  const agentId = typeof q.agentId === "string" && /^[0-9a-f-]{36}$/.test(q.agentId) ? q.agentId : undefined;
-  // the cursor only ever goes back to the action, which refuses one it did not make
-  const after = typeof q.after === "string" && q.after ? q.after : undefined;
+  const agentId = q.agentId && /^[0-9a-f-]{36}$/.test(q.agentId) ? q.agentId : undefined;
+  // the cursor only ever goes back to the action, which refuses a malformed one
+  const after = q.after;
   const keep = (extra: Record<string, string>) =>
     `/console/hosts/sizing?${new URLSearchParams({ region, ...(agentId && { agentId }), ...extra })}`;
   const [format, words, labels, asked] = await Promise.all([
@@ -52,7 +51,7 @@ export default async function SizingPage({ searchParams }: { searchParams: Promi
         <form className="flex flex-wrap items-end gap-3">
           <SelectField label={t("sizing.region")} name="region" defaultValue={region} options={regions} />
           {agentId && <input type="hidden" name="agentId" value={agentId} />}
-          <button type="submit" className="h-8 rounded border border-gray-300 bg-white px-3 hover:border-primary hover:text-primary">
+          <button type="submit" className={plainButton}>
             {t("sizing.show")}
           </button>
         </form>
@@ -98,12 +97,14 @@ export default async function SizingPage({ searchParams }: { searchParams: Promi
               </tr>
             ))}
           </Table>
-          <Pager
-            first={after ? { href: keep({}), label: t("hosts.firstPage") } : undefined}
-            next={sizing.data.nextToken ? { href: keep({ after: sizing.data.nextToken }), label: t("hosts.nextPage") } : undefined}
-          />
         </>
       )}
+      <Pager
+        first={after ? { href: keep({}), label: t("hosts.firstPage") } : undefined}
+        next={
+          sizing?.ok && sizing.data.nextToken ? { href: keep({ after: sizing.data.nextToken }), label: t("hosts.nextPage") } : undefined
+        }
+      />
     </>
   );
 }
