@@ -6,7 +6,7 @@ import { type Harness, startHarness } from "../../test/gateway-harness";
 import { serveEmulator } from "../../test/serve-emulator";
 import { offlineAfterSeconds } from "../agents";
 import { createHeartbeatLog } from "../agents/heartbeat-log";
-import { plans } from "../billing";
+import { type PlanId, plans } from "../billing";
 import { createOutageLog } from "../log";
 import { createAwsMarketplaceApi, createMarketApi } from "../marketplace";
 import { createMarketEmulator } from "../sandbox/emulators/aliyun-market";
@@ -721,6 +721,49 @@ describe("health and overview", () => {
       { started: 1, converted: 1 },
       { started: 1, converted: 0 },
     ]);
+  });
+
+  it("prices a marketplace subscription by the plan of each stretch: an upgrade does not re-price the days before it", async () => {
+    // June 2031, away from the other tests' months
+    const now = new Date("2031-06-28T12:00:00Z");
+    const day = (d: number, hour = 0) => new Date(Date.UTC(2031, 5, d, hour));
+    const before = await readOverview(h.db.opsDb, "day", 30, now);
+    const db = h.db.platformDb;
+    const bought = async (channel: "aliyun" | "aws", s: { plan: PlanId; sku: string; expiresAt: Date | null }) => {
+      const t = await createTenant(db, { channel });
+      await db.subscription.deleteMany({ where: { tenantId: t.id } });
+      await db.subscription.create({ data: { tenantId: t.id, ...s, startsAt: day(1), instanceId: "i-1" } });
+      return t.id;
+    };
+    // Alibaba: bought basic on the 1st, upgraded to enterprise at noon on the 10th (the row now says enterprise)
+    const aliyun = await bought("aliyun", { plan: "enterprise", sku: "skyport-enterprise", expiresAt: day(30) });
+    // AWS: registered on basic on the 1st, the entitlement changed to standard on the 20th (no term)
+    const aws = await bought("aws", { plan: "standard", sku: "skyport-standard", expiresAt: null });
+    await db.marketplaceOrder.createMany({
+      data: [
+        { tenantId: aliyun, instanceId: "i-1", action: "createInstance", sku: "skyport-basic", at: new Date(day(1).getTime() + 5) },
+        { tenantId: aliyun, instanceId: "i-1", action: "renewInstance", at: day(5) },
+        { tenantId: aliyun, instanceId: "i-1", action: "upgradeInstance", sku: "skyport-enterprise", at: day(10, 12) },
+        { tenantId: aws, instanceId: "i-1", action: "register", sku: "skyport-basic", at: day(1) },
+        { tenantId: aws, instanceId: "i-1", action: "entitlement-updated", sku: "skyport-standard", at: day(20) },
+      ],
+    });
+    const after = await readOverview(h.db.opsDb, "day", 30, now);
+    const perDay = (plan: PlanId) => plans[plan].monthlyPriceCents / 30;
+    const expected: [number, { aliyun: number; aws: number }][] = [
+      [5, { aliyun: perDay("basic"), aws: perDay("basic") }],
+      [10, { aliyun: (perDay("basic") + perDay("enterprise")) / 2, aws: perDay("basic") }],
+      [15, { aliyun: perDay("enterprise"), aws: perDay("basic") }],
+      [25, { aliyun: perDay("enterprise"), aws: perDay("standard") }],
+    ];
+    for (const [d, cents] of expected) {
+      const [b, a] = [before, after].map((o) => o.points.find((p) => p.start === day(d).toISOString())?.revenueCents);
+      for (const channel of ["aliyun", "aws"] as const)
+        expect(
+          Math.abs((a?.[channel] ?? Number.NaN) - (b?.[channel] ?? Number.NaN) - cents[channel]),
+          `${channel} on day ${d}`,
+        ).toBeLessThanOrEqual(1);
+    }
   });
 
   it("read through ops_ro without error, with or without the job queue's schema", async () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type MetricId, metrics, planIds, plans } from "../billing";
+import { type MetricId, marketplaceSkus, metrics, planIds, plans } from "../billing";
 import { Prisma, type PrismaClient } from "../db";
 import { offlineBefore } from "./agent-online";
 
@@ -34,8 +34,8 @@ type Trials = { bucket: Date; started: number; converted: number };
  * how many became paid, and revenue. Revenue is what Stripe's paid invoices
  * say for direct sales; for a marketplace, which reports no amount, an
  * estimate: each paid subscription's catalogue list price for the days it ran
- * in the bucket (a month counted as 30 days), plus its metered usage at unit
- * prices. Then subscriptions ending soon, agents online, and metering records
+ * in the bucket (a month counted as 30 days), at the plan it was on each day,
+ * plus its metered usage at unit prices. Then subscriptions ending soon, agents online, and metering records
  * dead or rejected in the last 30 days. Each series is one grouped scan.
  */
 export async function readOverview(opsDb: PrismaClient, period: OverviewPeriod, heartbeatSeconds: number, now = new Date()) {
@@ -68,13 +68,20 @@ export async function readOverview(opsDb: PrismaClient, period: OverviewPeriod, 
       FROM stripe_invoices WHERE paid_at >= ${first} AND paid_at < ${now} AND currency = 'usd' GROUP BY 1`,
     // marketplaces: list price × the share of a 30-day month each paid subscription ran in each bucket
     // (one released before its term ended counts as refunded: nothing, then and after; one with no
-    // term, as AWS's, ran until the buyer unsubscribed).
-    // G(x), the cents × seconds subscriptions had run by instant x, is x·Σw − Σw·t over their starts
-    // (+price) and ends (−price) before x: one scan sums those per bucket edge, then a bucket is G(stop) − G(start).
+    // term, as AWS's, ran until the buyer unsubscribed), at the plan it was on: its plan now, and, for
+    // one whose plan changed during its run, from each SKU its orders named to the next, what that plan
+    // cost more or less.
+    // G(x), the cents × seconds subscriptions had run by instant x, is x·Σw − Σw·t over the starts (+w)
+    // and ends (−w) of runs and of those stretches before x: one scan sums those per bucket edge, then a
+    // bucket is G(stop) − G(start).
     opsDb.$queryRaw<Cents[]>`
       WITH price AS (SELECT * FROM unnest(${planIds}::text[], ${planIds.map((p) => plans[p].monthlyPriceCents)}::int[]) AS p(plan, cents)),
+      sku_price AS (
+        SELECT * FROM unnest(${marketplaceSkus.map((k) => k.channel)}::channel[], ${marketplaceSkus.map((k) => k.sku)}::text[],
+                             ${marketplaceSkus.map((k) => k.monthlyPriceCents)}::int[]) AS k(channel, sku, cents)
+      ),
       paid AS (
-        SELECT t.channel, s.starts_at, coalesce(s.expires_at, released.at) AS ends_at, price.cents
+        SELECT s.tenant_id, s.id, s.instance_id, t.channel, s.starts_at, coalesce(s.expires_at, released.at) AS ends_at, price.cents
         FROM subscriptions s JOIN tenants t ON t.id = s.tenant_id AND t.channel <> 'direct' JOIN price ON price.plan = s.plan
         -- when the marketplace last released it, for one that is not active now (an AWS buyer may subscribe
         -- again to the same row): the order history keeps it, the row only its status
@@ -88,9 +95,31 @@ export async function readOverview(opsDb: PrismaClient, period: OverviewPeriod, 
           AND (s.status = 'active' OR coalesce(s.expires_at, released.at) <= ${now})
           AND (coalesce(s.expires_at, released.at) IS NULL OR coalesce(s.expires_at, released.at) > s.starts_at)
       ),
+      -- the few whose plan changed during their run (an upgrade; an AWS entitlement that changed, or was
+      -- read again): from each SKU their orders named to the next, what that plan cost more than the plan now
+      changed AS (
+        SELECT p.* FROM paid p
+        WHERE EXISTS (
+          SELECT 1 FROM marketplace_orders o
+          WHERE o.tenant_id = p.tenant_id AND o.instance_id = p.instance_id
+            AND o.action IN ('upgradeInstance', 'entitlement-updated') AND o.at > p.starts_at
+        )
+      ),
+      stretches AS (
+        SELECT c.channel, k.cents - c.cents AS w,
+               -- the first SKU named reaches back to the start (the purchase's order is written a moment after it)
+               CASE WHEN row_number() OVER o = 1 THEN c.starts_at ELSE greatest(mo.at, c.starts_at) END AS from_at,
+               least(lead(mo.at) OVER o, c.ends_at) AS to_at
+        FROM changed c
+        JOIN marketplace_orders mo ON mo.tenant_id = c.tenant_id AND mo.instance_id = c.instance_id
+        JOIN sku_price k ON k.channel = c.channel AND k.sku = mo.sku
+        WINDOW o AS (PARTITION BY c.tenant_id, c.id ORDER BY mo.at, mo.id)
+      ),
       moves AS (
         SELECT channel, starts_at AS at, cents AS w FROM paid
         UNION ALL SELECT channel, ends_at, -cents FROM paid WHERE ends_at IS NOT NULL
+        UNION ALL SELECT channel, from_at, w FROM stretches WHERE w <> 0 AND (to_at IS NULL OR to_at > from_at)
+        UNION ALL SELECT channel, to_at, -w FROM stretches WHERE w <> 0 AND to_at > from_at
       ),
       slots AS (
         SELECT channel, width_bucket(at, ${edges}::timestamptz[]) AS slot, sum(w) AS w, sum(w * extract(epoch FROM at)) AS wt

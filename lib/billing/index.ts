@@ -6,6 +6,7 @@ export {
   awsSubscriptionWithoutContract,
   type BillingChannel,
   type Feature,
+  marketplaceSkus,
   type Plan,
   type PlanId,
   planById,

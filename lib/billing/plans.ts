@@ -79,6 +79,14 @@ const bySku = new Map<string, Plan>(
   ]),
 );
 
+/** Every marketplace SKU with its list price a month (US cents), AWS's subscription without a contract included. */
+export const marketplaceSkus: readonly { channel: "aliyun" | "aws"; sku: string; monthlyPriceCents: number }[] = [
+  ...Object.values(plans).flatMap((p) =>
+    (["aliyun", "aws"] as const).map((channel) => ({ channel, sku: p.skus[channel], monthlyPriceCents: p.monthlyPriceCents })),
+  ),
+  { channel: "aws", sku: awsSubscriptionWithoutContract.sku, monthlyPriceCents: awsSubscriptionWithoutContract.plan.monthlyPriceCents },
+];
+
 /** The plan a marketplace sells under `sku`, or undefined (refused at purchase: the buyer is told, the marketplace not asked to retry). */
 export function planForSku(channel: "aliyun" | "aws", sku: string): Plan | undefined {
   return bySku.get(`${channel}:${sku}`);

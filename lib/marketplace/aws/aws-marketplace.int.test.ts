@@ -119,6 +119,16 @@ describe("SNS notifications", () => {
     emulator.entitlements.set(`${productCode}:${b.accountId}`, [{ Dimension: "skyport-standard", Value: { IntegerValue: 1 } }]);
     expect((await notify({ action: "entitlement-updated", "customer-aws-account-id": b.accountId })).status).toBe(200);
     expect((await tenantOf(b.accountId)).subscriptions[0]).toMatchObject({ plan: "standard" });
+    // the order history keeps the SKU the entitlements named, from when they named it
+    const named = await db.platformDb.marketplaceOrder.findMany({
+      where: { tenant: { channel: "aws", externalId: b.accountId } },
+      orderBy: { at: "asc" },
+      select: { action: true, sku: true },
+    });
+    expect(named).toEqual([
+      { action: "register", sku: "skyport-basic" },
+      { action: "entitlement-updated", sku: "skyport-standard" },
+    ]);
     expect((await notify({ action: "unsubscribe-pending", "customer-aws-account-id": b.accountId })).body.ok).toBe(true);
     expect((await tenantOf(b.accountId)).status).toBe("active");
     await notify({ action: "unsubscribe-success", "customer-identifier": b.customerIdentifier });

@@ -43,6 +43,8 @@ async function findSubscription(tx: Tx, who: AwsCustomerKey) {
 export async function applyAwsEvent(tx: Tx, now: Date, action: string, who: AwsCustomerKey, entitlements: AwsEntitlement[] | undefined) {
   const sub = await findSubscription(tx, who);
   const key = { tenantId_id: { tenantId: sub.tenantId, id: sub.id } };
+  // the history keeps what the entitlements said, so that a plan's change dates from its order (the admin's revenue)
+  let named: { sku?: string; expiresAt?: Date | null } = {};
   if (needsEntitlements(action)) {
     if (!entitlements) throw new NotReadyYet(); // read again on the next delivery
     const { plan, sku, expiresAt } = planFromEntitlements(entitlements);
@@ -50,13 +52,14 @@ export async function applyAwsEvent(tx: Tx, now: Date, action: string, who: AwsC
       where: key,
       data: { plan: plan.id, sku, expiresAt, ...(action === "subscribe-success" && { status: "active" }) },
     });
+    named = { sku, expiresAt };
   } else if (action === "subscribe-fail" || action === "unsubscribe-success") {
     await tx.subscription.update({ where: key, data: { status: "cancelled" } });
   } else if (action !== "unsubscribe-pending") {
     return { success: false, message: `unknown action ${action}` };
   }
   // unsubscribe-pending changes nothing yet: final usage may still be sent for an hour
-  await recordOrder(tx, sub, action, {});
+  await recordOrder(tx, sub, action, named);
   await refreshTenantStatus(tx, sub.tenantId, now);
   return { success: true };
 }
