@@ -47,12 +47,21 @@ async function seed(owner: PrismaClient, platform: PrismaClient, n: { tenants: n
     SELECT id, (ARRAY['basic','standard','enterprise'])[1 + (hashtext(id::text) & 3) % 3], 'sku', created_at,
            now() + ((hashtext(id::text) & 1023) % 60) * interval '1 day', 'i-' || external_id
     FROM tenants`);
+  // the marketplace's order that bought each (the revenue estimate prices a subscription by the SKUs its orders named)
+  await owner.$executeRawUnsafe(`
+    INSERT INTO marketplace_orders (tenant_id, at, instance_id, action, sku, expires_at)
+    SELECT s.tenant_id, s.starts_at, s.instance_id, 'createInstance', 'skyport-' || s.plan, s.expires_at
+    FROM subscriptions s JOIN tenants t ON t.id = s.tenant_id AND t.channel <> 'direct'`);
   await owner.$executeRawUnsafe(`
     INSERT INTO agent_downloads (tenant_id, os, created_by, expires_at, enrolment_expires_at, max_enrolments)
     SELECT id, 'linux-x64', 'bench', now(), now(), 10 FROM tenants`);
   await owner.$executeRawUnsafe(`
     INSERT INTO agents (tenant_id, download_id, machine_id, hostname, os, arch, secret_key_id, last_seen_at)
-    SELECT d.tenant_id, d.id, 'machine-' || h, 'host-' || h, 'linux', 'x64', 'bench', now() FROM agent_downloads d, generate_series(1, 2) h`);
+    SELECT d.tenant_id, d.id, 'machine-' || h, 'host-' || h, 'linux', 'x64', 'bench',
+           -- one tenant in ten silent since yesterday, the rest heard from for the whole run (a time ahead of
+           -- it: no heartbeats are sent): the agents filter finds as many per page in every round
+           CASE WHEN (hashtext(d.tenant_id::text) & 1023) % 10 = 0 THEN now() - interval '1 day' ELSE now() + interval '1 hour' END
+    FROM agent_downloads d, generate_series(1, 2) h`);
   // traces over today's partition (so far), each tenant's share, one in twenty a failure
   // the tenant of trace g picked from an array by position: no join per row
   await owner.$executeRawUnsafe(`
@@ -62,7 +71,7 @@ async function seed(owner: PrismaClient, platform: PrismaClient, n: { tenants: n
            CASE WHEN g % 20 = 0 THEN 'Forbidden' ELSE 'OK' END, CASE WHEN g % 20 = 0 THEN 403 ELSE 200 END,
            1 + (g % 50) / 10.0, 'aliyun', 'acct-' || g % ${n.tenants}, 'acct-' || g % ${n.tenants}, ids.a[1 + g % ${n.tenants}]
     FROM (SELECT array_agg(id) AS a FROM tenants) ids, generate_series(1, ${n.traces}) g`);
-  await owner.$executeRawUnsafe("VACUUM ANALYZE tenants, subscriptions, agent_downloads, agents, gateway_traces");
+  await owner.$executeRawUnsafe("VACUUM ANALYZE tenants, subscriptions, marketplace_orders, agent_downloads, agents, gateway_traces");
   await owner.$executeRawUnsafe("CHECKPOINT");
   return performance.now() - started;
 }

@@ -93,12 +93,13 @@ function conditions(q: TenantListQuery, heartbeatSeconds: number): Prisma.Sql[] 
       Prisma.sql`s.status = 'active' AND s.expires_at >= now() AND s.expires_at < now() + make_interval(days => ${Number(q.expiring)})`,
     );
   if (q.agents) {
-    // EXISTS stops at the first agent, found by the primary key's (tenant_id, …)
-    const live = Prisma.sql`SELECT 1 FROM agents a WHERE a.tenant_id = t.id AND a.revoked_at IS NULL`;
-    const online = Prisma.sql`${live} AND a.last_seen_at > ${offlineBefore(heartbeatSeconds)}`;
-    if (q.agents === "online") where.push(Prisma.sql`EXISTS (${online})`);
-    else if (q.agents === "offline") where.push(Prisma.sql`EXISTS (${live}) AND NOT EXISTS (${online})`);
-    else where.push(Prisma.sql`NOT EXISTS (${live})`);
+    // whether any unrevoked agent is online: true, false (all offline), null (none). A scalar subquery of t
+    // alone is a filter on the tenants' scan, so a page walks tenants one index probe each; as EXISTS, the
+    // planner joined after the row's subscription, role and hosts, read for every tenant walked (30 times slower)
+    const anyOnline = Prisma.sql`(SELECT bool_or(a.last_seen_at > ${offlineBefore(heartbeatSeconds)}) FROM agents a WHERE a.tenant_id = t.id AND a.revoked_at IS NULL)`;
+    where.push(
+      Prisma.sql`${anyOnline} IS ${q.agents === "online" ? Prisma.sql`TRUE` : q.agents === "offline" ? Prisma.sql`FALSE` : Prisma.sql`NULL`}`,
+    );
   }
   return where;
 }
