@@ -44,13 +44,12 @@ async function seed(owner: PrismaClient, platform: PrismaClient, n: { tenants: n
     FROM generate_series(1, ${n.tenants}) g`);
   await owner.$executeRawUnsafe(`
     INSERT INTO subscriptions (tenant_id, plan, sku, starts_at, expires_at, instance_id)
-    SELECT id, (ARRAY['basic','standard','enterprise'])[1 + (hashtext(id::text) & 3) % 3], 'sku', created_at,
-           now() + ((hashtext(id::text) & 1023) % 60) * interval '1 day', 'i-' || external_id
-    FROM tenants`);
+    SELECT id, plan, 'skyport-' || plan, created_at, now() + ((hashtext(id::text) & 1023) % 60) * interval '1 day', 'i-' || external_id
+    FROM (SELECT *, (ARRAY['basic','standard','enterprise'])[1 + (hashtext(id::text) & 3) % 3] AS plan FROM tenants) t`);
   // the marketplace's order that bought each (the revenue estimate prices a subscription by the SKUs its orders named)
   await owner.$executeRawUnsafe(`
     INSERT INTO marketplace_orders (tenant_id, at, instance_id, action, sku, expires_at)
-    SELECT s.tenant_id, s.starts_at, s.instance_id, 'createInstance', 'skyport-' || s.plan, s.expires_at
+    SELECT s.tenant_id, s.starts_at, s.instance_id, 'createInstance', s.sku, s.expires_at
     FROM subscriptions s JOIN tenants t ON t.id = s.tenant_id AND t.channel <> 'direct'`);
   await owner.$executeRawUnsafe(`
     INSERT INTO agent_downloads (tenant_id, os, created_by, expires_at, enrolment_expires_at, max_enrolments)

@@ -120,6 +120,9 @@ describe("the admin tenant list", () => {
     const offline = await namedTenant(`${name}-offline`);
     const none = await namedTenant(`${name}-none`);
     const revokedOnly = await namedTenant(`${name}-revoked`);
+    // enrolled, never heard from: offline, not none
+    const never = await namedTenant(`${name}-never`);
+    await createAgent(h.db.platformDb, never.id, { lastSeenAt: null });
     await createAgent(h.db.platformDb, online.id, { lastSeenAt: ago(0.5) });
     await createAgent(h.db.platformDb, online.id, { lastSeenAt: ago(5) });
     await createAgent(h.db.platformDb, offline.id, { lastSeenAt: ago(5) });
@@ -130,9 +133,10 @@ describe("the admin tenant list", () => {
       (await listTenantPage(h.db.opsDb, query({ q: name, sort: "name", ...q }), heartbeatSeconds)).rows;
     const ids = async (agents: string, heartbeatSeconds?: number) => (await page({ agents }, heartbeatSeconds)).map((r) => r.id);
     expect(await ids("online")).toEqual([online.id]);
-    expect(await ids("offline")).toEqual([offline.id]);
+    expect(await ids("offline")).toEqual([never.id, offline.id]);
     expect(await ids("none")).toEqual([none.id, revokedOnly.id]);
     expect((await page({})).map((r) => [r.hostsOnline, r.hosts])).toEqual([
+      [0, 1],
       [0, 0],
       [0, 2],
       [1, 2],
@@ -739,6 +743,7 @@ describe("health and overview", () => {
     const aliyun = await bought("aliyun", { plan: "enterprise", sku: "skyport-enterprise", expiresAt: day(30) });
     // AWS: registered on basic on the 1st, the entitlement changed to standard on the 20th (no term)
     const aws = await bought("aws", { plan: "standard", sku: "skyport-standard", expiresAt: null });
+    const legacy = await bought("aws", { plan: "standard", sku: "skyport-standard", expiresAt: null });
     await db.marketplaceOrder.createMany({
       data: [
         { tenantId: aliyun, instanceId: "i-1", action: "createInstance", sku: "skyport-basic", at: new Date(day(1).getTime() + 5) },
@@ -746,15 +751,18 @@ describe("health and overview", () => {
         { tenantId: aliyun, instanceId: "i-1", action: "upgradeInstance", sku: "skyport-enterprise", at: day(10, 12) },
         { tenantId: aws, instanceId: "i-1", action: "register", sku: "skyport-basic", at: day(1) },
         { tenantId: aws, instanceId: "i-1", action: "entitlement-updated", sku: "skyport-standard", at: day(20) },
+        // before 2026-12-01 an entitlement change kept no SKU: still the end of the plan before it
+        { tenantId: legacy, instanceId: "i-1", action: "register", sku: "skyport-basic", at: day(1) },
+        { tenantId: legacy, instanceId: "i-1", action: "entitlement-updated", at: day(20) },
       ],
     });
     const after = await readOverview(h.db.opsDb, "day", 30, now);
     const perDay = (plan: PlanId) => plans[plan].monthlyPriceCents / 30;
     const expected: [number, { aliyun: number; aws: number }][] = [
-      [5, { aliyun: perDay("basic"), aws: perDay("basic") }],
-      [10, { aliyun: (perDay("basic") + perDay("enterprise")) / 2, aws: perDay("basic") }],
-      [15, { aliyun: perDay("enterprise"), aws: perDay("basic") }],
-      [25, { aliyun: perDay("enterprise"), aws: perDay("standard") }],
+      [5, { aliyun: perDay("basic"), aws: 2 * perDay("basic") }],
+      [10, { aliyun: (perDay("basic") + perDay("enterprise")) / 2, aws: 2 * perDay("basic") }],
+      [15, { aliyun: perDay("enterprise"), aws: 2 * perDay("basic") }],
+      [25, { aliyun: perDay("enterprise"), aws: 2 * perDay("standard") }],
     ];
     for (const [d, cents] of expected) {
       const [b, a] = [before, after].map((o) => o.points.find((p) => p.start === day(d).toISOString())?.revenueCents);

@@ -95,24 +95,28 @@ export async function readOverview(opsDb: PrismaClient, period: OverviewPeriod, 
           AND (s.status = 'active' OR coalesce(s.expires_at, released.at) <= ${now})
           AND (coalesce(s.expires_at, released.at) IS NULL OR coalesce(s.expires_at, released.at) > s.starts_at)
       ),
-      -- the few whose plan changed during their run (an upgrade; an AWS entitlement that changed, or was
-      -- read again): from each SKU their orders named to the next, what that plan cost more than the plan now
-      changed AS (
+      -- the few whose orders named another plan (an upgrade, an AWS entitlement that changed, a registration
+      -- again): from each order that named a plan to the next, what that plan cost more or less than the plan
+      -- now. A plan change whose order kept no SKU (AWS's before 2026-12-01), or a SKU the catalogue no longer
+      -- sells, counts at the plan now: it still ends the stretch before it.
+      changed AS MATERIALIZED (
         SELECT p.* FROM paid p
-        WHERE EXISTS (
-          SELECT 1 FROM marketplace_orders o
-          WHERE o.tenant_id = p.tenant_id AND o.instance_id = p.instance_id
-            AND o.action IN ('upgradeInstance', 'entitlement-updated') AND o.at > p.starts_at
+        -- an order that named another SKU than the row's now; found from the tables, whose sizes the
+        -- planner knows (it underestimates paid), in one hash join rather than a probe per subscription
+        WHERE (p.tenant_id, p.id) IN (
+          SELECT s.tenant_id, s.id FROM subscriptions s
+          JOIN marketplace_orders o ON o.tenant_id = s.tenant_id AND o.instance_id = s.instance_id AND o.sku <> s.sku
         )
       ),
       stretches AS (
-        SELECT c.channel, k.cents - c.cents AS w,
-               -- the first SKU named reaches back to the start (the purchase's order is written a moment after it)
+        SELECT c.channel, coalesce(k.cents, c.cents) - c.cents AS w,
+               -- the first reaches back to the start (the purchase's order is written a moment after it)
                CASE WHEN row_number() OVER o = 1 THEN c.starts_at ELSE greatest(mo.at, c.starts_at) END AS from_at,
                least(lead(mo.at) OVER o, c.ends_at) AS to_at
         FROM changed c
         JOIN marketplace_orders mo ON mo.tenant_id = c.tenant_id AND mo.instance_id = c.instance_id
-        JOIN sku_price k ON k.channel = c.channel AND k.sku = mo.sku
+          AND (mo.sku IS NOT NULL OR mo.action IN ('upgradeInstance', 'subscribe-success', 'entitlement-updated'))
+        LEFT JOIN sku_price k ON k.channel = c.channel AND k.sku = mo.sku
         WINDOW o AS (PARTITION BY c.tenant_id, c.id ORDER BY mo.at, mo.id)
       ),
       moves AS (

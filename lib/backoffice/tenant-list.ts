@@ -93,10 +93,10 @@ function conditions(q: TenantListQuery, heartbeatSeconds: number): Prisma.Sql[] 
       Prisma.sql`s.status = 'active' AND s.expires_at >= now() AND s.expires_at < now() + make_interval(days => ${Number(q.expiring)})`,
     );
   if (q.agents) {
-    // whether any unrevoked agent is online: true, false (all offline), null (none). A scalar subquery of t
-    // alone is a filter on the tenants' scan, so a page walks tenants one index probe each; as EXISTS, the
-    // planner joined after the row's subscription, role and hosts, read for every tenant walked (30 times slower)
-    const anyOnline = Prisma.sql`(SELECT bool_or(a.last_seen_at > ${offlineBefore(heartbeatSeconds)}) FROM agents a WHERE a.tenant_id = t.id AND a.revoked_at IS NULL)`;
+    // whether any unrevoked agent is online: true; false, all offline (never heard from included); null, none.
+    // A scalar subquery of t alone is a filter on the tenants' scan, so a page walks tenants one index probe
+    // each; as EXISTS, the planner joined it after each walked row's subscription, role and hosts (30× slower)
+    const anyOnline = Prisma.sql`(SELECT bool_or(coalesce(a.last_seen_at > ${offlineBefore(heartbeatSeconds)}, false)) FROM agents a WHERE a.tenant_id = t.id AND a.revoked_at IS NULL)`;
     where.push(
       Prisma.sql`${anyOnline} IS ${q.agents === "online" ? Prisma.sql`TRUE` : q.agents === "offline" ? Prisma.sql`FALSE` : Prisma.sql`NULL`}`,
     );

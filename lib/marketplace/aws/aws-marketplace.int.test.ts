@@ -101,6 +101,23 @@ describe("registration", () => {
     });
   });
 
+  it("keeps a registration again in the order history when it names another plan, once", async () => {
+    const b = buyer("skyport-basic");
+    await registerAwsBuyer(deps, b.token);
+    emulator.entitlements.set(`${productCode}:${b.accountId}`, [{ Dimension: "skyport-standard", Value: { IntegerValue: 1 } }]);
+    await registerAwsBuyer(deps, b.token);
+    await registerAwsBuyer(deps, b.token);
+    const orders = await db.platformDb.marketplaceOrder.findMany({
+      where: { tenant: { channel: "aws", externalId: b.accountId } },
+      orderBy: [{ at: "asc" }, { id: "asc" }],
+      select: { action: true, sku: true },
+    });
+    expect(orders).toEqual([
+      { action: "register", sku: "skyport-basic" },
+      { action: "register", sku: "skyport-standard" },
+    ]);
+  });
+
   it("gives an expired, an invalid or another product's token a clear page", async () => {
     expect(await registerAwsBuyer(deps, buyer("skyport-basic", -1000).token)).toEqual({ kind: "page", status: 400, reason: "expired" });
     expect(await registerAwsBuyer(deps, "forged-token")).toEqual({ kind: "page", status: 400, reason: "invalid" });

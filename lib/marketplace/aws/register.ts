@@ -51,7 +51,8 @@ export async function registerAwsBuyer(deps: AwsDeps & { platformDb: PrismaClien
             expiresAt,
           },
         });
-    if (!existing) await recordOrder(tx, sub, "register", { sku, expiresAt });
+    // registered again (a new LicenseArn is a new row): kept in the history when it names another plan
+    if (!existing || existing.sku !== sku) await recordOrder(tx, sub, "register", { sku, expiresAt });
     for (const key of [
       customerKey({ accountId: customer.accountId }),
       customerKey({ customerIdentifier: customer.customerIdentifier ?? undefined }),
